@@ -1,8 +1,237 @@
 package extract
 
-import "github.com/newsdex/newsdex/internal/article"
+// How places decides which countries an article concerns, and why.
+//
+// One pass of the gazetteer's matcher over the title and one over the body
+// finds every place phrase, longest match first (gazetteer.Scan: a map
+// look-up per word, no regular expression per country). Each phrase names
+// one country: a name, official or former name ("Soviet Union" -> RU), an
+// abbreviation in its exact case ("U.S.", not "us"), a demonym ("Israeli"),
+// a capital or seat of government used for its government ("Tehran",
+// "the Kremlin"), a national institution ("Bundesbank"), a major city
+// ("London", "Gaza") or a state or province ("Texas").
+//
+// Ambiguous names are read in context. A name that is also a first or last
+// name ("Jordan", "Chad", "Georgia") is skipped when a capitalised word
+// stands right after it (not after a possessive) or right before it in
+// mid-sentence, as in "Michael Jordan" or "Chad Smith". Lower-case
+// "turkey" is never a country (the matcher wants a capital). In a title
+// set all in capitals an ambiguous name cannot be judged, so it counts only
+// when the body confirms the country. "Georgia" is the US state unless the
+// article shows the country (Tbilisi, Georgian) and not the United States.
+// State abbreviations ("Calif.", "N.Y.") count only in a dateline.
+//
+// Salience: where a country is named says more than how often. A mention
+// weighs titleWeight in the title, datelineWeight in a wire dateline
+// ("BOGOTA, March 13 -", "LONDON (Reuters) -"), leadWeight in the lead
+// (the first leadBytes of the body after the dateline) and bodyWeight
+// elsewhere. Countries are listed by score, then by first appearance. A
+// country is dropped when it is named only once, only in the body after the
+// lead, and the article is short (under shortBody bytes): in a short wire
+// story such a mention is an aside ("... like Japan did last year"), while in
+// a longer article every country named is part of the story it tells; and a
+// country whose score is under minShare of the top score is dropped as well.
+// These thresholds were set on one split of the Reuters-21578 corpus and are
+// checked on others.
 
-// places fills a.Countries and a.Regions. (Stub: to be written.)
+import (
+	"cmp"
+	"regexp"
+	"slices"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsdex/newsdex/internal/article"
+	"github.com/newsdex/newsdex/internal/gazetteer"
+)
+
+// Weights and thresholds of the salience score (see the comment above).
+const (
+	titleWeight    = 3.0
+	datelineWeight = 3.0
+	leadWeight     = 2.0
+	bodyWeight     = 1.0
+	leadBytes      = 250
+	shortBody      = 1500
+	minShare       = 0.15
+)
+
+// datelineRE matches a wire dateline at the start of a body: a place in
+// capitals, optionally a state or country, then a date or an agency name,
+// then a dash. The first group is the place part.
+var datelineRE = regexp.MustCompile(`^\s*([A-Z][A-Za-z.'’ ]{1,40}?(?:,\s*[A-Za-z.'’ ]{2,30}?)?)` +
+	`(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\s*\([A-Z][A-Za-z ]{1,30}\))\s*[-–—]`)
+
+// datelineEnd returns the byte offset just past the place part of a
+// dateline at the start of body, or 0 when there is none.
+func datelineEnd(body string) int {
+	if len(body) > 120 {
+		body = body[:120]
+	}
+	m := datelineRE.FindStringSubmatchIndex(body)
+	if m == nil {
+		return 0
+	}
+	return m[3]
+}
+
+// zone is where in an article a mention was found.
+type zone uint8
+
+const (
+	zoneTitle zone = iota
+	zoneDateline
+	zoneLead
+	zoneBody
+)
+
+// tally is what the article says of one country.
+type tally struct {
+	code        string
+	score       float64
+	mentions    int
+	first       int // order of first mention
+	inHead      bool
+	bodyOnly    int // mentions in the body after the lead
+	provisional int // ambiguous mentions in capitals, waiting for confirmation
+	ambiguous   int // ambiguous mentions with an alternative country
+	alt         string
+}
+
+// places fills a.Countries and a.Regions.
 func (x *Extractor) places(a *article.Article) {
 	a.Countries, a.Regions = nil, nil
+	if x.gaz == nil {
+		return
+	}
+	var tallies []tally
+	get := func(code string) *tally {
+		for i := range tallies {
+			if tallies[i].code == code {
+				return &tallies[i]
+			}
+		}
+		tallies = append(tallies, tally{code: code, first: len(tallies)})
+		return &tallies[len(tallies)-1]
+	}
+	add := func(m gazetteer.Match, z zone) {
+		p := m.Place
+		switch {
+		case p.Kind == gazetteer.KindBlock || p.Code == "":
+			return
+		case p.Kind == gazetteer.KindDateline && z != zoneDateline:
+			return
+		}
+		if p.Ambiguous && !m.Caps && personLike(m) {
+			return
+		}
+		t := get(p.Code)
+		if p.Ambiguous && m.Caps {
+			t.provisional++
+			return
+		}
+		if p.Alt != "" {
+			t.ambiguous++
+			t.alt = p.Alt
+		}
+		t.mentions++
+		switch z {
+		case zoneTitle:
+			t.score += titleWeight
+			t.inHead = true
+		case zoneDateline:
+			t.score += datelineWeight
+			t.inHead = true
+		case zoneLead:
+			t.score += leadWeight
+			t.inHead = true
+		default:
+			t.score += bodyWeight
+			t.bodyOnly++
+		}
+	}
+	x.gaz.Scan(a.Title, func(m gazetteer.Match) { add(m, zoneTitle) })
+	dateEnd := datelineEnd(a.Body)
+	leadEnd := dateEnd + leadBytes
+	x.gaz.Scan(a.Body, func(m gazetteer.Match) {
+		switch {
+		case m.Start < dateEnd:
+			add(m, zoneDateline)
+		case m.Start < leadEnd:
+			add(m, zoneLead)
+		default:
+			add(m, zoneBody)
+		}
+	})
+
+	// Settle the ambiguous: a name with another meaning ("Georgia", the
+	// state) goes to the other country when that one is named otherwise
+	// and this one is not; names in a capitalised title wait for the body.
+	kept := tallies[:0]
+	for _, t := range tallies {
+		if t.ambiguous > 0 && t.ambiguous == t.mentions && t.alt != "" {
+			if alt := find(tallies, t.alt); alt != nil && alt.mentions > 0 {
+				continue
+			}
+		}
+		if t.mentions == 0 {
+			continue
+		}
+		if t.provisional > 0 {
+			t.score += titleWeight
+			t.mentions += t.provisional
+			t.inHead = true
+		}
+		kept = append(kept, t)
+	}
+	if len(kept) == 0 {
+		return
+	}
+	slices.SortStableFunc(kept, func(p, q tally) int {
+		if c := cmp.Compare(q.score, p.score); c != 0 {
+			return c
+		}
+		return cmp.Compare(p.first, q.first)
+	})
+	top := kept[0].score
+	short := len(a.Body) < shortBody
+	for _, t := range kept {
+		if t.score < minShare*top {
+			continue
+		}
+		if short && !t.inHead && t.mentions == 1 {
+			continue
+		}
+		a.Countries = append(a.Countries, article.Country{Code: t.code, Name: x.gaz.CountryName(t.code), Mentions: t.mentions})
+		for _, r := range x.gaz.Regions(t.code) {
+			if !slices.Contains(a.Regions, r) {
+				a.Regions = append(a.Regions, r)
+			}
+		}
+	}
+}
+
+func find(ts []tally, code string) *tally {
+	for i := range ts {
+		if ts[i].code == code {
+			return &ts[i]
+		}
+	}
+	return nil
+}
+
+// personLike reports whether an ambiguous place name reads as part of a
+// person's or company's name: a capitalised word right after it ("Jordan
+// Peterson", "Georgia Gulf") or right before it in mid-sentence ("Michael
+// Jordan").
+func personLike(m gazetteer.Match) bool {
+	if m.Next != "" && !m.Possessive && startsUpper(m.Next) {
+		return true
+	}
+	return m.Prev != "" && !m.PrevSentenceStart && startsUpper(m.Prev)
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
