@@ -1,0 +1,548 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsdex/newsdex/internal/article"
+	"github.com/newsdex/newsdex/internal/gazetteer"
+)
+
+// entity is one person or organisation of an article, under the fullest
+// name the article uses.
+type entity struct {
+	name     string // canonical: the fullest form seen
+	nwords   int    // words in name
+	typ      string // article.Person, article.Organization, or "" while undecided
+	gender   byte   // 'm', 'f', or 0
+	title    string // the first title seen with the name ("Foreign Minister")
+	titleLow string
+	media    bool // a news organisation
+	listed   bool // evidence enough to be an actor
+	mentions int
+	first    int // token index of the first mention
+}
+
+// mention is one naming of an entity: the tokens [s, e) of its name.
+type mention struct {
+	ent  int
+	s, e int // the run, title included
+	ns   int // where the name starts after the title
+	inq  bool
+	d    *doc // the doc the tokens belong to (the body, or the title)
+}
+
+// actors finds and merges the people and organisations of one article.
+type actors struct {
+	gaz   *gazetteer.Gazetteer
+	d     *doc
+	ents  []*entity
+	ments []mention // body mentions, in text order
+	// mentAt maps each body token inside a name to its mention.
+	mentAt []int32
+
+	byKey     map[string]int // lower-case full name or alias key
+	bySurname map[string]int // persons by last name word
+	byFirst   map[string]int // persons by given name
+	byLast    map[string]int // organisations by last word ("Post")
+
+	cands []cand
+}
+
+// cand is one capitalised run read as a name, before merging.
+type cand struct {
+	d        *doc
+	s, e     int // name tokens [s, e), title excluded
+	title    string
+	kind     int // candPerson, candOrg, candWeak
+	alias    string
+	media    bool
+	gender   byte
+	strong   bool // a person by given name, title, honorific or role noun
+	inBody   bool
+	tokStart int // first token of the whole run, title included
+}
+
+const (
+	candWeak = iota
+	candPerson
+	candOrg
+)
+
+func newActors(g *gazetteer.Gazetteer, d *doc) *actors {
+	ac := &actors{
+		gaz: g, d: d,
+		byKey:     map[string]int{},
+		bySurname: map[string]int{},
+		byFirst:   map[string]int{},
+		byLast:    map[string]int{},
+		mentAt:    make([]int32, len(d.toks)),
+	}
+	for i := range ac.mentAt {
+		ac.mentAt[i] = -1
+	}
+	return ac
+}
+
+// addTitle reads the names of an article's title.
+func (ac *actors) addTitle(title string) {
+	td := newDoc(title)
+	ac.collect(td, false)
+}
+
+// scan reads the names of the body and merges everything found.
+func (ac *actors) scan() {
+	ac.collect(ac.d, true)
+	ac.merge()
+}
+
+// nameWord reports whether token i can be part of a name.
+func (d *doc) nameWord(i int) bool {
+	t := d.toks[i]
+	if t.kind != kWord {
+		return false
+	}
+	w := d.lw(i)
+	if !t.cap {
+		// "al-Assad", "bin Salman" keep a lower-case particle.
+		return len(w) > 3 && (strings.HasPrefix(w, "al-") || strings.HasPrefix(w, "el-")) && d.toks[i].e-d.toks[i].s > 3 && isUpperByte(d.text[t.s+3])
+	}
+	// "Iran-backed" is an adjective, not a name.
+	if h := strings.IndexByte(w, '-'); h > 0 && h+1 < len(w) {
+		c := d.text[int(t.s)+h+1]
+		if c >= 'a' && c <= 'z' && !titleWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+func isUpperByte(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// connectors join the words of a name: "Bank of England", "bin Salman".
+var connectors = setOf("of", "al", "bin", "ibn", "de", "del", "della", "da", "van",
+	"von", "der", "den", "le", "la", "du", "el", "abu", "&", "y", "di", "dos", "das")
+
+// sentenceStart reports whether token i begins a sentence.
+func (d *doc) sentenceStart(i int) bool {
+	if i == 0 {
+		return true
+	}
+	p := d.toks[i-1]
+	switch p.kind {
+	case kPara, kOpen, kMark:
+		return true
+	case kPunct:
+		switch d.text[p.s:p.e] {
+		case ".", "!", "?", ":", "(", "[", "—", "-", ";":
+			return true
+		}
+	}
+	return false
+}
+
+// collect finds the capitalised runs of d and records them as candidates.
+func (ac *actors) collect(d *doc, body bool) {
+	toks := d.toks
+	for i := 0; i < len(toks); {
+		if !d.nameWord(i) {
+			i++
+			continue
+		}
+		s := i
+		e := i + 1
+		for e < len(toks) {
+			if toks[e-1].poss {
+				break
+			}
+			if d.nameWord(e) {
+				e++
+				continue
+			}
+			if toks[e].kind == kWord && connectors[d.lw(e)] && e+1 < len(toks) && d.nameWord(e+1) {
+				e += 2
+				continue
+			}
+			break
+		}
+		i = e
+		ac.run(d, s, e, body)
+	}
+}
+
+// run reads the capitalised run [s, e) of d.
+func (ac *actors) run(d *doc, s, e int, body bool) {
+	// Drop function words, weekdays and the like at either end, and a
+	// sentence's first word when it is a common word.
+	for s < e && (notNames[d.lwBase(s)] || connectors[d.lw(s)] && !d.toks[s].cap || d.sentenceStart(s) && e-s == 1 && cueForms[d.lw(s)]) {
+		s++
+	}
+	for e > s && (notNames[d.lwBase(e-1)] || connectors[d.lw(e-1)] && !d.toks[e-1].cap) {
+		e--
+	}
+	if s >= e {
+		return
+	}
+	c := cand{d: d, s: s, e: e, inBody: body, tokStart: s}
+	// Split a title from the name: the last head title word with a name
+	// after it ("Foreign Minister | Fuad Hussein").
+	k := -1
+	for j := s; j < e-1; j++ {
+		w := d.lw(j)
+		if headTitles[w] || strings.HasSuffix(w, "-elect") {
+			k = j
+		}
+	}
+	if k >= 0 {
+		ns := k + 1
+		// "Secretary of State George Shultz".
+		if ns+1 < e-1 && d.lw(ns) == "of" {
+			ns += 2
+		}
+		if ns < e && !orgNouns[d.lwBase(e-1)] {
+			ts := s
+			for ts < k && (ac.isPlace(d.word(ts)) || notNames[d.lw(ts)]) {
+				ts++
+			}
+			c.title = d.text[d.toks[ts].s:d.toks[ns-1].e]
+			if _, ok := honorifics[d.lw(ns-1)]; ok && ns-1 == ts {
+				c.gender = honorifics[d.lw(ns-1)]
+				if g := d.lw(ns - 1); strings.HasPrefix(g, "m") || g == "sir" || g == "dame" {
+					c.title = ""
+				}
+			}
+			c.s = ns
+			c.strong = true
+			c.kind = candPerson
+		}
+	}
+	ac.classify(&c)
+	if c.kind == -1 {
+		return
+	}
+	ac.cands = append(ac.cands, c)
+}
+
+// isPlace asks the gazetteer, if there is one.
+func (ac *actors) isPlace(name string) bool {
+	return ac.gaz != nil && ac.gaz.IsPlace(name)
+}
+
+// classify decides what the name of c is; kind -1 drops it.
+func (ac *actors) classify(c *cand) {
+	d := c.d
+	name := c.nameLow()
+	last := d.lwBase(c.e - 1)
+	first := d.lw(c.s)
+	n := c.e - c.s
+	if key, ok := knownOrgs[name]; ok {
+		c.kind, c.alias = candOrg, key
+		return
+	}
+	if mediaNames[name] {
+		c.kind, c.media = candOrg, true
+		return
+	}
+	if orgNouns[last] && !(n == 1 && c.kind != candPerson && !d.toks[c.e-1].upper) ||
+		n >= 3 && orgNouns[first] && d.lw(c.s+1) == "of" {
+		c.kind = candOrg
+		c.title = ""
+		c.media = mediaNouns[last] || c.media
+		return
+	}
+	if c.kind == candPerson {
+		if !ac.isPlace(c.name()) {
+			if g, ok := givenNames[first]; ok && c.gender == 0 {
+				c.gender = g
+			}
+			return
+		}
+		c.kind = -1
+		return
+	}
+	if ac.isPlace(c.name()) || ac.isPlace(d.wordBase(c.s)) && n == 1 {
+		c.kind = -1
+		return
+	}
+	if g, ok := givenNames[first]; ok && n >= 2 {
+		c.kind, c.gender, c.strong = candPerson, g, true
+		return
+	}
+	// A role noun or honorific just before: "analyst Stephen Hess",
+	// "Mr. Trump".
+	if p := c.s - 1; p >= 0 && d.toks[p].kind == kWord {
+		pw := d.lw(p)
+		if g, ok := honorifics[pw]; ok {
+			c.kind, c.gender, c.strong = candPerson, g, true
+			return
+		}
+		if roleNouns[pw] && !d.toks[p].cap {
+			c.kind, c.strong = candPerson, true
+			c.title = d.word(p)
+			return
+		}
+	}
+	if n == 1 && d.toks[c.s].upper && c.e-c.s == 1 && len(name) <= 6 {
+		c.kind = candOrg
+		return
+	}
+	c.kind = candWeak
+}
+
+// name returns c's name as written, possessive dropped.
+func (c *cand) name() string {
+	d := c.d
+	return trimPossCase(d.text[d.toks[c.s].s:d.toks[c.e-1].e], d.toks[c.e-1].poss)
+}
+
+// nameLow returns c's name in lower case, possessive dropped.
+func (c *cand) nameLow() string {
+	d := c.d
+	return trimPossCase(d.low[d.toks[c.s].s:d.toks[c.e-1].e], d.toks[c.e-1].poss)
+}
+
+func trimPossCase(s string, poss bool) string {
+	if poss {
+		return trimPoss(s)
+	}
+	return s
+}
+
+// wordBase returns word i as written without a possessive ending.
+func (d *doc) wordBase(i int) string {
+	return trimPossCase(d.word(i), d.toks[i].poss)
+}
+
+// surnameKey returns the key of a person's last name word: lower case,
+// without "al-" or a possessive.
+func surnameKey(w string) string {
+	w = trimPoss(w)
+	for _, p := range []string{"al-", "el-"} {
+		if strings.HasPrefix(w, p) && len(w) > len(p)+1 {
+			return w[len(p):]
+		}
+	}
+	return w
+}
+
+// merge turns the candidates into entities: persons with a full name first,
+// so a lone surname or given name can join them; then the rest.
+func (ac *actors) merge() {
+	order := make([]int, 0, len(ac.cands))
+	for pass := 0; pass < 4; pass++ {
+		for i := range ac.cands {
+			c := &ac.cands[i]
+			n := c.e - c.s
+			switch pass {
+			case 0: // full names of persons, organisations with aliases
+				if c.kind == candPerson && n >= 2 || c.kind == candOrg && n >= 2 {
+					order = append(order, i)
+				}
+			case 1: // single-word persons and organisations
+				if (c.kind == candPerson || c.kind == candOrg) && n == 1 {
+					order = append(order, i)
+				}
+			case 2:
+				if c.kind == candWeak && n >= 2 {
+					order = append(order, i)
+				}
+			case 3:
+				if c.kind == candWeak && n == 1 {
+					order = append(order, i)
+				}
+			}
+		}
+	}
+	assigned := make([]int, len(ac.cands))
+	for _, i := range order {
+		assigned[i] = ac.place(&ac.cands[i])
+	}
+	// Mentions in text order.
+	for i := range ac.cands {
+		c := &ac.cands[i]
+		ei := assigned[i]
+		if ei < 0 {
+			continue
+		}
+		e := ac.ents[ei]
+		e.mentions++
+		if c.title != "" && e.title == "" {
+			e.title = c.title
+			e.titleLow = strings.ToLower(c.title)
+		}
+		if !c.inBody {
+			continue
+		}
+		if e.first < 0 || c.s < e.first {
+			e.first = c.s
+		}
+		ac.ments = append(ac.ments, mention{ent: ei, s: c.tokStart, ns: c.s, e: c.e, inq: c.d.toks[c.s].inq, d: c.d})
+		for k := c.tokStart; k < c.e; k++ {
+			ac.mentAt[k] = int32(len(ac.ments) - 1)
+		}
+	}
+}
+
+// place finds or makes the entity of candidate c and returns its index.
+func (ac *actors) place(c *cand) int {
+	d := c.d
+	n := c.e - c.s
+	low := c.nameLow()
+	switch c.kind {
+	case candOrg:
+		key := low
+		if c.alias != "" {
+			key = "org:" + c.alias
+		}
+		if ei, ok := ac.byKey[key]; ok {
+			ac.grow(ei, c)
+			return ei
+		}
+		if n == 1 {
+			if ei, ok := ac.byLast[low]; ok {
+				return ei
+			}
+		}
+		ei := ac.newEnt(c, article.Organization)
+		ac.byKey[key] = ei
+		ac.byKey[low] = ei
+		if n >= 2 {
+			ac.byLast[d.lwBase(c.e-1)] = ei
+		}
+		// "Economic Planning Advisory Council (EPAC)".
+		if c.e+2 < len(d.toks) && d.isP(c.e, '(') && d.toks[c.e+1].upper && d.isP(c.e+2, ')') {
+			ac.byKey[d.lw(c.e+1)] = ei
+		}
+		return ei
+	case candPerson:
+		sur := surnameKey(d.lw(c.e - 1))
+		if n >= 2 {
+			key := d.lw(c.s) + " " + sur
+			if ei, ok := ac.byKey[key]; ok {
+				ac.grow(ei, c)
+				return ei
+			}
+			if ei, ok := ac.bySurname[sur]; ok && ac.ents[ei].typ == article.Person && ac.ents[ei].nwords == 1 {
+				ac.grow(ei, c)
+				ac.byKey[key] = ei
+				return ei
+			}
+			ei := ac.newEnt(c, article.Person)
+			ac.byKey[key] = ei
+			if _, ok := ac.bySurname[sur]; !ok {
+				ac.bySurname[sur] = ei
+			}
+			if _, ok := ac.byFirst[d.lw(c.s)]; !ok && givenNames[d.lw(c.s)] != 0 {
+				ac.byFirst[d.lw(c.s)] = ei
+			}
+			return ei
+		}
+		if ei, ok := ac.bySurname[sur]; ok {
+			ac.ents[ei].listed = true
+			return ei
+		}
+		if ei, ok := ac.byFirst[sur]; ok {
+			return ei
+		}
+		if ei, ok := ac.byKey[low]; ok && ac.ents[ei].typ == article.Organization {
+			return ei
+		}
+		ei := ac.newEnt(c, article.Person)
+		ac.bySurname[sur] = ei
+		return ei
+	default: // weak
+		if n == 1 {
+			sur := surnameKey(low)
+			if ei, ok := ac.bySurname[sur]; ok {
+				return ei
+			}
+			if ei, ok := ac.byKey[low]; ok {
+				return ei
+			}
+			if ei, ok := ac.byFirst[sur]; ok {
+				return ei
+			}
+			if ei, ok := ac.byLast[low]; ok && d.toks[c.s].kind == kWord && c.s > 0 && d.lw(c.s-1) == "the" {
+				return ei
+			}
+			ei := ac.newEnt(c, "")
+			ac.byKey[low] = ei
+			ac.bySurname[sur] = ei
+			return ei
+		}
+		if ei, ok := ac.byKey[low]; ok {
+			return ei
+		}
+		ei := ac.newEnt(c, "")
+		ac.byKey[low] = ei
+		sur := surnameKey(d.lw(c.e - 1))
+		if _, ok := ac.bySurname[sur]; !ok {
+			ac.bySurname[sur] = ei
+		}
+		return ei
+	}
+}
+
+// newEnt makes an entity from c.
+func (ac *actors) newEnt(c *cand, typ string) int {
+	e := &entity{name: c.name(), nwords: c.e - c.s, typ: typ, gender: c.gender, media: c.media, first: -1}
+	e.listed = typ == article.Organization || typ == article.Person && (c.strong || e.nwords >= 2)
+	if e.typ == article.Organization && e.nwords == 1 && !c.d.toks[c.s].upper && c.alias == "" && !c.media {
+		e.listed = orgNouns[c.d.lwBase(c.s)] == false
+	}
+	ac.ents = append(ac.ents, e)
+	return len(ac.ents) - 1
+}
+
+// grow lets entity ei take c's name when it is fuller.
+func (ac *actors) grow(ei int, c *cand) {
+	e := ac.ents[ei]
+	if n := c.e - c.s; n > e.nwords && c.kind == candPerson {
+		e.name, e.nwords = c.name(), n
+	}
+	if e.gender == 0 {
+		e.gender = c.gender
+	}
+	if c.strong {
+		e.listed = true
+	}
+}
+
+// mentionAt returns the entity named by a body token in [s, e), or -1.
+func (ac *actors) mentionAt(s, e int) int {
+	for k := e - 1; k >= s; k-- {
+		if m := ac.mentAt[k]; m >= 0 {
+			return ac.ments[m].ent
+		}
+	}
+	return -1
+}
+
+// isActorName reports whether name is an actor's canonical name.
+func (ac *actors) isActorName(name string) bool {
+	for _, e := range ac.ents {
+		if e.name == name && e.typ != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// list returns the actors, most mentioned first.
+func (ac *actors) list() []article.Actor {
+	var out []article.Actor
+	idx := make([]int, 0, len(ac.ents))
+	for i, e := range ac.ents {
+		if e.typ != "" && e.listed && e.mentions > 0 {
+			idx = append(idx, i)
+		}
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		return ac.ents[idx[a]].mentions > ac.ents[idx[b]].mentions
+	})
+	for _, i := range idx {
+		e := ac.ents[i]
+		out = append(out, article.Actor{Name: e.name, Type: e.typ, Mentions: e.mentions})
+	}
+	return out
+}

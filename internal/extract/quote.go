@@ -1,0 +1,133 @@
+package extract
+
+import "unicode"
+
+// span is one quotation: the tokens of its opening and closing marks (close
+// may be a paragraph break or len(toks) when the quote was never closed).
+type span struct {
+	open, close int
+	// s and e are the byte offsets of the quoted text, marks and outer
+	// spaces excluded.
+	s, e     int
+	words    int  // number of words inside
+	unclosed bool // ended by a paragraph break, not by a mark
+	multi    bool // runs over more than one paragraph
+}
+
+// findQuotes pairs the quotation marks of d into spans and marks the tokens
+// inside them.
+func (d *doc) findQuotes() {
+	toks := d.toks
+	open := -1
+	multi := false
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		switch t.kind {
+		case kOpen:
+			// An opening mark inside a quote means the first was never
+			// closed: it is dropped and the quote starts again here.
+			open, multi = i, false
+		case kMark:
+			if open < 0 {
+				open, multi = i, false
+			} else {
+				d.addSpan(open, i, false, multi)
+				open = -1
+			}
+		case kClose:
+			if open >= 0 {
+				d.addSpan(open, i, false, multi)
+				open = -1
+			}
+		case kPara:
+			if open < 0 {
+				continue
+			}
+			if i+1 < len(toks) && (toks[i+1].kind == kOpen || toks[i+1].kind == kMark) {
+				multi = true // the quote runs on: skip the reopening mark
+				i++
+				continue
+			}
+			d.addSpan(open, i, true, multi)
+			open = -1
+		}
+	}
+	if open >= 0 {
+		d.addSpan(open, len(toks), true, multi)
+	}
+}
+
+// paraStart reports whether token i opens a paragraph (or the text).
+func (d *doc) paraStart(i int) bool { return i == 0 || d.toks[i-1].kind == kPara }
+
+// prevIsPara reports whether a paragraph break comes right before token i.
+func (d *doc) prevIsPara(i int) bool { return i > 0 && d.toks[i-1].kind == kPara }
+
+// addSpan records the quote between marks open and close.
+func (d *doc) addSpan(open, close int, unclosed, multi bool) {
+	s := int(d.toks[open].e)
+	e := len(d.text)
+	if close < len(d.toks) {
+		e = int(d.toks[close].s)
+	}
+	for s < e && isSpace(d.text[s]) {
+		s++
+	}
+	for e > s && isSpace(d.text[e-1]) {
+		e--
+	}
+	words := 0
+	for k := open + 1; k < close; k++ {
+		if d.toks[k].kind == kWord {
+			words++
+		}
+		d.toks[k].inq = true
+	}
+	if e <= s {
+		return
+	}
+	d.quotes = append(d.quotes, span{open: open, close: close, s: s, e: e, words: words, unclosed: unclosed, multi: multi})
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// titleLike reports whether a quoted span reads as the title of a work or a
+// name ("The Art of the Deal"): most words capitalised, no sentence inside.
+func (d *doc) titleLike(q span) bool {
+	caps, words := 0, 0
+	for k := q.open + 1; k < q.close; k++ {
+		t := d.toks[k]
+		if t.kind == kPunct {
+			switch d.text[t.s] {
+			case ',', '.', '!', '?', ';':
+				return false
+			}
+		}
+		if t.kind != kWord {
+			continue
+		}
+		words++
+		if t.cap || !unicode.IsLetter(rune(d.text[t.s])) {
+			caps++
+		} else if !smallTitleWords[d.lw(k)] {
+			return false
+		}
+	}
+	return words > 0 && caps*3 >= words*2
+}
+
+// smallTitleWords may stay lower-case in a title.
+var smallTitleWords = setOf("a", "an", "the", "of", "and", "or", "in", "on", "at", "to",
+	"for", "with", "by", "from", "is", "as", "but", "nor", "vs", "vs.")
+
+// endsSentence reports whether the quoted text of q ends with . ! or ?.
+func (d *doc) endsSentence(q span) bool {
+	if q.e <= q.s {
+		return false
+	}
+	switch d.text[q.e-1] {
+	case '.', '!', '?':
+		return true
+	}
+	return false
+}

@@ -1,0 +1,579 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsdex/newsdex/internal/article"
+)
+
+// How a quote was attributed, surest first.
+const (
+	byNone      = iota
+	byAfter     // a cue right after the closing mark
+	byBefore    // a cue before the opening mark, same sentence
+	byParagraph // another quote or cue in the same paragraph
+	byCarry     // the speaker of the paragraph before
+)
+
+// Noun phrase kinds.
+const (
+	npNone = iota
+	npName
+	npPronoun
+	npDesc
+)
+
+// np is the noun phrase that names a speaker: tokens [s, e).
+type np struct {
+	kind int
+	s, e int
+	ent  int // the entity a name phrase names, or -1
+}
+
+// attr is a quote's attribution before resolution.
+type attr struct {
+	how        int
+	cueS, cueE int // the cue's tokens
+	np         np
+	adjacent   bool // the cue touches the quote
+	speaker    string
+	title      string
+	ent        int
+	resolved   bool // speaker is an entity, not a description
+	conf       float64
+	fromPron   bool
+	fromSubstr bool
+}
+
+// cueAt reports whether token i starts a speech cue and returns the token
+// after it. Weak cues count only when weak is true.
+func (d *doc) cueAt(i int, weak bool) (int, bool) {
+	if i < 0 || i >= len(d.toks) || d.toks[i].kind != kWord || d.toks[i].inq {
+		return 0, false
+	}
+	w := d.lw(i)
+	if next, ok := multiCues[w]; ok && i+1 < len(d.toks) && d.toks[i+1].kind == kWord {
+		for _, n := range next {
+			if d.lw(i+1) == n {
+				return i + 2, true
+			}
+		}
+	}
+	if !cueForms[w] || w == "according" {
+		return 0, false
+	}
+	if !weak && weakCues[w] {
+		return 0, false
+	}
+	return i + 1, true
+}
+
+// stopWords end a noun phrase.
+var stopWords = setOf("that", "which", "who", "when", "if", "because", "and", "but", "or",
+	"in", "on", "at", "to", "for", "with", "from", "by", "as", "after", "before", "while",
+	"during", "about", "than", "it", "is", "was", "are", "were", "not", "also", "there",
+	"what", "how", "why", "where", "be", "been", "being", "has", "have", "had", "would",
+	"will", "could", "should", "can", "do", "does", "did", "so", "then", "into", "over",
+	"under", "between", "since", "until", "through", "against", "without", "upon")
+
+// subjectBefore returns the noun phrase ending just before the speech verb
+// at v, no further back than lo.
+func (d *doc) subjectBefore(ac *actors, v, lo int) np {
+	j := v - 1
+	for j >= lo && d.toks[j].kind == kWord && auxiliaries[d.lw(j)] && pronounGender[d.lw(j)] == 0 {
+		j--
+	}
+	if j < lo || d.toks[j].kind != kWord {
+		return np{}
+	}
+	end := j + 1
+	w := d.lw(j)
+	if _, ok := pronounGender[w]; ok && w != "him" && w != "her" {
+		return np{kind: npPronoun, s: j, e: end, ent: -1}
+	}
+	if m := ac.mentAt[j]; m >= 0 && ac.ments[m].e == end {
+		s := ac.ments[m].s
+		if s < lo {
+			s = lo
+		}
+		return np{kind: npName, s: s, e: end, ent: ac.ments[m].ent}
+	}
+	if d.toks[j].cap && !notNames[w] {
+		// A name with no entity (a place, perhaps): the capitalised run.
+		s := j
+		for s-1 >= lo && d.nameWord(s-1) {
+			s--
+		}
+		return np{kind: npName, s: s, e: end, ent: -1}
+	}
+	// A description: back to its determiner or possessor.
+	for s := j; s >= lo && j-s < 7; s-- {
+		t := d.toks[s]
+		if t.kind != kWord {
+			break
+		}
+		lw := d.lw(s)
+		if determiners[lw] {
+			return np{kind: npDesc, s: s, e: end, ent: -1}
+		}
+		if t.poss {
+			st := s
+			if m := ac.mentAt[s]; m >= 0 {
+				st = ac.ments[m].s
+			}
+			return np{kind: npDesc, s: st, e: end, ent: -1}
+		}
+		if stopWords[lw] || cueForms[lw] && s != j {
+			break
+		}
+	}
+	// "officials said", "sources told": a bare plural role.
+	if strings.HasSuffix(w, "s") && (roleNouns[w[:len(w)-1]] || w == "sources" || w == "analysts" || w == "officials") {
+		s := j
+		for s-1 >= lo && d.toks[s-1].kind == kWord && !stopWords[d.lw(s-1)] && j-s < 3 && !cueForms[d.lw(s-1)] {
+			s--
+		}
+		return np{kind: npDesc, s: s, e: end, ent: -1}
+	}
+	return np{}
+}
+
+// subjectAfter returns the noun phrase starting at i (after an inverted
+// speech verb: `said Hussein`, `according to the ministry`).
+func (d *doc) subjectAfter(ac *actors, i int) np {
+	if i >= len(d.toks) || d.toks[i].kind != kWord || d.toks[i].inq {
+		return np{}
+	}
+	w := d.lw(i)
+	if _, ok := pronounGender[w]; ok && w != "him" && w != "her" {
+		return np{kind: npPronoun, s: i, e: i + 1, ent: -1}
+	}
+	if m := ac.mentAt[i]; m >= 0 {
+		return np{kind: npName, s: i, e: ac.ments[m].e, ent: ac.ments[m].ent}
+	}
+	e := i
+	for e < len(d.toks) && e-i < 8 {
+		t := d.toks[e]
+		if t.kind != kWord || t.inq {
+			break
+		}
+		lw := d.lw(e)
+		if e > i && (stopWords[lw] || cueForms[lw]) {
+			break
+		}
+		if m := ac.mentAt[e]; m >= 0 && e > i {
+			e = ac.ments[m].e
+			if !d.toks[e-1].poss {
+				// "the campaign's chairman John Podesta": the name.
+				return np{kind: npName, s: i, e: e, ent: ac.ments[m].ent}
+			}
+			continue
+		}
+		e++
+	}
+	if e == i {
+		return np{}
+	}
+	if d.toks[i].cap && !determiners[w] && !notNames[w] {
+		return np{kind: npName, s: i, e: e, ent: -1}
+	}
+	if determiners[w] || strings.HasSuffix(d.lw(e-1), "s") {
+		return np{kind: npDesc, s: i, e: e, ent: -1}
+	}
+	return np{}
+}
+
+// validNP reports whether tokens [s, e) can be a speaker's noun phrase on
+// their own (used after a quote, where the phrase must fill the gap).
+func (d *doc) validNP(ac *actors, p np) bool {
+	if p.kind == npNone || p.e-p.s > 9 {
+		return false
+	}
+	for k := p.s; k < p.e; k++ {
+		if d.toks[k].kind != kWord {
+			return false
+		}
+	}
+	return true
+}
+
+// afterCue finds a cue right after quote q: `..." X said` or `..." said X`.
+func (d *doc) afterCue(ac *actors, q span) (attr, bool) {
+	if q.unclosed {
+		return attr{}, false
+	}
+	i := q.close + 1
+	for i < len(d.toks) && d.toks[i].kind == kPunct && isDashOrComma(d.text[d.toks[i].s:d.toks[i].e]) {
+		i++
+	}
+	if i >= len(d.toks) || d.toks[i].kind != kWord {
+		return attr{}, false
+	}
+	if end, ok := d.cueAt(i, false); ok {
+		p := d.subjectAfter(ac, end)
+		if p.kind != npNone {
+			return attr{how: byAfter, cueS: i, cueE: end, np: p, adjacent: true}, true
+		}
+		return attr{}, false
+	}
+	for v := i + 1; v < len(d.toks) && v-i <= 9; v++ {
+		t := d.toks[v]
+		if t.kind != kWord {
+			return attr{}, false
+		}
+		end, ok := d.cueAt(v, false)
+		if !ok {
+			continue
+		}
+		p := d.subjectBefore(ac, v, i)
+		if p.kind == npNone || p.s != i || !d.validNP(ac, p) {
+			return attr{}, false
+		}
+		return attr{how: byAfter, cueS: v, cueE: end, np: p, adjacent: true}, true
+	}
+	return attr{}, false
+}
+
+func isDashOrComma(s string) bool {
+	switch s {
+	case ",", "—", "–", "-", "(":
+		return true
+	}
+	return false
+}
+
+// beforeCue finds a cue before quote q in the same sentence:
+// `X said: "...`, `X called it "..."`, `according to X, "...`.
+func (d *doc) beforeCue(ac *actors, q span) (attr, bool) {
+	lo := q.open - 1
+	for lo >= 0 && q.open-lo < 45 {
+		t := d.toks[lo]
+		if t.kind == kPara || t.kind == kClose || t.kind == kMark || t.kind == kOpen {
+			break
+		}
+		if t.kind == kPunct {
+			c := d.text[t.s]
+			if c == '.' || c == '!' || c == '?' || c == ';' {
+				break
+			}
+		}
+		lo--
+	}
+	lo++
+	for v := q.open - 1; v >= lo; v-- {
+		end, ok := d.cueAt(v, true)
+		if !ok {
+			continue
+		}
+		var p np
+		if d.lw(v) == "according" {
+			p = d.subjectAfter(ac, end)
+		} else {
+			p = d.subjectBefore(ac, v, lo)
+			if p.kind == npNone && strings.HasSuffix(d.lw(v), "ing") {
+				continue
+			}
+		}
+		if p.kind == npNone {
+			continue
+		}
+		adj := true
+		for k := end; k < q.open; k++ {
+			t := d.toks[k]
+			if t.kind == kWord && k-end > 3 {
+				adj = false
+			}
+		}
+		return attr{how: byBefore, cueS: v, cueE: end, np: p, adjacent: adj}, true
+	}
+	return attr{}, false
+}
+
+// paraCue is a speech verb with its subject found outside quotes.
+type paraCue struct {
+	para int
+	tok  int
+	a    attr
+}
+
+// attribute finds and attributes the quotes of d, using ac to name speakers.
+func (d *doc) attribute(ac *actors) []article.Quote {
+	if len(d.quotes) == 0 {
+		return nil
+	}
+	para := make([]int32, len(d.toks)+1)
+	p := int32(0)
+	for i, t := range d.toks {
+		if t.kind == kPara {
+			p++
+		}
+		para[i] = p
+	}
+	para[len(d.toks)] = p
+	// Cues outside quotes, for paragraphs whose quotes have none.
+	var cues []paraCue
+	for i, t := range d.toks {
+		if t.kind != kWord || t.inq {
+			continue
+		}
+		end, ok := d.cueAt(i, false)
+		if !ok {
+			continue
+		}
+		lo := i - 12
+		if lo < 0 {
+			lo = 0
+		}
+		for k := i - 1; k >= lo; k-- {
+			if d.toks[k].kind != kWord && !(d.toks[k].kind == kPunct && d.text[d.toks[k].s] == ',') {
+				lo = k + 1
+				break
+			}
+		}
+		np := d.subjectBefore(ac, i, lo)
+		if np.kind == npNone {
+			continue
+		}
+		cues = append(cues, paraCue{para: int(para[i]), tok: i, a: attr{cueS: i, cueE: end, np: np}})
+	}
+
+	attrs := make([]attr, len(d.quotes))
+	keep := make([]bool, len(d.quotes))
+	for qi, q := range d.quotes {
+		a, ok := d.afterCue(ac, q)
+		if !ok {
+			a, ok = d.beforeCue(ac, q)
+		}
+		if ok {
+			ac.resolve(d, &a, q.open)
+		}
+		attrs[qi] = a
+		keep[qi] = q.words >= 3 && !(a.how == byNone && (q.words <= 4 || d.titleLike(q))) &&
+			!(a.how != byAfter && d.titleLike(q) && q.words <= 8)
+	}
+	// Quotes with no cue of their own take one from the paragraph, then
+	// from the paragraph before.
+	lastPara := -1
+	var last attr // the last attribution of the paragraph before
+	var cur attr  // the last attribution of this paragraph so far
+	ci := 0
+	for qi, q := range d.quotes {
+		qp := int(para[q.open])
+		if qp != lastPara {
+			// Roll the paragraphs in between.
+			if cur.how != byNone && lastPara == qp-1 {
+				last = cur
+			} else {
+				last = attr{}
+			}
+			cur = attr{}
+			for ci < len(cues) && cues[ci].para < qp {
+				if cues[ci].para == qp-1 {
+					c := cues[ci].a
+					c.how = byParagraph
+					ac.resolve(d, &c, cues[ci].tok)
+					if lastPara != qp-1 || cur.how == byNone {
+						last = c
+					}
+				}
+				ci++
+			}
+			lastPara = qp
+		}
+		a := attrs[qi]
+		if a.how == byNone && keep[qi] {
+			// Another quote of the paragraph, before or after.
+			for qj := qi - 1; qj >= 0 && int(para[d.quotes[qj].open]) == qp; qj-- {
+				if attrs[qj].how == byAfter || attrs[qj].how == byBefore {
+					a = attrs[qj]
+					a.how, a.conf = byParagraph, a.conf*0.9
+					break
+				}
+			}
+			if a.how == byNone {
+				for qj := qi + 1; qj < len(d.quotes) && int(para[d.quotes[qj].open]) == qp; qj++ {
+					if attrs[qj].how == byAfter || attrs[qj].how == byBefore {
+						a = attrs[qj]
+						a.how, a.conf = byParagraph, a.conf*0.85
+						break
+					}
+				}
+			}
+			if a.how == byNone {
+				for k := ci; k < len(cues) && cues[k].para == qp; k++ {
+					if cues[k].tok < q.open {
+						c := cues[k].a
+						c.how = byParagraph
+						ac.resolve(d, &c, cues[k].tok)
+						c.conf *= 0.8
+						a = c
+					}
+				}
+			}
+			if a.how == byNone && last.how != byNone && d.paraStart(q.open) {
+				a = last
+				a.how, a.conf = byCarry, last.conf*0.75
+			}
+			attrs[qi] = a
+		}
+		if a.how != byNone && a.speaker != "" {
+			cur = a
+		}
+	}
+
+	var out []article.Quote
+	var offs []int
+	for qi, q := range d.quotes {
+		if !keep[qi] {
+			continue
+		}
+		a := attrs[qi]
+		conf := a.conf
+		if a.how == byNone {
+			conf = 0.3
+		}
+		if q.unclosed {
+			conf *= 0.7
+		}
+		cue := ""
+		if a.how != byNone {
+			cue = d.text[d.toks[a.cueS].s:d.toks[a.cueE-1].e]
+		}
+		out = append(out, article.Quote{
+			Text: d.text[q.s:q.e], Speaker: a.speaker, SpeakerTitle: a.title,
+			Cue: cue, Confidence: round2(conf),
+		})
+		offs = append(offs, q.s, q.e)
+	}
+	r := runeOffsets(d.text, offs)
+	for k := range out {
+		out[k].Start, out[k].End = r[2*k], r[2*k+1]
+	}
+	return out
+}
+
+func round2(f float64) float64 {
+	if f > 1 {
+		f = 1
+	}
+	return float64(int(f*100+0.5)) / 100
+}
+
+// resolve names the speaker of a: an entity when the phrase can be resolved
+// to one, else the phrase as written. pos is where the phrase stands.
+func (ac *actors) resolve(d *doc, a *attr, pos int) {
+	p := a.np
+	a.ent = -1
+	base := 0.92
+	if a.how == byBefore {
+		base = 0.88
+		if !a.adjacent {
+			base = 0.75
+		}
+	}
+	text := d.text[d.toks[p.s].s:d.toks[p.e-1].e]
+	switch p.kind {
+	case npName:
+		if p.ent >= 0 {
+			a.ent = p.ent
+		}
+	case npPronoun:
+		a.ent = ac.antecedent(d.lw(p.s), pos)
+		base -= 0.04
+		a.fromPron = true
+	case npDesc:
+		a.ent = ac.describe(d, p, pos)
+		base -= 0.06
+	}
+	if a.ent >= 0 {
+		e := ac.ents[a.ent]
+		a.speaker, a.resolved = e.name, true
+		if e.typ == "" {
+			e.typ, e.listed = article.Person, true
+		}
+		a.title = e.title
+		if p.kind == npName {
+			if m := ac.mentAt[p.e-1]; m >= 0 && ac.ments[m].ns > p.s {
+				a.title = d.text[d.toks[p.s].s:d.toks[ac.ments[m].ns-1].e]
+				if _, ok := honorifics[strings.ToLower(a.title)]; ok {
+					a.title = e.title
+				}
+			}
+		}
+	} else if p.kind == npPronoun {
+		a.speaker = ""
+		base = 0.5
+	} else {
+		a.speaker = trimPoss(text)
+		if p.kind == npName {
+			a.speaker = trimPossCase(text, d.toks[p.e-1].poss)
+		}
+		base -= 0.1
+	}
+	a.conf = base
+}
+
+// antecedent returns the entity a pronoun at token pos stands for: the
+// nearest earlier person (or, for "it", organisation) named outside quotes
+// whose gender fits.
+func (ac *actors) antecedent(pron string, pos int) int {
+	g := pronounGender[pron]
+	if g == 'p' {
+		return -1
+	}
+	for k := len(ac.ments) - 1; k >= 0; k-- {
+		m := ac.ments[k]
+		if m.s >= pos || m.inq {
+			continue
+		}
+		e := ac.ents[m.ent]
+		if g == 'o' {
+			if e.typ == article.Organization {
+				return m.ent
+			}
+			continue
+		}
+		if e.typ == article.Organization {
+			continue
+		}
+		if e.typ == "" {
+			continue
+		}
+		if e.gender == 0 || e.gender == 'u' || e.gender == g {
+			return m.ent
+		}
+	}
+	return -1
+}
+
+// describe returns the entity a description like "the newspaper" or "the
+// Iraqi minister" stands for, or -1.
+func (ac *actors) describe(d *doc, p np, pos int) int {
+	det := d.lw(p.s)
+	if det != "the" && det != "this" {
+		return -1
+	}
+	head := d.lwBase(p.e - 1)
+	for k := len(ac.ments) - 1; k >= 0; k-- {
+		m := ac.ments[k]
+		if m.s >= pos {
+			continue
+		}
+		e := ac.ents[m.ent]
+		switch {
+		case mediaNouns[head]:
+			if e.media {
+				return m.ent
+			}
+		case orgNouns[head]:
+			if e.typ == article.Organization && strings.Contains(strings.ToLower(e.name), head) {
+				return m.ent
+			}
+		case roleNouns[head]:
+			if e.typ == article.Person && e.titleLow != "" && strings.Contains(e.titleLow, head) {
+				return m.ent
+			}
+		}
+	}
+	return -1
+}
