@@ -39,6 +39,7 @@ type expected struct {
 		Byline         string   `json:"byline"`
 		Countries      []string `json:"countries"`
 		SyndicatedWith string   `json:"syndicated_with"`
+		Note           string   `json:"note"`
 		NotQuotes      []string `json:"not_quotes"`
 		Quotes         []struct {
 			Start      string `json:"start"`
@@ -306,7 +307,7 @@ func TestExpected(t *testing.T) {
 		if a.Title != d.title {
 			t.Errorf("%s: title %q, expected.json says %q", k, d.title, a.Title)
 		}
-		if got := d.date.Format(time.DateOnly); got != a.Date {
+		if got := d.date.UTC().Format(time.DateOnly); got != a.Date {
 			t.Errorf("%s: date %s, expected.json says %s", k, got, a.Date)
 		}
 		if a.Source != d.source {
