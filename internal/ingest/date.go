@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 	"time"
 
@@ -22,17 +21,33 @@ import (
 // any year outside 1000-2200. Zone abbreviations that Go cannot place
 // (EST, PDT, CET ...) are given their usual offsets.
 func ParseDate(s string) (time.Time, bool) {
-	s = normaliseDate(s)
-	if s == "" || len(s) > 80 || allDigits(s) {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 80 || allDigits(s) || !strings.ContainsAny(s, "0123456789") {
 		return time.Time{}, false
 	}
-	for _, layout := range dateLayouts {
+	// Machine dates go straight to their layouts.
+	if s[0] >= '0' && s[0] <= '9' && len(s) >= 10 && (s[4] == '-' || s[4] == '/') {
+		for _, layout := range isoLayouts {
+			if t, err := time.Parse(layout, s); err == nil {
+				return finishDate(t)
+			}
+		}
+	}
+	s = normaliseDate(s)
+	layouts := wordLayouts
+	if s != "" && s[0] >= '0' && s[0] <= '9' {
+		layouts = dayFirstLayouts
+		if len(s) > 3 && (s[1] == '-' || s[2] == '-') {
+			layouts = dashLayouts
+		}
+		if len(s) >= 10 && (s[4] == '-' || s[4] == '/' || s[4] == '.') {
+			layouts = isoLayouts
+		}
+	}
+	for _, layout := range layouts {
 		if t, err := time.Parse(layout, s); err == nil {
 			return finishDate(t)
 		}
-	}
-	if !strings.ContainsAny(s, "0123456789") {
-		return time.Time{}, false
 	}
 	t, err := strictParse(s)
 	if err != nil {
@@ -66,8 +81,8 @@ func finishDate(t time.Time) (time.Time, bool) {
 	return t, true
 }
 
-// dateLayouts are tried in order on normalised text.
-var dateLayouts = []string{
+// isoLayouts are tried on dates that begin with a four-digit year.
+var isoLayouts = []string{
 	time.RFC3339Nano,
 	"2006-01-02",
 	"2006-01-02T15:04:05",
@@ -84,17 +99,43 @@ var dateLayouts = []string{
 	"2006/01/02 15:04:05",
 	"2006/01/02 15:04",
 	"2006.01.02",
+}
+
+// dayFirstLayouts are tried on other dates that begin with a digit.
+var dayFirstLayouts = []string{
+	"2 January 2006",
+	"2 Jan 2006",
+	"2 January, 2006",
+	"2 Jan, 2006",
+	"2 January 2006 15:04",
+	"2 January 2006 15:04 MST",
+	"2 January 2006 15:04:05",
+	"2 Jan 2006 15:04",
+	"2 Jan 2006 15:04 MST",
+	"2 Jan 2006 15:04:05",
+	"2 Jan 2006 15:04:05 MST",
+	"2 Jan 2006 15:04:05 -0700",
+	"2 Jan 2006 15:04 -0700",
+	"2 Jan 06 15:04:05 MST",
+	"2 Jan 06 15:04:05 -0700",
+}
+
+// dashLayouts are tried on dates such as Reuters' "26-FEB-1987 15:01:01.79".
+var dashLayouts = []string{
+	"2-Jan-2006 15:04:05",
+	"2-Jan-2006 15:04",
+	"2-Jan-2006",
+}
+
+// wordLayouts are tried on dates that begin with a month name.
+var wordLayouts = []string{
 	"January 2, 2006",
 	"January 2 2006",
 	"Jan 2, 2006",
 	"Jan 2 2006",
-	"2 January 2006",
-	"2 Jan 2006",
-	"2 January, 2006",
 	"January 2, 2006 15:04",
 	"January 2, 2006 3:04 PM",
 	"January 2, 2006 3:04 PM MST",
-	"January 2, 2006 3:04PM",
 	"January 2, 2006 15:04 MST",
 	"January 2, 2006 15:04:05",
 	"January 2, 2006, 3:04 PM",
@@ -107,19 +148,6 @@ var dateLayouts = []string{
 	"Jan 2, 2006 15:04:05",
 	"Jan 2, 2006, 3:04 PM",
 	"Jan 2, 2006, 3:04 PM MST",
-	"2 January 2006 15:04",
-	"2 January 2006 15:04 MST",
-	"2 Jan 2006 15:04",
-	"2 Jan 2006 15:04 MST",
-	"2 Jan 2006 15:04:05",
-	"2 Jan 2006 15:04:05 MST",
-	"2 Jan 2006 15:04:05 -0700",
-	"2 Jan 2006 15:04 -0700",
-	"2 Jan 06 15:04:05 MST",
-	"2 Jan 06 15:04:05 -0700",
-	"2-Jan-2006 15:04:05",
-	"2-Jan-2006 15:04",
-	"2-Jan-2006",
 	"Jan 2 15:04:05 MST 2006",
 	"Jan 2 15:04:05 -0700 2006",
 	"Jan 2 15:04:05 2006",
@@ -137,49 +165,74 @@ var zoneOffsets = map[string]int{
 	"AEST": 10 * 3600, "AEDT": 11 * 3600, "NZST": 12 * 3600, "NZDT": 13 * 3600,
 }
 
-var (
-	weekdayRE  = regexp.MustCompile(`(?i)^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|sday|nesday|rsday|urday)?\.?,?\s+`)
-	monthDotRE = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.`)
-	septRE     = regexp.MustCompile(`(?i)\bsept\b`)
-	ordinalRE  = regexp.MustCompile(`(?i)\b(\d{1,2})(st|nd|rd|th)\b`)
-	meridiemRE = regexp.MustCompile(`(?i)(\d)\s*([ap])\.?m\b\.?`)
-	atRE       = regexp.MustCompile(`(?i)(\d)\s*,?\s+at\s+(\d)`)
-	spaceRE    = regexp.MustCompile(`\s+`)
-)
-
-// normaliseDate rewrites the spellings that Go's layouts cannot express.
-func normaliseDate(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return s
-	}
-	if strings.ContainsAny(s, "\t\n\r\u00a0") || strings.Contains(s, "  ") {
-		s = spaceRE.ReplaceAllString(strings.ReplaceAll(s, "\u00a0", " "), " ")
-	}
-	if !hasLetter(s) {
-		return s
-	}
-	s = weekdayRE.ReplaceAllString(s, "")
-	s = monthDotRE.ReplaceAllString(s, "$1")
-	s = septRE.ReplaceAllString(s, "Sep")
-	s = ordinalRE.ReplaceAllString(s, "$1")
-	s = atRE.ReplaceAllString(s, "$1 $2")
-	s = meridiemRE.ReplaceAllStringFunc(s, func(m string) string {
-		sub := meridiemRE.FindStringSubmatch(m)
-		return sub[1] + " " + strings.ToUpper(sub[2]) + "M"
-	})
-	s = strings.TrimSpace(s)
-	return s
+var weekdays = map[string]bool{
+	"mon": true, "monday": true, "tue": true, "tues": true, "tuesday": true,
+	"wed": true, "wednesday": true, "thu": true, "thur": true, "thurs": true, "thursday": true,
+	"fri": true, "friday": true, "sat": true, "saturday": true, "sun": true, "sunday": true,
 }
 
-func hasLetter(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i] | 0x20
-		if c >= 'a' && c <= 'z' {
-			return true
+// monthAbbrevs are the abbreviations written with a full stop, or
+// otherwise than Go writes them, mapped to Go's.
+var monthAbbrevs = map[string]string{
+	"jan": "Jan", "feb": "Feb", "mar": "Mar", "apr": "Apr", "jun": "Jun", "jul": "Jul",
+	"aug": "Aug", "sep": "Sep", "sept": "Sep", "oct": "Oct", "nov": "Nov", "dec": "Dec",
+}
+
+// normaliseDate rewrites, word by word, the spellings that Go's layouts
+// cannot express: it drops a leading weekday and an "at" before a time,
+// turns "Jan." and "Sept" into "Jan" and "Sep", "18th" into "18" and "a.m."
+// or "4:30pm" into "AM" and "4:30 PM", and folds runs of white space.
+func normaliseDate(s string) string {
+	words := strings.Fields(s)
+	out := words[:0]
+	for i, w := range words {
+		trail := ""
+		if n := len(w); n > 1 && w[n-1] == ',' {
+			w, trail = w[:n-1], ","
 		}
+		lw := strings.ToLower(w)
+		switch {
+		case i == 0 && weekdays[strings.TrimSuffix(lw, ".")]:
+			continue
+		case lw == "at" && i > 0 && i+1 < len(words):
+			continue
+		case lw == "a.m." || lw == "am" || lw == "a.m":
+			w = "AM"
+		case lw == "p.m." || lw == "pm" || lw == "p.m":
+			w = "PM"
+		default:
+			if m, ok := monthAbbrevs[strings.TrimSuffix(lw, ".")]; ok {
+				w = m
+			} else if d := ordinalDay(lw); d != "" {
+				w = d
+			} else if n := len(lw); n > 2 && lw[n-2] != '.' && (strings.HasSuffix(lw, "am") || strings.HasSuffix(lw, "pm")) && lw[n-3] >= '0' && lw[n-3] <= '9' {
+				out = append(out, w[:n-2])
+				w = strings.ToUpper(lw[n-2:])
+			} else if n > 4 && (strings.HasSuffix(lw, "a.m.") || strings.HasSuffix(lw, "p.m.")) && lw[n-5] >= '0' && lw[n-5] <= '9' {
+				out = append(out, w[:n-4])
+				w = strings.ToUpper(lw[n-4:n-3]) + "M"
+			}
+		}
+		out = append(out, w+trail)
 	}
-	return false
+	return strings.Join(out, " ")
+}
+
+// ordinalDay returns "18" for "18th" (and "1st", "2nd", "3rd"), else "".
+func ordinalDay(w string) string {
+	n := len(w)
+	if n < 3 || n > 4 {
+		return ""
+	}
+	switch w[n-2:] {
+	case "st", "nd", "rd", "th":
+	default:
+		return ""
+	}
+	if !allDigits(w[:n-2]) {
+		return ""
+	}
+	return w[:n-2]
 }
 
 func allDigits(s string) bool {
