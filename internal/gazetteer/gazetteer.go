@@ -114,7 +114,8 @@ type Gazetteer struct {
 // entries, the tokens as written (dots removed).
 type phrase struct {
 	keys  []string
-	exact []string
+	exact []string // the tokens as written, for Exact phrases
+	upper []string // the same in capitals
 	place Place
 }
 
@@ -293,8 +294,10 @@ func (g *Gazetteer) add(s string, p Place, ambiguous map[string]Place) {
 	ph := &phrase{keys: keys, place: p}
 	if p.Exact {
 		ph.exact = make([]string, len(toks))
+		ph.upper = make([]string, len(toks))
 		for i, t := range toks {
 			ph.exact[i] = withoutDots(s[t.start:t.end])
+			ph.upper[i] = strings.ToUpper(ph.exact[i])
 		}
 	}
 	g.phrases[key] = p

@@ -11,11 +11,13 @@ package gazetteer
 // stop (so "St. Louis" matches but "Washington, D.C." is two phrases).
 //
 // Case: abbreviations (Place.Exact) must match their exact case, dots
-// aside, so "US" and "U.S." match but "us" does not; every other phrase must
+// aside, or be all in capitals, so "US", "U.S." and "MICH." match but "us"
+// does not; every other phrase must
 // start with a capital, so "turkey" and "china" are not countries. Whole
 // capitalised titles still match; the caller sees Match.Caps and decides.
 
 import (
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -103,7 +105,8 @@ func (g *Gazetteer) fits(ph *phrase, toks []token, buf []byte, text string) bool
 		return toks[0].upper
 	}
 	for j, want := range ph.exact {
-		if !equalNoDots(text[toks[j].start:toks[j].end], want) {
+		w := text[toks[j].start:toks[j].end]
+		if !equalNoDots(w, want) && (toks[j].lower || !equalNoDots(w, ph.upper[j])) {
 			return false
 		}
 	}
@@ -123,7 +126,9 @@ func makeMatch(text string, toks []token, i, n int, p Place) Match {
 		m.Prev = text[toks[i-1].start:toks[i-1].end]
 		m.PrevSentenceStart = toks[i-1].sent
 	}
-	if k := i + n; k < len(toks) && !toks[k].brk && !toks[k].hyphen && !toks[k].sent && !last.poss {
+	// A full stop after an abbreviation ("U.S. Dlrs") does not end a sentence.
+	abbrev := strings.Contains(text[last.start:last.end], ".")
+	if k := i + n; k < len(toks) && !toks[k].brk && !toks[k].hyphen && (!toks[k].sent || abbrev) && !last.poss {
 		m.Next = text[toks[k].start:toks[k].end]
 	}
 	return m
