@@ -35,6 +35,12 @@ func (d *doc) findQuotes() {
 				open = -1
 			}
 		case kClose:
+			if open < 0 && i+1 < len(toks) && toks[i+1].kind == kWord && toks[i+1].s == t.e &&
+				(d.paraStart(i) || i > 0 && toks[i-1].e < t.s) {
+				// A closing mark used to open (”Fear. I am afraid”).
+				open, multi = i, false
+				continue
+			}
 			if open >= 0 {
 				d.addSpan(open, i, false, multi)
 				open = -1

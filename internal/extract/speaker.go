@@ -42,11 +42,13 @@ type attr struct {
 	resolved   bool // speaker is an entity, not a description
 	conf       float64
 	fromPron   bool
-	fromSubstr bool
+	src        int // the quote index the attribution was copied from, plus one
 }
 
 // cueAt reports whether token i starts a speech cue and returns the token
-// after it. Weak cues count only when weak is true.
+// after it. Weak cues count only when weak is true. A form that reads as a
+// noun ("his remarks", "the United States", "troubling questions") is no
+// cue.
 func (d *doc) cueAt(i int, weak bool) (int, bool) {
 	if i < 0 || i >= len(d.toks) || d.toks[i].kind != kWord || d.toks[i].inq {
 		return 0, false
@@ -65,8 +67,31 @@ func (d *doc) cueAt(i int, weak bool) (int, bool) {
 	if !weak && weakCues[w] {
 		return 0, false
 	}
+	if d.toks[i].cap && !d.sentenceStart(i) {
+		return 0, false
+	}
+	if i > 0 && d.toks[i-1].kind == kWord {
+		pw := d.lw(i - 1)
+		if determiners[pw] && pw != "that" || prepositions[pw] || d.toks[i-1].poss {
+			return 0, false
+		}
+		if !strings.HasSuffix(w, "ed") && w != "said" && w != "told" && w != "wrote" && !strings.HasSuffix(w, "ing") {
+			// Present forms double as nouns: want a subject or an
+			// auxiliary before them.
+			if _, ok := pronounGender[pw]; !ok && !auxiliaries[pw] && !d.toks[i-1].cap &&
+				!roleNouns[pw] && !roleNouns[strings.TrimSuffix(pw, "s")] && pw != "i" && pw != "we" && pw != "you" {
+				return 0, false
+			}
+		}
+	}
 	return i + 1, true
 }
+
+// prepositions before a speech-verb form make it a noun or a gerund.
+var prepositions = setOf("of", "in", "for", "with", "on", "at", "by", "from", "about",
+	"after", "before", "without", "into", "over", "through", "his", "her", "their", "its",
+	"our", "my", "your", "these", "those", "such", "more", "most", "further", "new",
+	"recent", "previous", "public", "official", "latest", "many", "some", "no", "any")
 
 // stopWords end a noun phrase.
 var stopWords = setOf("that", "which", "who", "when", "if", "because", "and", "but", "or",
@@ -82,6 +107,30 @@ func (d *doc) subjectBefore(ac *actors, v, lo int) np {
 	j := v - 1
 	for j >= lo && d.toks[j].kind == kWord && auxiliaries[d.lw(j)] && pronounGender[d.lw(j)] == 0 {
 		j--
+	}
+	// Skip an appositive or a parenthesis: "Fallon, the campaign's
+	// press secretary, said"; "Moore (D-Wis.) said".
+	for hops := 0; hops < 2 && j > lo && d.toks[j].kind == kPunct; hops++ {
+		c := d.text[d.toks[j].s:d.toks[j].e]
+		if c != "," && c != ")" {
+			break
+		}
+		open := "("
+		if c == "," {
+			open = ","
+		}
+		k := j - 1
+		for k >= lo && j-k < 25 && d.toks[k].kind != kPara && d.toks[k].kind != kClose && d.toks[k].kind != kMark && d.text[d.toks[k].s:d.toks[k].e] != open {
+			k--
+		}
+		if k < lo || j-k >= 25 || d.text[d.toks[k].s:d.toks[k].e] != open {
+			break
+		}
+		if k-1 >= lo && (ac.mentAt[k-1] >= 0 || open == "(") {
+			j = k - 1
+			continue
+		}
+		break
 	}
 	if j < lo || d.toks[j].kind != kWord {
 		return np{}
@@ -144,43 +193,8 @@ func (d *doc) subjectAfter(ac *actors, i int) np {
 	if i >= len(d.toks) || d.toks[i].kind != kWord || d.toks[i].inq {
 		return np{}
 	}
-	w := d.lw(i)
-	if _, ok := pronounGender[w]; ok && w != "him" && w != "her" {
-		return np{kind: npPronoun, s: i, e: i + 1, ent: -1}
-	}
-	if m := ac.mentAt[i]; m >= 0 {
-		return np{kind: npName, s: i, e: ac.ments[m].e, ent: ac.ments[m].ent}
-	}
-	e := i
-	for e < len(d.toks) && e-i < 8 {
-		t := d.toks[e]
-		if t.kind != kWord || t.inq {
-			break
-		}
-		lw := d.lw(e)
-		if e > i && (stopWords[lw] || cueForms[lw]) {
-			break
-		}
-		if m := ac.mentAt[e]; m >= 0 && e > i {
-			e = ac.ments[m].e
-			if !d.toks[e-1].poss {
-				// "the campaign's chairman John Podesta": the name.
-				return np{kind: npName, s: i, e: e, ent: ac.ments[m].ent}
-			}
-			continue
-		}
-		e++
-	}
-	if e == i {
-		return np{}
-	}
-	if d.toks[i].cap && !determiners[w] && !notNames[w] {
-		return np{kind: npName, s: i, e: e, ent: -1}
-	}
-	if determiners[w] || strings.HasSuffix(d.lw(e-1), "s") {
-		return np{kind: npDesc, s: i, e: e, ent: -1}
-	}
-	return np{}
+	p, _ := d.phraseForward(ac, i)
+	return p
 }
 
 // validNP reports whether tokens [s, e) can be a speaker's noun phrase on
@@ -216,22 +230,114 @@ func (d *doc) afterCue(ac *actors, q span) (attr, bool) {
 		}
 		return attr{}, false
 	}
-	for v := i + 1; v < len(d.toks) && v-i <= 9; v++ {
-		t := d.toks[v]
-		if t.kind != kWord {
-			return attr{}, false
+	p, next := d.phraseForward(ac, i)
+	if p.kind == npNone {
+		return attr{}, false
+	}
+	next = d.skipAside(next)
+	for next < len(d.toks) && d.toks[next].kind == kWord && auxiliaries[d.lw(next)] && next-p.e < 4 {
+		next++
+	}
+	end, ok := d.cueAt(next, false)
+	if !ok {
+		return attr{}, false
+	}
+	return attr{how: byAfter, cueS: next, cueE: end, np: p, adjacent: true}, true
+}
+
+// phraseForward reads the noun phrase that starts at token i and returns
+// it with the token after it.
+func (d *doc) phraseForward(ac *actors, i int) (np, int) {
+	t := d.toks[i]
+	if t.kind != kWord {
+		return np{}, i
+	}
+	w := d.lw(i)
+	if g, ok := pronounGender[w]; ok && g != 0 && w != "him" && w != "her" {
+		return np{kind: npPronoun, s: i, e: i + 1, ent: -1}, i + 1
+	}
+	// Words up to a name or a speech verb: "former Secretary of State
+	// Hillary Clinton", "the campaign's press secretary", "Mr. Clarke".
+	e := i
+	last := -1 // the mention ending the phrase so far
+	for e < len(d.toks) && e-i < 10 {
+		tk := d.toks[e]
+		if tk.kind != kWord || tk.inq {
+			break
 		}
-		end, ok := d.cueAt(v, false)
-		if !ok {
+		if m := ac.mentAt[e]; m >= 0 {
+			mm := ac.ments[m]
+			e = mm.e
+			if d.toks[e-1].poss {
+				last = -1
+			} else {
+				last = mm.ent
+			}
 			continue
 		}
-		p := d.subjectBefore(ac, v, i)
-		if p.kind == npNone || p.s != i || !d.validNP(ac, p) {
-			return attr{}, false
+		lw := d.lw(e)
+		if _, ok := d.cueAt(e, false); ok && e > i {
+			break
 		}
-		return attr{how: byAfter, cueS: v, cueE: end, np: p, adjacent: true}, true
+		if stopWords[lw] || auxiliaries[lw] && e > i {
+			break
+		}
+		if tk.cap && !d.nameWord(e) {
+			break
+		}
+		last = -1
+		e++
 	}
-	return attr{}, false
+	if e == i {
+		return np{}, i
+	}
+	switch {
+	case last >= 0:
+		return np{kind: npName, s: i, e: e, ent: last}, e
+	case d.toks[e-1].cap:
+		return np{kind: npName, s: i, e: e, ent: -1}, e
+	case determiners[w] || d.toks[i].poss || ac.mentAt[i] >= 0:
+		return np{kind: npDesc, s: i, e: e, ent: -1}, e
+	case strings.HasSuffix(d.lw(e-1), "s") && e-i <= 3:
+		return np{kind: npDesc, s: i, e: e, ent: -1}, e
+	}
+	return np{}, i
+}
+
+// skipAside skips an appositive or a parenthesis starting at token i
+// (", the campaign's press secretary," or "(D-Wis.)") and returns the token
+// after it, or i when there is none.
+func (d *doc) skipAside(i int) int {
+	for hops := 0; hops < 2 && i < len(d.toks) && d.toks[i].kind == kPunct; hops++ {
+		c := d.text[d.toks[i].s:d.toks[i].e]
+		closer := ""
+		switch c {
+		case ",":
+			closer = ","
+		case "(":
+			closer = ")"
+		default:
+			return i
+		}
+		k := i + 1
+		for k < len(d.toks) && k-i < 25 && d.toks[k].kind != kPara && d.toks[k].kind != kOpen && d.toks[k].kind != kMark {
+			if d.text[d.toks[k].s:d.toks[k].e] == closer {
+				break
+			}
+			if d.toks[k].kind == kPunct && (d.text[d.toks[k].s] == '.' || d.text[d.toks[k].s] == ';') {
+				return i
+			}
+			k++
+		}
+		if k >= len(d.toks) || k-i >= 25 || d.text[d.toks[k].s:d.toks[k].e] != closer {
+			return i
+		}
+		i = k + 1
+		if closer == ")" && i < len(d.toks) && d.text[d.toks[i].s:d.toks[i].e] == "," {
+			continue
+		}
+	}
+	return i
 }
 
 func isDashOrComma(s string) bool {
@@ -386,7 +492,7 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 			for qj := qi - 1; qj >= 0 && int(para[d.quotes[qj].open]) == qp; qj-- {
 				if attrs[qj].how == byAfter || attrs[qj].how == byBefore {
 					a = attrs[qj]
-					a.how, a.conf = byParagraph, a.conf*0.9
+					a.how, a.conf, a.src = byParagraph, a.conf*0.9, qj+1
 					break
 				}
 			}
@@ -423,11 +529,25 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 
 	var out []article.Quote
 	var offs []int
-	for qi, q := range d.quotes {
+	for qi := 0; qi < len(d.quotes); qi++ {
+		q := d.quotes[qi]
 		if !keep[qi] {
 			continue
 		}
 		a := attrs[qi]
+		text := d.text[q.s:q.e]
+		// `"A," he said, "B."` is one quotation cut by its cue, and so
+		// is `"A," he said. "B."`: the second part has no cue of its own.
+		for qj := qi + 1; qj < len(d.quotes) && keep[qj] && !q.unclosed && para[d.quotes[qj].open] == para[q.open]; qj++ {
+			b := attrs[qj]
+			if !(b.how == byBefore && b.cueS == a.cueS && a.how == byAfter || b.how == byParagraph && b.src == qj) {
+				break
+			}
+			text += " " + d.text[d.quotes[qj].s:d.quotes[qj].e]
+			q.e = d.quotes[qj].e
+			q.unclosed = d.quotes[qj].unclosed
+			qi = qj
+		}
 		conf := a.conf
 		if a.how == byNone {
 			conf = 0.3
@@ -440,7 +560,7 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 			cue = d.text[d.toks[a.cueS].s:d.toks[a.cueE-1].e]
 		}
 		out = append(out, article.Quote{
-			Text: d.text[q.s:q.e], Speaker: a.speaker, SpeakerTitle: a.title,
+			Text: text, Speaker: a.speaker, SpeakerTitle: a.title,
 			Cue: cue, Confidence: round2(conf),
 		})
 		offs = append(offs, q.s, q.e)
