@@ -1,0 +1,122 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/newsdex/newsdex/index"
+)
+
+// The handlers are thin: each calls the function that builds its page or
+// answer, and renders or encodes it; fail is the one place errors become
+// statuses.
+
+func (s *server) handleSearch(w http.ResponseWriter, r *http.Request) {
+	page, err := s.search(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "search", page)
+}
+
+func (s *server) handleQuotes(w http.ResponseWriter, r *http.Request) {
+	page, err := s.quotes(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "quotes", page)
+}
+
+func (s *server) handleArticle(w http.ResponseWriter, r *http.Request) {
+	page, err := s.articlePage(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "article", page)
+}
+
+func (s *server) handleAPISearch(w http.ResponseWriter, r *http.Request) {
+	res, err := s.apiSearch(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, res)
+}
+
+func (s *server) handleAPIQuotes(w http.ResponseWriter, r *http.Request) {
+	res, err := s.apiQuotes(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, res)
+}
+
+func (s *server) handleAPIArticle(w http.ResponseWriter, r *http.Request) {
+	id, err := articleID(r, "/api/articles/")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	a, err := s.opts.Searcher.Article(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, a)
+}
+
+func (s *server) handleAPIStats(w http.ResponseWriter, r *http.Request) {
+	if len(r.URL.Query()) > 0 {
+		s.fail(w, r, badRequestf("/api/stats takes no parameters"))
+		return
+	}
+	st, err := s.opts.Searcher.Stats(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, st)
+}
+
+// apiSearch answers /api/search: the index's Result, with hits and facets
+// as [] and {} rather than null.
+func (s *server) apiSearch(r *http.Request) (*index.Result, error) {
+	p, err := parseParams(r.URL.Query(), &s.opts)
+	if err != nil {
+		return nil, err
+	}
+	res, err := s.opts.Searcher.Search(r.Context(), p.request())
+	if err != nil {
+		return nil, err
+	}
+	if res.Hits == nil {
+		res.Hits = []index.Hit{}
+	}
+	if res.Facets == nil {
+		res.Facets = map[string][]index.FacetValue{}
+	}
+	return res, nil
+}
+
+// apiQuotes answers /api/quotes like apiSearch.
+func (s *server) apiQuotes(r *http.Request) (*index.QuoteResult, error) {
+	p, err := parseParams(r.URL.Query(), &s.opts)
+	if err != nil {
+		return nil, err
+	}
+	res, err := s.opts.Searcher.SearchQuotes(r.Context(), p.request())
+	if err != nil {
+		return nil, err
+	}
+	if res.Hits == nil {
+		res.Hits = []index.QuoteHit{}
+	}
+	if res.Facets == nil {
+		res.Facets = map[string][]index.FacetValue{}
+	}
+	return res, nil
+}

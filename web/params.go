@@ -1,0 +1,381 @@
+package web
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/newsdex/newsdex/index"
+)
+
+// Parameter names, shared by the pages and the API.
+const (
+	paramQuery   = "q"
+	paramCountry = "country"
+	paramRegion  = "region"
+	paramSpeaker = "speaker"
+	paramActor   = "actor"
+	paramSource  = "source"
+	paramFrom    = "from"
+	paramTo      = "to"
+	paramLimit   = "limit"
+	paramOffset  = "offset"
+	paramSort    = "sort"
+	paramFacets  = "facets"
+)
+
+// facetSize is how many values each term facet asks the index for, on the
+// pages and in the API alike.
+const facetSize = 25
+
+// filterParams are the repeatable filter parameters, in display order. Each
+// is also the name of its facet.
+var filterParams = []string{paramCountry, paramRegion, paramSpeaker, paramActor, paramSource}
+
+// singleParams may be given at most once.
+var singleParams = []string{paramQuery, paramFrom, paramTo, paramLimit, paramOffset, paramSort, paramFacets}
+
+// badRequest is an error in what the client sent: it maps to 400 and its
+// message is shown to the client as is.
+type badRequest struct{ msg string }
+
+func (e *badRequest) Error() string { return e.msg }
+
+func badRequestf(format string, args ...any) error {
+	return &badRequest{msg: fmt.Sprintf(format, args...)}
+}
+
+// params is one request's state: everything a search page or API call is
+// about, read from the URL's query. encode writes it back, so every link a
+// page builds is this state with one thing changed.
+type params struct {
+	Query   string
+	Filters map[string][]string // by filter parameter; countries as codes, regions in stored form when a Labeler knows them
+	From    string              // as given: YYYY, YYYY-MM or YYYY-MM-DD
+	To      string
+	Limit   int
+	Offset  int
+	Sort    string // "" when not given
+	Facets  []string
+	// limitSet and facetsSet say whether the parameter was given, so that
+	// links carry it only then.
+	limitSet  bool
+	facetsSet bool
+
+	from, to time.Time
+}
+
+// parseParams reads and checks a request's query parameters against the
+// limits in o. Its errors are *badRequest.
+func parseParams(q url.Values, o *Options) (*params, error) {
+	p := &params{Filters: map[string][]string{}, Limit: DefaultLimit}
+	for name, vs := range q {
+		if !slices.Contains(filterParams, name) && !slices.Contains(singleParams, name) {
+			return nil, badRequestf("unknown parameter %q (want q, country, region, speaker, actor, source, from, to, limit, offset, sort or facets)", name)
+		}
+		if slices.Contains(singleParams, name) && len(vs) > 1 {
+			return nil, badRequestf("parameter %q given %d times; give it once", name, len(vs))
+		}
+	}
+	for name, vs := range q {
+		for _, v := range vs {
+			if !utf8.ValidString(v) {
+				return nil, badRequestf("parameter %q is not valid UTF-8", name)
+			}
+		}
+	}
+
+	p.Query = strings.TrimSpace(q.Get(paramQuery))
+	if len(p.Query) > o.MaxQueryBytes {
+		return nil, badRequestf("query too long: %d bytes, at most %d", len(p.Query), o.MaxQueryBytes)
+	}
+
+	n := 0
+	for _, name := range filterParams {
+		for _, v := range q[name] {
+			v = strings.TrimSpace(v)
+			if v == "" {
+				continue
+			}
+			if len(v) > o.MaxValueBytes {
+				return nil, badRequestf("%s value too long: %d bytes, at most %d", name, len(v), o.MaxValueBytes)
+			}
+			if n++; n > o.MaxFilterValues {
+				return nil, badRequestf("too many filter values: at most %d in all", o.MaxFilterValues)
+			}
+			v, err := canonical(name, v, o.Labeler)
+			if err != nil {
+				return nil, err
+			}
+			if !containsFold(p.Filters[name], v) {
+				p.Filters[name] = append(p.Filters[name], v)
+			}
+		}
+	}
+
+	var err error
+	p.From = strings.TrimSpace(q.Get(paramFrom))
+	if p.from, err = parseBound(p.From, false); err != nil {
+		return nil, badRequestf("from: %v", err)
+	}
+	p.To = strings.TrimSpace(q.Get(paramTo))
+	if p.to, err = parseBound(p.To, true); err != nil {
+		return nil, badRequestf("to: %v", err)
+	}
+	if !p.from.IsZero() && !p.to.IsZero() && p.to.Before(p.from) {
+		return nil, badRequestf("from %s is after to %s", p.From, p.To)
+	}
+
+	if s := q.Get(paramLimit); s != "" {
+		p.limitSet = true
+		if p.Limit, err = strconv.Atoi(s); err != nil || p.Limit < 0 {
+			return nil, badRequestf("limit %q: want a whole number from 0 to %d", s, o.MaxLimit)
+		}
+		if p.Limit > o.MaxLimit {
+			return nil, badRequestf("limit %d too large: at most %d", p.Limit, o.MaxLimit)
+		}
+	}
+	if s := q.Get(paramOffset); s != "" {
+		if p.Offset, err = strconv.Atoi(s); err != nil || p.Offset < 0 {
+			return nil, badRequestf("offset %q: want a whole number, 0 or more", s)
+		}
+	}
+	if p.Offset+p.Limit > o.MaxWindow {
+		return nil, badRequestf("offset+limit = %d: results go only %d deep; narrow the search instead", p.Offset+p.Limit, o.MaxWindow)
+	}
+
+	switch p.Sort = q.Get(paramSort); p.Sort {
+	case "", index.SortRelevance, index.SortDate, index.SortDateDesc:
+	default:
+		return nil, badRequestf("sort %q: want relevance, date or -date", p.Sort)
+	}
+
+	if _, ok := q[paramFacets]; ok {
+		p.facetsSet = true
+		p.Facets = []string{}
+		s := strings.TrimSpace(q.Get(paramFacets))
+		if s != "none" {
+			for _, f := range strings.Split(s, ",") {
+				f = strings.ToLower(strings.TrimSpace(f))
+				if f == "" || slices.Contains(p.Facets, f) {
+					continue
+				}
+				if !slices.Contains(index.DefaultFacets, f) {
+					return nil, badRequestf("unknown facet %q (want %s)", f, strings.Join(index.DefaultFacets, ", "))
+				}
+				p.Facets = append(p.Facets, f)
+			}
+		}
+	}
+	return p, nil
+}
+
+// canonical resolves a country or region filter value to the form the index
+// stores, so that it matches facet values; other values pass unchanged.
+func canonical(name, v string, l index.Labeler) (string, error) {
+	if l == nil {
+		return v, nil
+	}
+	switch name {
+	case paramCountry:
+		c, ok := l.CountryCode(v)
+		if !ok {
+			return "", badRequestf("country %q: not a country code or name newsdex knows", v)
+		}
+		return c, nil
+	case paramRegion:
+		r, ok := l.RegionName(v)
+		if !ok {
+			return "", badRequestf("region %q: not a region newsdex knows (e.g. Africa, Western Asia, Middle East)", v)
+		}
+		return r, nil
+	}
+	return v, nil
+}
+
+// parseBound reads a from or to date: YYYY-MM-DD, or YYYY-MM or YYYY for the
+// first day of that month or year (from) or its last day (to).
+func parseBound(s string, end bool) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	for _, l := range []struct {
+		layout        string
+		years, months int
+	}{{"2006-01-02", 0, 0}, {"2006-01", 0, 1}, {"2006", 1, 0}} {
+		if len(s) != len(l.layout) {
+			continue
+		}
+		t, err := time.Parse(l.layout, s)
+		if err != nil {
+			continue
+		}
+		if end && (l.years > 0 || l.months > 0) {
+			t = t.AddDate(l.years, l.months, -1)
+		}
+		return t, nil
+	}
+	return time.Time{}, fmt.Errorf("cannot read date %q (want YYYY-MM-DD, YYYY-MM or YYYY)", s)
+}
+
+// request returns the index request p describes.
+func (p *params) request() index.Request {
+	r := index.Request{
+		Query:  p.Query,
+		Limit:  p.Limit,
+		Offset: p.Offset,
+		Sort:   p.sortOrder(),
+		Filters: index.Filters{
+			Countries: p.Filters[paramCountry],
+			Regions:   p.Filters[paramRegion],
+			Speakers:  p.Filters[paramSpeaker],
+			Actors:    p.Filters[paramActor],
+			Sources:   p.Filters[paramSource],
+			From:      p.from,
+			To:        p.to,
+		},
+	}
+	if p.facetsSet {
+		r.Facets = p.Facets
+	}
+	r.FacetSize = facetSize
+	return r
+}
+
+// sortOrder is the order the search runs in: the one asked for, else
+// relevance for a query and newest first when browsing, where every hit
+// scores the same.
+func (p *params) sortOrder() string {
+	switch {
+	case p.Sort != "":
+		return p.Sort
+	case p.Query == "":
+		return index.SortDateDesc
+	}
+	return index.SortRelevance
+}
+
+// clone returns a deep copy of p, for building links.
+func (p *params) clone() *params {
+	c := *p
+	c.Filters = make(map[string][]string, len(p.Filters))
+	for k, v := range p.Filters {
+		c.Filters[k] = slices.Clone(v)
+	}
+	c.Facets = slices.Clone(p.Facets)
+	return &c
+}
+
+// encode writes p as a query string in a fixed order, leaving out what is
+// at its default.
+func (p *params) encode() string {
+	var b strings.Builder
+	add := func(k, v string) {
+		if b.Len() > 0 {
+			b.WriteByte('&')
+		}
+		b.WriteString(url.QueryEscape(k))
+		b.WriteByte('=')
+		b.WriteString(url.QueryEscape(v))
+	}
+	if p.Query != "" {
+		add(paramQuery, p.Query)
+	}
+	for _, name := range filterParams {
+		for _, v := range p.Filters[name] {
+			add(name, v)
+		}
+	}
+	if p.From != "" {
+		add(paramFrom, p.From)
+	}
+	if p.To != "" {
+		add(paramTo, p.To)
+	}
+	if p.Sort != "" {
+		add(paramSort, p.Sort)
+	}
+	if p.limitSet {
+		add(paramLimit, strconv.Itoa(p.Limit))
+	}
+	if p.Offset > 0 {
+		add(paramOffset, strconv.Itoa(p.Offset))
+	}
+	if p.facetsSet {
+		f := strings.Join(p.Facets, ",")
+		if f == "" {
+			f = "none"
+		}
+		add(paramFacets, f)
+	}
+	return b.String()
+}
+
+// link returns path with p's query string.
+func (p *params) link(path string) string {
+	if q := p.encode(); q != "" {
+		return path + "?" + q
+	}
+	return path
+}
+
+// withFilter returns a link to path with value v added to filter name, from
+// the first page.
+func (p *params) withFilter(path, name, v string) string {
+	c := p.clone()
+	if !containsFold(c.Filters[name], v) {
+		c.Filters[name] = append(c.Filters[name], v)
+	}
+	c.Offset = 0
+	return c.link(path)
+}
+
+// withoutFilter returns a link to path with value v of filter name removed.
+func (p *params) withoutFilter(path, name, v string) string {
+	c := p.clone()
+	c.Filters[name] = slices.DeleteFunc(c.Filters[name], func(s string) bool { return strings.EqualFold(s, v) })
+	c.Offset = 0
+	return c.link(path)
+}
+
+// withRange returns a link to path with the date range set to from..to
+// ("" leaves a bound open).
+func (p *params) withRange(path, from, to string) string {
+	c := p.clone()
+	c.From, c.To, c.Offset = from, to, 0
+	return c.link(path)
+}
+
+// withOffset returns a link to path starting at hit offset.
+func (p *params) withOffset(path string, offset int) string {
+	c := p.clone()
+	c.Offset = offset
+	return c.link(path)
+}
+
+// forQuotes returns p without what the quote view cannot filter on: quotes
+// carry no actors. Offset restarts.
+func (p *params) forQuotes() *params {
+	c := p.clone()
+	delete(c.Filters, paramActor)
+	c.Offset = 0
+	return c
+}
+
+// hasFilter reports whether filter name holds v, ignoring case.
+func (p *params) hasFilter(name, v string) bool { return containsFold(p.Filters[name], v) }
+
+// containsFold reports whether list holds s, ignoring case.
+func containsFold(list []string, s string) bool {
+	return slices.ContainsFunc(list, func(x string) bool { return strings.EqualFold(x, s) })
+}
+
+// fresh returns a params for a link that browses by one filter value, with
+// nothing else set: the links on article pages.
+func fresh(name, v string) *params {
+	return &params{Filters: map[string][]string{name: {v}}, Limit: DefaultLimit}
+}
