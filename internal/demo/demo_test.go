@@ -316,9 +316,15 @@ func TestExpected(t *testing.T) {
 		if a.Byline != d.byline {
 			t.Errorf("%s: byline %q, expected.json says %q", k, d.byline, a.Byline)
 		}
-		if a.SyndicatedWith != "" && !seen[a.SyndicatedWith] {
-			if _, ok := byKey[a.SyndicatedWith]; !ok {
+		if a.SyndicatedWith != "" {
+			other, ok := byKey[a.SyndicatedWith]
+			switch {
+			case !ok:
 				t.Errorf("%s: syndicated_with %s, which is not in the corpus", k, a.SyndicatedWith)
+			case other.body != d.body:
+				t.Errorf("%s: syndicated_with %s, but their bodies differ", k, a.SyndicatedWith)
+			case other.source == d.source:
+				t.Errorf("%s: syndicated_with %s, but both come from %s", k, a.SyndicatedWith, d.source)
 			}
 		}
 		if len(a.Countries) == 0 {
@@ -378,9 +384,17 @@ func TestExpected(t *testing.T) {
 					t.Errorf("%s: quote %q spans %d paragraphs, body has %d after it", k, q.Start, q.Paragraphs, len(paras))
 					continue
 				}
-				for j, p := range paras[:q.Paragraphs-1] {
-					if strings.ContainsAny(p, `”`) || (j > 0 && strings.Count(p, `"`) != 1) {
-						t.Errorf("%s: paragraph %d of quote %q closes it early: %q", k, j+1, q.Start, p)
+				open := string([]rune(d.body[:at])[len([]rune(d.body[:at]))-1])
+				for j, p := range paras[:q.Paragraphs] {
+					if j > 0 {
+						if !strings.HasPrefix(p, open) {
+							t.Errorf("%s: paragraph %d of quote %q does not open with %s: %q", k, j+1, q.Start, open, p)
+						}
+						p = strings.TrimPrefix(p, open)
+					}
+					closed := strings.ContainsAny(p, `"”`)
+					if last := j == q.Paragraphs-1; closed != last {
+						t.Errorf("%s: paragraph %d of %d of quote %q: closed %v, want %v", k, j+1, q.Paragraphs, q.Start, closed, last)
 					}
 				}
 			}
