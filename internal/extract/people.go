@@ -191,7 +191,7 @@ func (d *doc) tokenize() {
 			for j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r') {
 				j++
 			}
-			if j < n && s[j] == '\n' || j-i > 2 || (j > i+1 && s[j-1] == '\t') {
+			if j < n && s[j] == '\n' || j-i > 2 || (j > i+1 && s[j-1] == '\t') || lineEndsSentence(s, i, j) {
 				for j < n && (s[j] == '\n' || s[j] == ' ' || s[j] == '\t' || s[j] == '\r') {
 					j++
 				}
@@ -227,6 +227,27 @@ func (d *doc) tokenize() {
 			i += size
 		}
 	}
+}
+
+// lineEndsSentence reports whether the line break at s[i] (next line at
+// s[j]) ends a paragraph written one line each: the line ends a sentence or
+// a quote and the next starts with a capital or a quotation mark.
+func lineEndsSentence(s string, i, j int) bool {
+	if j >= len(s) || i == 0 {
+		return false
+	}
+	k := i - 1
+	for k > 0 && (s[k] == ' ' || s[k] == '\r') {
+		k--
+	}
+	end, _ := utf8.DecodeLastRuneInString(s[:k+1])
+	switch end {
+	case '.', '!', '?', '"', '”', ':':
+	default:
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(s[j:])
+	return unicode.IsUpper(next) || next == '"' || next == '“' || next == '”'
 }
 
 // scanWord reads the word starting at byte i and returns the offset after it.

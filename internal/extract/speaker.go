@@ -105,7 +105,7 @@ var stopWords = setOf("that", "which", "who", "when", "if", "because", "and", "b
 // at v, no further back than lo.
 func (d *doc) subjectBefore(ac *actors, v, lo int) np {
 	j := v - 1
-	for j >= lo && d.toks[j].kind == kWord && auxiliaries[d.lw(j)] && pronounGender[d.lw(j)] == 0 {
+	for j >= lo && d.toks[j].kind == kWord && (auxiliaries[d.lw(j)] || isAdverb(d.lw(j))) && pronounGender[d.lw(j)] == 0 {
 		j--
 	}
 	// Skip an appositive or a parenthesis: "Fallon, the campaign's
@@ -162,7 +162,10 @@ func (d *doc) subjectBefore(ac *actors, v, lo int) np {
 			break
 		}
 		lw := d.lw(s)
-		if determiners[lw] {
+		if _, ok := pronounGender[lw]; ok || lw == "we" || lw == "i" || lw == "you" {
+			break
+		}
+		if determiners[lw] && lw != "that" {
 			return np{kind: npDesc, s: s, e: end, ent: -1}
 		}
 		if t.poss {
@@ -185,6 +188,11 @@ func (d *doc) subjectBefore(ac *actors, v, lo int) np {
 		return np{kind: npDesc, s: s, e: end, ent: -1}
 	}
 	return np{}
+}
+
+// isAdverb reports whether w looks like a manner adverb ("forcefully").
+func isAdverb(w string) bool {
+	return len(w) > 5 && strings.HasSuffix(w, "ly") && w != "family" && w != "italy" && w != "ally" && w != "rally" && w != "supply" && w != "assembly"
 }
 
 // subjectAfter returns the noun phrase starting at i (after an inverted
@@ -217,11 +225,24 @@ func (d *doc) afterCue(ac *actors, q span) (attr, bool) {
 		return attr{}, false
 	}
 	i := q.close + 1
+	dash := -1
 	for i < len(d.toks) && d.toks[i].kind == kPunct && isDashOrComma(d.text[d.toks[i].s:d.toks[i].e]) {
+		if d.text[d.toks[i].s] != ',' && d.text[d.toks[i].s] != '(' {
+			dash = i
+		}
 		i++
 	}
 	if i >= len(d.toks) || d.toks[i].kind != kWord {
 		return attr{}, false
+	}
+	if dash >= 0 {
+		// `"..." ― Francisco Herrero`: a name after a dash, alone.
+		if p, next := d.phraseForward(ac, i); p.kind == npName {
+			next = d.skipAside(next)
+			if next >= len(d.toks) || d.toks[next].kind == kPara || d.toks[next].kind == kPunct && d.text[d.toks[next].s] != '(' {
+				return attr{how: byAfter, cueS: dash, cueE: dash + 1, np: p, adjacent: true}, true
+			}
+		}
 	}
 	if end, ok := d.cueAt(i, false); ok {
 		p := d.subjectAfter(ac, end)
@@ -324,7 +345,8 @@ func (d *doc) skipAside(i int) int {
 			if d.text[d.toks[k].s:d.toks[k].e] == closer {
 				break
 			}
-			if d.toks[k].kind == kPunct && (d.text[d.toks[k].s] == '.' || d.text[d.toks[k].s] == ';') {
+			if d.toks[k].kind == kPunct && (d.text[d.toks[k].s] == '.' || d.text[d.toks[k].s] == ';') &&
+				!(k+1 < len(d.toks) && d.text[d.toks[k+1].s:d.toks[k+1].e] == closer) {
 				return i
 			}
 			k++
@@ -342,7 +364,7 @@ func (d *doc) skipAside(i int) int {
 
 func isDashOrComma(s string) bool {
 	switch s {
-	case ",", "—", "–", "-", "(":
+	case ",", "—", "–", "-", "(", "―":
 		return true
 	}
 	return false
@@ -377,7 +399,12 @@ func (d *doc) beforeCue(ac *actors, q span) (attr, bool) {
 		} else {
 			p = d.subjectBefore(ac, v, lo)
 			if p.kind == npNone && strings.HasSuffix(d.lw(v), "ing") {
-				continue
+				// "Trump lashed out, calling her "...": the
+				// sentence's subject.
+				p, _ = d.phraseForward(ac, lo)
+				if p.kind != npName && p.kind != npPronoun {
+					continue
+				}
 			}
 		}
 		if p.kind == npNone {
@@ -513,6 +540,26 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 						ac.resolve(d, &c, cues[k].tok)
 						c.conf *= 0.8
 						a = c
+					}
+				}
+			}
+			if a.how == byNone && !d.paraStart(q.open) {
+				// The subject of the paragraph: a person named
+				// earlier in it, outside quotes, before a verb.
+				for k := len(ac.ments) - 1; k >= 0; k-- {
+					m := ac.ments[k]
+					if m.s >= q.open || m.inq {
+						continue
+					}
+					if int(para[m.s]) != qp {
+						break
+					}
+					next := d.skipAside(m.e)
+					if e := ac.ents[m.ent]; e.typ == article.Person && next < len(d.toks) && d.toks[next].kind == kWord && !d.toks[next].cap {
+						a = attr{how: byParagraph, cueS: next, cueE: next + 1, np: np{kind: npName, s: m.s, e: m.e, ent: m.ent}}
+						ac.resolve(d, &a, m.s)
+						a.conf = 0.5
+						break
 					}
 				}
 			}
