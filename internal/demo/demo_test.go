@@ -428,3 +428,86 @@ func TestExpected(t *testing.T) {
 	}
 	t.Logf("%d countries, regions %v, %d Middle East articles, %d named speakers", len(codes), regions, middleEastArticles, len(speakers))
 }
+
+// quoteSpans returns the text inside each pair of quotation marks in body,
+// curly or straight. A quote left open at the end of a paragraph continues
+// when the next paragraph opens with a quotation mark, as in wire copy.
+func quoteSpans(tb testing.TB, key, body string) []string {
+	tb.Helper()
+	var spans []string
+	paras := strings.Split(body, "\n\n")
+	var cur []string // paragraphs of the quote being read
+	for i, p := range paras {
+		rs := []rune(p)
+		start := -1
+		if cur != nil {
+			if len(rs) == 0 || (rs[0] != '"' && rs[0] != '“') {
+				tb.Errorf("%s: quote %q left open before paragraph %d", key, strings.Join(cur, " "), i+1)
+				cur = nil
+			} else {
+				start = 1
+			}
+		}
+		for j := 0; j < len(rs); j++ {
+			if j == 0 && start == 1 {
+				continue
+			}
+			switch r := rs[j]; {
+			case start < 0 && (r == '"' || r == '“'):
+				start = j + 1
+			case start >= 0 && (r == '"' || r == '”'):
+				spans = append(spans, strings.Join(append(cur, string(rs[start:j])), " "))
+				start, cur = -1, nil
+			}
+		}
+		if start >= 0 {
+			cur = append(cur, string(rs[start:]))
+		}
+	}
+	if cur != nil {
+		tb.Errorf("%s: quote %q never closed", key, strings.Join(cur, " "))
+	}
+	return spans
+}
+
+// TestExpectedListsEveryQuote checks that expected.json misses no quotation
+// in the corpus: every span between quotation marks is one of the article's
+// quotes or one of its not_quotes (scare quotes).
+func TestExpectedListsEveryQuote(t *testing.T) {
+	docs := mustCorpus(t)
+	e := mustExpected(t)
+	byKey := map[string]doc{}
+	for _, d := range docs {
+		byKey[d.key] = d
+	}
+	for i, a := range e.Articles {
+		k := e.key(i)
+		d, ok := byKey[k]
+		if !ok {
+			continue // reported by TestExpected
+		}
+		var listed []string
+		for _, q := range a.Quotes {
+			listed = append(listed, q.Start)
+		}
+		for _, s := range a.NotQuotes {
+			listed = append(listed, strings.Trim(s, `"“”`))
+		}
+		spans := quoteSpans(t, k, d.body)
+		for _, s := range spans {
+			found := false
+			for _, l := range listed {
+				if strings.HasPrefix(s, l) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				t.Errorf("%s: quote %q is not in expected.json", k, s)
+			}
+		}
+		if len(spans) != len(listed) {
+			t.Errorf("%s: %d quotations in the body, expected.json lists %d (quotes and not_quotes)", k, len(spans), len(listed))
+		}
+	}
+}
