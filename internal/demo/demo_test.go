@@ -30,6 +30,7 @@ type doc struct {
 
 // expected mirrors testdata/expected.json.
 type expected struct {
+	About    string `json:"about"`
 	Articles []struct {
 		File           string   `json:"file"`
 		ID             string   `json:"id"`
