@@ -220,6 +220,9 @@ func Parse(countries, subdivisions, supplement string) (*Gazetteer, error) {
 	for _, l := range sup {
 		k := kindNames[l.kind]
 		for _, p := range l.phrases {
+			if Key(p) == "" {
+				return nil, fmt.Errorf("parse supplement: empty phrase in %s %s", l.code, l.kind)
+			}
 			pl := Place{Code: l.code, Kind: k, Exact: l.kind == "abbrev" || l.kind == "dateline"}
 			if l.code == "-" {
 				pl.Code = ""
@@ -325,7 +328,11 @@ func (g *Gazetteer) Lookup(s string) (*Country, bool) {
 			return c, true
 		}
 	}
-	c, ok := g.byName[Key(s)]
+	key := Key(s)
+	if key == "" {
+		return nil, false
+	}
+	c, ok := g.byName[key]
 	return c, ok && c != nil
 }
 
