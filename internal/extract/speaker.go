@@ -68,7 +68,13 @@ func (d *doc) cueAt(i int, weak bool) (int, bool) {
 		return 0, false
 	}
 	if d.toks[i].cap && !d.sentenceStart(i) {
-		return 0, false
+		// "Murphy Tweeted" is a cue; "the United States" is not.
+		if i == 0 || d.toks[i-1].cap || d.toks[i].upper {
+			return 0, false
+		}
+		if _, ok := pronounGender[d.lw(i-1)]; !ok {
+			return 0, false
+		}
 	}
 	if i > 0 && d.toks[i-1].kind == kWord {
 		pw := d.lw(i - 1)
@@ -109,7 +115,10 @@ func (d *doc) subjectBefore(ac *actors, v, lo int) np {
 		j--
 	}
 	// Skip an appositive or a parenthesis: "Fallon, the campaign's
-	// press secretary, said"; "Moore (D-Wis.) said".
+	// press secretary, said"; "Moore (D-Wis.) said"; "Kasich, said".
+	if j-1 >= lo && d.isP(j, ',') && (d.isP(j-1, ')') || ac.mentAt[j-1] >= 0 && d.clauseStart(ac.ments[ac.mentAt[j-1]].s)) {
+		j--
+	}
 	for hops := 0; hops < 2 && j > lo && d.toks[j].kind == kPunct; hops++ {
 		c := d.text[d.toks[j].s:d.toks[j].e]
 		if c != "," && c != ")" {
@@ -188,6 +197,11 @@ func (d *doc) subjectBefore(ac *actors, v, lo int) np {
 		return np{kind: npDesc, s: s, e: end, ent: -1}
 	}
 	return np{}
+}
+
+// clauseStart reports whether token i opens a sentence or follows a comma.
+func (d *doc) clauseStart(i int) bool {
+	return d.sentenceStart(i) || i > 0 && d.isP(i-1, ',')
 }
 
 // isAdverb reports whether w looks like a manner adverb ("forcefully").
@@ -388,6 +402,14 @@ func (d *doc) beforeCue(ac *actors, q span) (attr, bool) {
 		lo--
 	}
 	lo++
+	// "pollster Daron Shaw: "..."": a name and a colon before the quote.
+	if k := q.open - 1; k-1 >= lo && d.isP(k, ':') && ac.mentAt[k-1] >= 0 {
+		m := ac.ments[ac.mentAt[k-1]]
+		if e := ac.ents[m.ent]; e.typ != "" || m.e-m.ns == 1 && d.toks[m.ns].upper {
+			p := np{kind: npName, s: m.s, e: m.e, ent: m.ent}
+			return attr{how: byBefore, cueS: k, cueE: k + 1, np: p, adjacent: true}, true
+		}
+	}
 	for v := q.open - 1; v >= lo; v-- {
 		end, ok := d.cueAt(v, true)
 		if !ok {
@@ -402,7 +424,7 @@ func (d *doc) beforeCue(ac *actors, q span) (attr, bool) {
 				// "Trump lashed out, calling her "...": the
 				// sentence's subject.
 				p, _ = d.phraseForward(ac, lo)
-				if p.kind != npName && p.kind != npPronoun {
+				if !(p.kind == npName && p.ent >= 0 || p.kind == npPronoun) {
 					continue
 				}
 			}
