@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsdex/newsdex/internal/article"
 )
@@ -175,6 +176,11 @@ func jsonText(v json.RawMessage, f int) string {
 	}
 	switch v[0] {
 	case '"':
+		// Already validated by the decoder: without escapes, the text
+		// between the quotes is the string.
+		if len(v) >= 2 && bytes.IndexByte(v, '\\') < 0 && utf8.Valid(v) {
+			return string(v[1 : len(v)-1])
+		}
 		var s string
 		if json.Unmarshal(v, &s) != nil {
 			return ""
