@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/biter777/countries"
@@ -510,5 +511,11 @@ func TestExpectedListsEveryQuote(t *testing.T) {
 		if len(spans) != len(listed) {
 			t.Errorf("%s: %d quotations in the body, expected.json lists %d (quotes and not_quotes)", k, len(spans), len(listed))
 		}
+	}
+}
+
+func TestFS(t *testing.T) {
+	if err := fstest.TestFS(FS(), "txt/kenya-drought.txt", "html/drc-mpox-vaccines.html", "jsonl/newswire.jsonl", "jsonl/harbour-feed.jsonl"); err != nil {
+		t.Fatal(err)
 	}
 }
