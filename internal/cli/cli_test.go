@@ -1,0 +1,333 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// corpus is the team-written test corpus: one txt, one html and a JSONL
+// file of three records.
+const corpus = "../../testdata/corpus"
+
+// run runs newsdex with args and returns stdout, stderr and the exit code.
+func run(tb testing.TB, args ...string) (string, string, int) {
+	tb.Helper()
+	var out, errb bytes.Buffer
+	code := Run(context.Background(), args, Streams{In: strings.NewReader(""), Out: &out, Err: &errb})
+	return out.String(), errb.String(), code
+}
+
+// mustRun runs newsdex and fails the test unless it exits 0.
+func mustRun(tb testing.TB, args ...string) string {
+	tb.Helper()
+	out, errs, code := run(tb, args...)
+	if code != 0 {
+		tb.Fatalf("newsdex %s: exit %d\nstderr: %s", strings.Join(args, " "), code, errs)
+	}
+	return out
+}
+
+// mustIndex builds an index of the test corpus in a temporary folder.
+func mustIndex(tb testing.TB) string {
+	tb.Helper()
+	dir := filepath.Join(tb.TempDir(), "idx")
+	mustRun(tb, "--index", dir, "index", corpus)
+	return dir
+}
+
+func keys(m map[string]any) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+func TestExtractJSONShape(t *testing.T) {
+	out := mustRun(t, "extract", "--format", "jsonl", filepath.Join(corpus, "lagos-port.txt"))
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 1 {
+		t.Fatalf("extract printed %d lines, want 1:\n%s", len(lines), out)
+	}
+	var rec map[string]any
+	if err := json.Unmarshal([]byte(lines[0]), &rec); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"actors", "body", "byline", "countries", "date", "file", "id", "quotes", "regions", "source", "speakers", "title", "url"}
+	if got := keys(rec); !reflect.DeepEqual(got, want) {
+		t.Errorf("extract keys = %v, want %v", got, want)
+	}
+	for k, v := range map[string]string{
+		"title":  "Nigeria opens deep-sea port to ease Lagos congestion",
+		"source": "Gulf of Guinea Courier",
+		"byline": "Adaeze Nwosu",
+		"date":   "2025-03-04",
+		"file":   filepath.Join(corpus, "lagos-port.txt"),
+	} {
+		if rec[k] != v {
+			t.Errorf("extract %s = %q, want %q", k, rec[k], v)
+		}
+	}
+	if body := rec["body"].(string); strings.Contains(body, "Advertisement") || strings.HasSuffix(body, "Share") {
+		t.Errorf("body keeps page chrome: ...%q", body[len(body)-40:])
+	}
+	quotes := rec["quotes"].([]any)
+	if len(quotes) < 3 {
+		t.Fatalf("extract found %d quotes, want at least 3: %v", len(quotes), quotes)
+	}
+	// "The minister said ..." then "he added": the pronoun is the minister,
+	// not the last person quoted.
+	for _, q := range quotes {
+		q := q.(map[string]any)
+		if strings.Contains(q["text"].(string), "We are not finished") && q["speaker"] != "Bayo Adekunle" {
+			t.Errorf("speaker of %q = %q, want Bayo Adekunle", q["text"], q["speaker"])
+		}
+	}
+	q := quotes[0].(map[string]any)
+	for _, k := range []string{"text", "speaker", "cue", "start", "end", "confidence"} {
+		if _, ok := q[k]; !ok {
+			t.Errorf("quote lacks %q: %v", k, q)
+		}
+	}
+	if q["speaker"] != "Bayo Adekunle" {
+		t.Errorf("first quote speaker = %q, want Bayo Adekunle", q["speaker"])
+	}
+	countries := rec["countries"].([]any)
+	if len(countries) == 0 || countries[0].(map[string]any)["code"] != "NG" {
+		t.Errorf("first country = %v, want NG", countries)
+	}
+}
+
+func TestExtractBadInputKeepsTheRest(t *testing.T) {
+	out, errs, code := run(t, "extract", "../../testdata/bad/mixed.jsonl")
+	if code != 0 {
+		t.Fatalf("exit %d, want 0; stderr %s", code, errs)
+	}
+	if n := strings.Count(strings.TrimSpace(out), "\n") + 1; n != 2 {
+		t.Errorf("extract printed %d articles, want 2 (bad-001, bad-003)", n)
+	}
+	if !strings.Contains(errs, "mixed.jsonl:2") {
+		t.Errorf("stderr does not name mixed.jsonl:2: %q", errs)
+	}
+}
+
+func TestIndexTwiceAddsNothing(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "idx")
+	_, errs, code := run(t, "--index", dir, "index", corpus)
+	if code != 0 {
+		t.Fatalf("index: exit %d: %s", code, errs)
+	}
+	if !strings.Contains(errs, "indexed 5 articles") {
+		t.Errorf("first run summary = %q, want 5 articles indexed", errs)
+	}
+	_, errs, _ = run(t, "--index", dir, "index", corpus)
+	if !strings.Contains(errs, "indexed 0 articles") || !strings.Contains(errs, "5 unchanged") {
+		t.Errorf("second run summary = %q, want 0 indexed, 5 unchanged", errs)
+	}
+	var st map[string]any
+	if err := json.Unmarshal([]byte(mustRun(t, "--index", dir, "stats", "--format", "json")), &st); err != nil {
+		t.Fatal(err)
+	}
+	if st["articles"] != float64(5) {
+		t.Errorf("stats articles = %v, want 5", st["articles"])
+	}
+}
+
+func TestIndexBadInput(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "idx")
+	errFile := filepath.Join(t.TempDir(), "errors.jsonl")
+	_, errs, code := run(t, "--index", dir, "index", "--errors", errFile, "../../testdata/bad")
+	if code != 0 {
+		t.Fatalf("index: exit %d, want 0: %s", code, errs)
+	}
+	for _, want := range []string{"indexed 2 articles", "mixed.jsonl:2", "notes.bin", "dates that could not be read (left empty): 1"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	b, err := os.ReadFile(errFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `"line":2`) {
+		t.Errorf("--errors file lacks the broken line: %s", b)
+	}
+	_, _, code = run(t, "--index", filepath.Join(t.TempDir(), "idx2"), "index", "--strict", "../../testdata/bad/mixed.jsonl")
+	if code != 1 {
+		t.Errorf("--strict exit = %d, want 1", code)
+	}
+}
+
+func TestSearchJSON(t *testing.T) {
+	dir := mustIndex(t)
+	var res struct {
+		Query  string           `json:"query"`
+		Total  int              `json:"total"`
+		TookMS *float64         `json:"took_ms"`
+		Hits   []map[string]any `json:"hits"`
+		Facets map[string][]struct {
+			Value, Label string
+			Count        int
+		} `json:"facets"`
+	}
+	out := mustRun(t, "--index", dir, "search", "coffee", "--format", "json")
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("search json: %v\n%s", err, out)
+	}
+	if res.Query != "coffee" || res.Total != 2 || res.TookMS == nil {
+		t.Errorf("search coffee: query %q total %d took %v, want coffee, 2", res.Query, res.Total, res.TookMS)
+	}
+	wantHit := []string{"actors", "countries", "date", "id", "regions", "score", "snippet", "source", "speakers", "title", "url"}
+	for _, h := range res.Hits {
+		if got := keys(h); !reflect.DeepEqual(got, wantHit) {
+			t.Errorf("hit keys = %v, want %v", got, wantHit)
+		}
+		if !strings.Contains(strings.ToLower(h["snippet"].(string)), "<mark>") {
+			t.Errorf("snippet %q has no <mark>", h["snippet"])
+		}
+	}
+	for _, f := range []string{"speaker", "actor", "country", "region", "source", "date"} {
+		if _, ok := res.Facets[f]; !ok {
+			t.Errorf("facets lack %q: %v", f, res.Facets)
+		}
+	}
+
+	for _, country := range []string{"BR", "br", "Brazil"} {
+		out = mustRun(t, "--index", dir, "search", "coffee", "--country", country, "--format", "json")
+		res.Hits = nil
+		if err := json.Unmarshal([]byte(out), &res); err != nil {
+			t.Fatal(err)
+		}
+		if res.Total != 1 || len(res.Hits) != 1 || res.Hits[0]["id"] != "wire-001" {
+			t.Errorf("search coffee --country %s = %d hits %v, want wire-001", country, res.Total, res.Hits)
+		}
+		found := false
+		for _, v := range res.Facets["country"] {
+			found = found || (v.Value == "BR" && v.Label == "Brazil" && v.Count == 1)
+		}
+		if !found {
+			t.Errorf("--country %s: country facet %v lacks BR/Brazil 1", country, res.Facets["country"])
+		}
+	}
+}
+
+func TestSearchFormats(t *testing.T) {
+	dir := mustIndex(t)
+	out := mustRun(t, "--index", dir, "search", "--all", "--format", "jsonl")
+	if n := len(strings.Split(strings.TrimSpace(out), "\n")); n != 5 {
+		t.Errorf("search --all --format jsonl printed %d lines, want 5", n)
+	}
+	out = mustRun(t, "--index", dir, "search", "--format", "csv", "--sort", "date")
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 6 || rows[0][0] != "id" {
+		t.Fatalf("csv: %d rows, header %v; want 6 rows with header id,...", len(rows), rows[0])
+	}
+	if rows[1][2] != "2024-07-02" {
+		t.Errorf("csv --sort date first date = %q, want 2024-07-02", rows[1][2])
+	}
+	out = mustRun(t, "--index", dir, "search", "--limit", "0", "--format", "json")
+	var res map[string]any
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if hits := res["hits"].([]any); len(hits) != 0 || res["total"] != float64(5) {
+		t.Errorf("--limit 0: %d hits, total %v; want 0 hits, total 5", len(hits), res["total"])
+	}
+	out = mustRun(t, "--index", dir, "search", "coffee", "--format", "table")
+	if !strings.Contains(out, "2 of 2 hits") || !strings.Contains(out, "country:") {
+		t.Errorf("table output lacks the count or facets:\n%s", out)
+	}
+}
+
+func TestQuotesJSON(t *testing.T) {
+	dir := mustIndex(t)
+	out := mustRun(t, "--index", dir, "quotes", "queues", "--format", "json")
+	var res struct {
+		Total int              `json:"total"`
+		Hits  []map[string]any `json:"hits"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Total < 1 {
+		t.Fatalf("quotes queues: total %d, want >= 1", res.Total)
+	}
+	for _, k := range []string{"id", "text", "speaker", "cue", "article_id", "title", "date", "source", "countries", "snippet"} {
+		if _, ok := res.Hits[0][k]; !ok {
+			t.Errorf("quote hit lacks %q: %v", k, res.Hits[0])
+		}
+	}
+	out = mustRun(t, "--index", dir, "quotes", "--speaker", "Wanjiru Kamau", "--format", "jsonl")
+	if !strings.Contains(out, "Cheap, clean power") {
+		t.Errorf("quotes --speaker 'Wanjiru Kamau' lacks her quote:\n%s", out)
+	}
+}
+
+func TestShow(t *testing.T) {
+	dir := mustIndex(t)
+	var a map[string]any
+	if err := json.Unmarshal([]byte(mustRun(t, "--index", dir, "show", "wire-002")), &a); err != nil {
+		t.Fatal(err)
+	}
+	if a["title"] != "Kenya and Ethiopia sign power-sharing deal" || a["date"] != "2025-11-12" || a["source"] != "Meridian Wire" {
+		t.Errorf("show wire-002 = %v", a)
+	}
+	if len(a["quotes"].([]any)) == 0 {
+		t.Errorf("show wire-002 has no quotes")
+	}
+	_, errs, code := run(t, "--index", dir, "show", "no-such-id")
+	if code != 1 || !strings.Contains(errs, "no-such-id") {
+		t.Errorf("show unknown id: exit %d, stderr %q", code, errs)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	dir := mustIndex(t)
+	for _, args := range [][]string{
+		{"search", "--sort", "sideways"},
+		{"search", "--format", "xml"},
+		{"search", "--country", "Atlantis"},
+		{"search", "--from", "yesterday-ish"},
+		{"search", "--facets", "colour"},
+		{"search", "title:("},
+		{"extract", "--format", "yaml", corpus},
+		{"nosuchcommand"},
+	} {
+		_, errs, code := run(t, append([]string{"--index", dir}, args...)...)
+		if code != 2 {
+			t.Errorf("newsdex %s: exit %d, want 2 (stderr %q)", strings.Join(args, " "), code, errs)
+		}
+	}
+}
+
+func TestParseBound(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		end  bool
+		want string
+	}{
+		{"2025", false, "2025-01-01"},
+		{"2025", true, "2025-12-31"},
+		{"2024-02", true, "2024-02-29"},
+		{"2024-02", false, "2024-02-01"},
+		{"2025-01-18", true, "2025-01-18"},
+		{"January 18, 2025", false, "2025-01-18"},
+	} {
+		got, err := parseBound(tc.in, tc.end)
+		if err != nil || got.Format("2006-01-02") != tc.want {
+			t.Errorf("parseBound(%q, %v) = %v, %v; want %s", tc.in, tc.end, got, err, tc.want)
+		}
+	}
+}

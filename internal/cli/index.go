@@ -1,0 +1,273 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"time"
+
+	"github.com/newsdex/newsdex/index"
+	"github.com/newsdex/newsdex/internal/article"
+	"github.com/newsdex/newsdex/internal/gazetteer"
+	"github.com/newsdex/newsdex/internal/ingest"
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+)
+
+// indexOptions are the flags of `newsdex index`.
+type indexOptions struct {
+	Format   string // force an input format
+	Workers  int
+	Batch    int
+	Errors   string // --errors FILE: bad inputs as JSON Lines
+	Strict   bool   // exit 1 when any input was bad
+	Progress string // auto, always, never
+}
+
+func newIndexCmd(g *globalOptions, s Streams) *cobra.Command {
+	o := &indexOptions{}
+	cmd := &cobra.Command{
+		Use:   "index PATH...",
+		Short: "Read, extract and index articles",
+		Long: `Index reads articles from files and folders ("-" for standard input), extracts
+quotes, speakers, countries, regions and actors, and adds them to the index
+(--index). An article already in the index with the same id is replaced when
+it changed and skipped when it did not, so re-running adds nothing.
+
+Bad files, lines and records are reported on stderr (and in --errors FILE as
+JSON Lines) and the rest is still indexed; the exit code is 0 unless --strict.`,
+		Example: `  newsdex index corpus/
+  newsdex --index /data/news.index index reuters.jsonl.gz --errors bad.jsonl`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runIndex(cmd.Context(), g, o, s, args)
+		},
+	}
+	cmd.Flags().StringVar(&o.Format, "format", "", "read every input as this format: txt, html, json, jsonl, csv, tsv (default: by extension)")
+	cmd.Flags().IntVar(&o.Workers, "workers", 0, "parsing and extraction workers (0 = one per core)")
+	cmd.Flags().IntVar(&o.Batch, "batch", 500, "articles per index batch")
+	cmd.Flags().StringVar(&o.Errors, "errors", "", "also write each bad input as a JSON line to this file")
+	cmd.Flags().BoolVar(&o.Strict, "strict", false, "exit with status 1 when any input was bad")
+	cmd.Flags().StringVar(&o.Progress, "progress", "auto", "progress bar on stderr: auto (when a terminal), always, never")
+	return cmd
+}
+
+// indexSummary is what `newsdex index` reports when it ends.
+type indexSummary struct {
+	Read       int
+	Indexed    int
+	Unchanged  int
+	Quotes     int
+	Files      map[string]bool
+	BadDates   int
+	Skipped    map[string]int // reason -> files
+	Errors     int
+	Took       time.Duration
+	Cancelled  bool
+	errorsJSON *json.Encoder
+}
+
+func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams, args []string) error {
+	if err := checkInputFormat(o.Format); err != nil {
+		return err
+	}
+	if o.Batch <= 0 {
+		return usageError("--batch %d: want a positive number", o.Batch)
+	}
+	ix, err := index.Open(g.Index, index.Options{Labeler: gazetteer.Default()})
+	if err != nil {
+		return fmt.Errorf("open index %s: %w", g.Index, err)
+	}
+	defer ix.Close()
+
+	sum := &indexSummary{Files: map[string]bool{}, Skipped: map[string]int{}}
+	if o.Errors != "" {
+		f, err := os.Create(o.Errors)
+		if err != nil {
+			return fmt.Errorf("create %s: %w", o.Errors, err)
+		}
+		defer f.Close()
+		sum.errorsJSON = json.NewEncoder(f)
+	}
+	bar := newProgress(s.Err, o.Progress)
+	start := time.Now()
+	p := &pipeline{
+		Ingest:  ingest.Options{Format: o.Format, Workers: o.Workers},
+		Workers: o.Workers,
+		Chunk:   o.Batch,
+		OnRead: func(a *article.Article) {
+			sum.Read++
+			sum.Files[a.File] = true
+			if a.DateUnreadable() {
+				sum.BadDates++
+			}
+		},
+		OnError: func(e *ingest.Error) {
+			if errors.Is(e, ingest.ErrUnsupported) {
+				sum.Skipped[ingest.ErrUnsupported.Error()]++
+			} else {
+				sum.Errors++
+			}
+			bar.clear()
+			fmt.Fprintf(s.Err, "newsdex: %v\n", e)
+			if sum.errorsJSON != nil {
+				sum.errorsJSON.Encode(errorRecord(e))
+			}
+		},
+		Filter: func(chunk []*article.Article) ([]*article.Article, error) {
+			return dropUnchanged(ix, chunk, sum)
+		},
+	}
+	err = p.run(ctx, pathSource(args), func(chunk []*article.Article) error {
+		if err := ix.Put(chunk); err != nil {
+			return fmt.Errorf("write index: %w", err)
+		}
+		sum.Indexed += len(chunk)
+		for _, a := range chunk {
+			sum.Quotes += len(a.Quotes)
+		}
+		bar.set(sum.Indexed + sum.Unchanged)
+		return nil
+	})
+	bar.finish()
+	sum.Took = time.Since(start)
+	if errors.Is(err, context.Canceled) {
+		sum.Cancelled = true
+		err = nil
+	}
+	sum.print(s.Err, g.Index)
+	if err != nil {
+		return err
+	}
+	if sum.Cancelled {
+		return &exitError{code: 130, err: errors.New("interrupted: stopped after the last complete batch")}
+	}
+	if o.Strict && sum.Errors > 0 {
+		return &exitError{code: 1, err: fmt.Errorf("%d bad inputs (--strict)", sum.Errors)}
+	}
+	return nil
+}
+
+// dropUnchanged removes the articles whose fingerprint the index already
+// holds, and the repeats of an id within the chunk (the last one wins).
+func dropUnchanged(ix *index.Index, chunk []*article.Article, sum *indexSummary) ([]*article.Article, error) {
+	last := make(map[string]int, len(chunk))
+	ids := make([]string, 0, len(chunk))
+	for i, a := range chunk {
+		if _, ok := last[a.ID]; !ok {
+			ids = append(ids, a.ID)
+		}
+		last[a.ID] = i
+	}
+	have, err := ix.Fingerprints(ids)
+	if err != nil {
+		return nil, fmt.Errorf("read index: %w", err)
+	}
+	keep := chunk[:0]
+	for i, a := range chunk {
+		if last[a.ID] != i {
+			continue
+		}
+		if fp, ok := have[a.ID]; ok && fp == a.Fingerprint() {
+			sum.Unchanged++
+			continue
+		}
+		keep = append(keep, a)
+	}
+	return keep, nil
+}
+
+// errorRecord is one line of --errors FILE.
+func errorRecord(e *ingest.Error) map[string]any {
+	r := map[string]any{"file": e.File, "error": e.Err.Error()}
+	if e.Line > 0 {
+		r["line"] = e.Line
+	}
+	if e.Record > 0 {
+		r["record"] = e.Record
+	}
+	if errors.Is(e, ingest.ErrUnsupported) {
+		r["skipped"] = true
+	}
+	return r
+}
+
+func (sum *indexSummary) print(w io.Writer, dir string) {
+	verb := "indexed"
+	if sum.Cancelled {
+		verb = "interrupted; indexed"
+	}
+	fmt.Fprintf(w, "%s %d articles (%d quotes) from %d files into %s in %s; %d unchanged",
+		verb, sum.Indexed, sum.Quotes, len(sum.Files), dir, sum.Took.Round(time.Millisecond), sum.Unchanged)
+	if sum.Took > 0 && sum.Indexed > 0 {
+		fmt.Fprintf(w, " (%.0f articles/s)", float64(sum.Indexed)/sum.Took.Seconds())
+	}
+	fmt.Fprintln(w)
+	if sum.Errors > 0 {
+		fmt.Fprintf(w, "bad files, lines or records (reported above): %d\n", sum.Errors)
+	}
+	if len(sum.Skipped) > 0 {
+		reasons := make([]string, 0, len(sum.Skipped))
+		for r := range sum.Skipped {
+			reasons = append(reasons, r)
+		}
+		sort.Strings(reasons)
+		for _, r := range reasons {
+			fmt.Fprintf(w, "files skipped (%s): %d\n", r, sum.Skipped[r])
+		}
+	}
+	if sum.BadDates > 0 {
+		fmt.Fprintf(w, "dates that could not be read (left empty): %d\n", sum.BadDates)
+	}
+}
+
+// progress is a progress bar on stderr, or nothing.
+type progress struct {
+	bar *progressbar.ProgressBar
+}
+
+func newProgress(w io.Writer, mode string) *progress {
+	on := mode == "always"
+	if mode == "auto" {
+		if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+			on = true
+		}
+	}
+	if !on {
+		return &progress{}
+	}
+	return &progress{bar: progressbar.NewOptions(-1,
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionSetDescription("indexing"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetItsString("articles"),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionSpinnerType(14),
+	)}
+}
+
+func (p *progress) set(n int) {
+	if p.bar != nil {
+		p.bar.Set(n)
+	}
+}
+
+func (p *progress) clear() {
+	if p.bar != nil {
+		p.bar.Clear()
+	}
+}
+
+func (p *progress) finish() {
+	if p.bar != nil {
+		p.bar.Finish()
+		p.bar.Exit()
+	}
+}
+

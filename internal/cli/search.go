@@ -1,0 +1,332 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/newsdex/newsdex/index"
+	"github.com/newsdex/newsdex/internal/gazetteer"
+	"github.com/newsdex/newsdex/internal/ingest"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+)
+
+// queryOptions are the flags `newsdex search` and `newsdex quotes` share.
+type queryOptions struct {
+	Countries []string
+	Regions   []string
+	Speakers  []string
+	Actors    []string
+	Sources   []string
+	From, To  string
+	Limit     int
+	Offset    int
+	Sort      string
+	Facets    string
+	Format    string
+	All       bool
+	Demo      bool
+	Timeout   time.Duration
+}
+
+// Output formats of search and quotes.
+const (
+	formatTable = "table"
+	formatJSON  = "json"
+	formatJSONL = "jsonl"
+	formatCSV   = "csv"
+)
+
+func (o *queryOptions) addFlags(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.StringArrayVar(&o.Countries, "country", nil, "only hits about this country: ISO code or name, any case (repeatable: any of them)")
+	f.StringArrayVar(&o.Regions, "region", nil, "only hits in this region or sub-region, e.g. \"Western Asia\" (repeatable)")
+	f.StringArrayVar(&o.Speakers, "speaker", nil, "only hits quoting this speaker (repeatable)")
+	f.StringArrayVar(&o.Actors, "actor", nil, "only hits naming this person or organisation (repeatable)")
+	f.StringArrayVar(&o.Sources, "source", nil, "only hits from this source (repeatable)")
+	f.StringVar(&o.From, "from", "", "only hits dated on or after DATE (YYYY, YYYY-MM, YYYY-MM-DD or a written date)")
+	f.StringVar(&o.To, "to", "", "only hits dated on or before DATE (a YYYY or YYYY-MM takes the whole year or month)")
+	f.IntVar(&o.Limit, "limit", 10, "hits to print; 0 prints only the total and the facets")
+	f.IntVar(&o.Offset, "offset", 0, "hits to skip")
+	f.StringVar(&o.Sort, "sort", index.SortRelevance, "order: relevance, date (oldest first) or -date (newest first)")
+	f.StringVar(&o.Facets, "facets", strings.Join(index.DefaultFacets, ","), "facets to count, comma-separated, or \"none\"")
+	f.StringVar(&o.Format, "format", "", "output: table, json, jsonl or csv (default: table on a terminal, json otherwise)")
+	f.BoolVar(&o.All, "all", false, "stream every hit, in a stable order, with no cap (for exports)")
+	f.BoolVar(&o.Demo, "demo", false, "search the embedded demo corpus instead of --index")
+	f.DurationVar(&o.Timeout, "timeout", 30*time.Second, "give up on a search after this long")
+}
+
+// request turns the flags and query into an index request.
+func (o *queryOptions) request(query string) (index.Request, error) {
+	r := index.Request{
+		Query:  query,
+		Limit:  o.Limit,
+		Offset: o.Offset,
+		Sort:   o.Sort,
+		Filters: index.Filters{
+			Countries: o.Countries, Regions: o.Regions, Speakers: o.Speakers,
+			Actors: o.Actors, Sources: o.Sources,
+		},
+	}
+	if o.Limit < 0 || o.Offset < 0 {
+		return r, usageError("--limit and --offset must not be negative")
+	}
+	switch o.Sort {
+	case index.SortRelevance, index.SortDate, index.SortDateDesc:
+	default:
+		return r, usageError("--sort %q: want relevance, date or -date", o.Sort)
+	}
+	facets, err := parseFacets(o.Facets)
+	if err != nil {
+		return r, err
+	}
+	r.Facets = facets
+	g := gazetteer.Default()
+	for _, c := range o.Countries {
+		if _, ok := g.CountryCode(c); !ok {
+			return r, usageError("--country %q: not a country code or name newsdex knows", c)
+		}
+	}
+	for _, reg := range o.Regions {
+		if _, ok := g.RegionName(reg); !ok {
+			return r, usageError("--region %q: not a region newsdex knows (e.g. Africa, Western Asia, Middle East)", reg)
+		}
+	}
+	if r.Filters.From, err = parseBound(o.From, false); err != nil {
+		return r, usageError("--from: %v", err)
+	}
+	if r.Filters.To, err = parseBound(o.To, true); err != nil {
+		return r, usageError("--to: %v", err)
+	}
+	return r, nil
+}
+
+// parseFacets reads --facets: a comma-separated list, or "none".
+func parseFacets(s string) ([]string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" || s == "none" {
+		return []string{}, nil
+	}
+	out := []string{}
+	for _, f := range strings.Split(s, ",") {
+		f = strings.ToLower(strings.TrimSpace(f))
+		if f == "" {
+			continue
+		}
+		ok := false
+		for _, known := range index.DefaultFacets {
+			ok = ok || f == known
+		}
+		if !ok {
+			return nil, usageError("--facets: unknown facet %q (want %s)", f, strings.Join(index.DefaultFacets, ", "))
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// parseBound reads a --from or --to date. A bare year or year-month is the
+// start of that period for --from and its last day for --to.
+func parseBound(s string, end bool) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, nil
+	}
+	for _, p := range []struct {
+		layout string
+		months int
+		years  int
+	}{{"2006", 0, 1}, {"2006-01", 1, 0}, {"2006-01-02", 0, 0}} {
+		t, err := time.Parse(p.layout, s)
+		if err != nil {
+			continue
+		}
+		if end && (p.months > 0 || p.years > 0) {
+			t = t.AddDate(p.years, p.months, -1)
+		}
+		return t, nil
+	}
+	if t, ok := ingest.ParseDate(s); ok {
+		return t, nil
+	}
+	return time.Time{}, fmt.Errorf("cannot read date %q (use YYYY-MM-DD)", s)
+}
+
+// outputFormat decides the output format: the flag, else table on a
+// terminal and JSON otherwise.
+func (o *queryOptions) outputFormat(s Streams) (string, error) {
+	switch o.Format {
+	case formatTable, formatJSON, formatJSONL, formatCSV:
+		return o.Format, nil
+	case "":
+		if f, ok := s.Out.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+			return formatTable, nil
+		}
+		return formatJSON, nil
+	}
+	return "", usageError("--format %q: want table, json, jsonl or csv", o.Format)
+}
+
+// openForQuery opens the index named by --index, or builds the demo one.
+func openForQuery(ctx context.Context, g *globalOptions, demo bool) (*index.Index, error) {
+	if demo {
+		return openDemo(ctx)
+	}
+	if _, err := os.Stat(g.Index); err != nil {
+		return nil, fmt.Errorf("no index at %s (run `newsdex index PATH...` first, or pass --index DIR, or try --demo)", g.Index)
+	}
+	ix, err := index.Open(g.Index, index.Options{Labeler: gazetteer.Default()})
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", g.Index, err)
+	}
+	return ix, nil
+}
+
+func newSearchCmd(g *globalOptions, s Streams) *cobra.Command {
+	o := &queryOptions{}
+	cmd := &cobra.Command{
+		Use:   "search [QUERY]",
+		Short: "Search articles, with facets",
+		Long: `Search finds articles. QUERY uses bleve's query-string syntax: words,
+"phrases", +must, -not, field:value (title:, body:, source:, country:,
+speaker:, actor:), fuzzy~. With no QUERY it browses every article; filters
+still apply. Facets count the hits by speaker, actor, country, region, source
+and month.`,
+		Example: `  newsdex search coffee --country BR --format json | jq '.facets.country'
+  newsdex search '"militia disarmament"' --region "Western Asia" --sort -date
+  newsdex search --all --format csv --from 2024 > articles.csv
+  newsdex search --limit 0 --facets country,region`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runQuery(cmd.Context(), g, o, s, firstArg(args), false)
+		},
+	}
+	o.addFlags(cmd)
+	return cmd
+}
+
+func newQuotesCmd(g *globalOptions, s Streams) *cobra.Command {
+	o := &queryOptions{}
+	cmd := &cobra.Command{
+		Use:   "quotes [QUERY]",
+		Short: "Search direct quotes, with facets",
+		Long: `Quotes searches the direct quotes found in the articles: each hit is one quote
+with its speaker, cue verb and article. QUERY and the filters work as in
+search; --speaker narrows to one speaker's quotes.`,
+		Example: `  newsdex quotes disarm --speaker "Fuad Hussein"
+  newsdex quotes --country IQ --format csv --all > iraq-quotes.csv`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runQuery(cmd.Context(), g, o, s, firstArg(args), true)
+		},
+	}
+	o.addFlags(cmd)
+	return cmd
+}
+
+func firstArg(args []string) string {
+	if len(args) == 0 {
+		return ""
+	}
+	return args[0]
+}
+
+// allPage is the page size used to stream --all results.
+const allPage = 500
+
+// page is one page of article or quote hits.
+type page[H any] struct {
+	Query  string
+	Total  uint64
+	TookMS float64
+	Hits   []H
+	Facets map[string][]index.FacetValue
+}
+
+func runQuery(ctx context.Context, g *globalOptions, o *queryOptions, s Streams, query string, quotes bool) error {
+	req, err := o.request(query)
+	if err != nil {
+		return err
+	}
+	format, err := o.outputFormat(s)
+	if err != nil {
+		return err
+	}
+	ix, err := openForQuery(ctx, g, o.Demo)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	if quotes {
+		search := func(ctx context.Context, r index.Request) (*page[index.QuoteHit], error) {
+			res, err := ix.SearchQuotes(ctx, r)
+			if err != nil {
+				return nil, err
+			}
+			return &page[index.QuoteHit]{res.Query, res.Total, res.TookMS, res.Hits, res.Facets}, nil
+		}
+		w := newHitWriter(s.Out, format, quoteColumns)
+		return runPages(ctx, req, o, search, func(h index.QuoteHit) []string { return h.SortKey }, w)
+	}
+	search := func(ctx context.Context, r index.Request) (*page[index.Hit], error) {
+		res, err := ix.Search(ctx, r)
+		if err != nil {
+			return nil, err
+		}
+		return &page[index.Hit]{res.Query, res.Total, res.TookMS, res.Hits, res.Facets}, nil
+	}
+	w := newHitWriter(s.Out, format, articleColumns)
+	return runPages(ctx, req, o, search, func(h index.Hit) []string { return h.SortKey }, w)
+}
+
+// runPages runs one search, or with --all pages through every hit with
+// SearchAfter in a stable order (date, then id) and writes hits as they
+// come. Facets are counted once, on the first page.
+func runPages[H any](ctx context.Context, req index.Request, o *queryOptions, search func(context.Context, index.Request) (*page[H], error), key func(H) []string, w *hitWriter[H]) error {
+	if o.All {
+		if req.Sort == index.SortRelevance {
+			req.Sort = index.SortDate // relevance ties are not stable across pages
+		}
+		req.Limit, req.Offset = allPage, 0
+	}
+	var facets map[string][]index.FacetValue
+	for first := true; ; first = false {
+		pctx, cancel := context.WithTimeout(ctx, o.Timeout)
+		p, err := search(pctx, req)
+		cancel()
+		if err != nil {
+			return queryError(err)
+		}
+		if first {
+			facets = p.Facets
+			if err := w.begin(p.Query, p.Total, p.TookMS); err != nil {
+				return err
+			}
+		}
+		for _, h := range p.Hits {
+			if err := w.hit(h); err != nil {
+				return err
+			}
+		}
+		if !o.All || len(p.Hits) < req.Limit || len(key(p.Hits[len(p.Hits)-1])) == 0 {
+			return w.end(facets)
+		}
+		req.After = key(p.Hits[len(p.Hits)-1])
+		req.Facets = []string{}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+	}
+}
+
+// queryError makes index errors about the query read as usage errors.
+func queryError(err error) error {
+	if errors.Is(err, index.ErrBadQuery) {
+		return &exitError{code: 2, err: err}
+	}
+	return err
+}
