@@ -13,8 +13,9 @@ package extract
 //
 // Ambiguous names are read in context. A name that is also a first or last
 // name ("Jordan", "Chad", "Georgia") is skipped when a capitalised word
-// stands right after it (not after a possessive) or right before it in
-// mid-sentence, as in "Michael Jordan" or "Chad Smith". Lower-case
+// stands right after it (not after a possessive) or right before it
+// (unless that word is a sentence opener such as "In"), as in "Michael
+// Jordan" or "Chad Smith". Lower-case
 // "turkey" is never a country (the matcher wants a capital). In a title
 // set all in capitals an ambiguous name cannot be judged, so it counts only
 // when the body confirms the country. "Georgia" is the US state unless the
@@ -264,13 +265,27 @@ var currencyWords = map[string]bool{
 
 // personLike reports whether an ambiguous place name reads as part of a
 // person's or company's name: a capitalised word right after it ("Jordan
-// Peterson", "Georgia Gulf") or right before it in mid-sentence ("Michael
-// Jordan").
+// Peterson", "Georgia Gulf") or right before it ("Michael Jordan"), unless
+// that word merely opens the sentence ("In Jordan").
 func personLike(m gazetteer.Match) bool {
 	if m.Next != "" && !m.Possessive && startsUpper(m.Next) {
 		return true
 	}
-	return m.Prev != "" && !m.PrevSentenceStart && startsUpper(m.Prev)
+	if m.Prev == "" || !startsUpper(m.Prev) {
+		return false
+	}
+	return !m.PrevSentenceStart || !sentenceOpeners[strings.ToLower(m.Prev)]
+}
+
+// sentenceOpeners are capitalised words that open a sentence before a
+// country's name without being a first name ("In Jordan, ...").
+var sentenceOpeners = map[string]bool{
+	"in": true, "from": true, "to": true, "the": true, "and": true, "but": true, "for": true,
+	"with": true, "both": true, "like": true, "unlike": true, "across": true, "only": true,
+	"even": true, "while": true, "when": true, "after": true, "before": true, "since": true,
+	"also": true, "neighbouring": true, "neighboring": true, "southern": true, "northern": true,
+	"eastern": true, "western": true, "central": true, "if": true, "as": true, "by": true, "of": true,
+	"on": true, "at": true, "that": true, "then": true, "why": true, "how": true, "where": true,
 }
 
 func startsUpper(s string) bool {
