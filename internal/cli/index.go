@@ -270,4 +270,3 @@ func (p *progress) finish() {
 		p.bar.Exit()
 	}
 }
-
