@@ -207,7 +207,7 @@ func (ac *actors) run(d *doc, s, e int, body bool) {
 			c.title = d.text[d.toks[ts].s:d.toks[ns-1].e]
 			if _, ok := honorifics[d.lw(ns-1)]; ok && ns-1 == ts {
 				c.gender = honorifics[d.lw(ns-1)]
-				if g := d.lw(ns - 1); strings.HasPrefix(g, "m") || g == "sir" || g == "dame" {
+				if plainHonorifics[d.lw(ns-1)] {
 					c.title = ""
 				}
 			}
@@ -222,6 +222,9 @@ func (ac *actors) run(d *doc, s, e int, body bool) {
 	}
 	ac.cands = append(ac.cands, c)
 }
+
+// plainHonorifics are forms of address, not titles worth keeping.
+var plainHonorifics = setOf("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "madam")
 
 // isPlace asks the gazetteer, if there is one.
 func (ac *actors) isPlace(name string) bool {
@@ -243,11 +246,11 @@ func (ac *actors) classify(c *cand) {
 		c.kind, c.media = candOrg, true
 		return
 	}
-	if orgNouns[last] && !(n == 1 && c.kind != candPerson && !d.toks[c.e-1].upper) ||
+	if (orgNouns[last] || pressWords[last] && n >= 2) && !(n == 1 && c.kind != candPerson && !d.toks[c.e-1].upper) ||
 		n >= 3 && orgNouns[first] && d.lw(c.s+1) == "of" {
 		c.kind = candOrg
 		c.title = ""
-		c.media = mediaNouns[last] || c.media
+		c.media = mediaNouns[last] || pressWords[last] || c.media
 		return
 	}
 	if c.kind == candPerson {

@@ -262,6 +262,13 @@ var mediaNouns = setOf("newspaper", "paper", "daily", "weekly", "magazine", "age
 	"network", "broadcaster", "channel", "outlet", "site", "website", "station",
 	"tabloid", "publication", "journal", "wire", "post", "times", "report", "outlet")
 
+// pressWords end the names of newspapers ("Daily Courier").
+var pressWords = setOf("courier", "chronicle", "observer", "examiner", "inquirer", "sun",
+	"star", "mirror", "express", "independent", "register", "dispatch", "bulletin",
+	"globe", "standard", "telegraph", "tribune", "herald", "gazette", "post", "times",
+	"journal", "news", "review", "weekly", "daily", "monitor", "record", "reporter",
+	"leader", "argus", "sentinel", "enquirer", "statesman", "recorder", "free press")
+
 // orgNouns stand for an organisation ("the ministry said") and, capitalised
 // inside a name, mark the name as an organisation's.
 var orgNouns = setOf(

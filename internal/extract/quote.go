@@ -112,10 +112,13 @@ func (d *doc) titleLike(q span) bool {
 		if t.kind != kWord {
 			continue
 		}
+		if smallTitleWords[d.lw(k)] && !t.cap {
+			continue
+		}
 		words++
 		if t.cap || !unicode.IsLetter(rune(d.text[t.s])) {
 			caps++
-		} else if !smallTitleWords[d.lw(k)] {
+		} else {
 			return false
 		}
 	}

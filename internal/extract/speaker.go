@@ -600,22 +600,24 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 	var offs []int
 	for qi := 0; qi < len(d.quotes); qi++ {
 		q := d.quotes[qi]
-		if !keep[qi] {
-			continue
-		}
 		a := attrs[qi]
 		text := d.text[q.s:q.e]
+		kept, words := keep[qi], q.words
 		// `"A," he said, "B."` is one quotation cut by its cue, and so
 		// is `"A," he said. "B."`: the second part has no cue of its own.
-		for qj := qi + 1; qj < len(d.quotes) && keep[qj] && !q.unclosed && para[d.quotes[qj].open] == para[q.open]; qj++ {
+		for qj := qi + 1; qj < len(d.quotes) && !q.unclosed && para[d.quotes[qj].open] == para[q.open]; qj++ {
 			b := attrs[qj]
-			if !(b.how == byBefore && b.cueS == a.cueS && a.how == byAfter || b.how == byParagraph && b.src == qj) {
+			if !(b.how == byBefore && b.cueS == a.cueS && a.how == byAfter || b.how == byParagraph && b.src == qj && keep[qj]) {
 				break
 			}
 			text += " " + d.text[d.quotes[qj].s:d.quotes[qj].e]
 			q.e = d.quotes[qj].e
 			q.unclosed = d.quotes[qj].unclosed
+			kept, words = kept || keep[qj], words+d.quotes[qj].words
 			qi = qj
+		}
+		if !kept && !(words >= 3 && a.how == byAfter) {
+			continue
 		}
 		conf := a.conf
 		if a.how == byNone {
@@ -682,9 +684,10 @@ func (ac *actors) resolve(d *doc, a *attr, pos int) {
 		}
 		a.title = e.title
 		if p.kind == npName {
-			if m := ac.mentAt[p.e-1]; m >= 0 && ac.ments[m].ns > p.s {
-				a.title = d.text[d.toks[p.s].s:d.toks[ac.ments[m].ns-1].e]
-				if _, ok := honorifics[strings.ToLower(a.title)]; ok {
+			if m := ac.mentAt[p.e-1]; m >= 0 && ac.ments[m].ns > ac.ments[m].s {
+				mm := ac.ments[m]
+				a.title = d.text[d.toks[mm.s].s:d.toks[mm.ns-1].e]
+				if plainHonorifics[strings.ToLower(a.title)] {
 					a.title = e.title
 				}
 			}
@@ -743,6 +746,7 @@ func (ac *actors) describe(d *doc, p np, pos int) int {
 		return -1
 	}
 	head := d.lwBase(p.e - 1)
+	fallback := -1
 	for k := len(ac.ments) - 1; k >= 0; k-- {
 		m := ac.ments[k]
 		if m.s >= pos {
@@ -754,6 +758,9 @@ func (ac *actors) describe(d *doc, p np, pos int) int {
 			if e.media {
 				return m.ent
 			}
+			if e.typ == article.Organization && fallback < 0 {
+				fallback = m.ent
+			}
 		case orgNouns[head]:
 			if e.typ == article.Organization && strings.Contains(strings.ToLower(e.name), head) {
 				return m.ent
@@ -763,6 +770,9 @@ func (ac *actors) describe(d *doc, p np, pos int) int {
 				return m.ent
 			}
 		}
+	}
+	if mediaNouns[head] {
+		return fallback
 	}
 	return -1
 }

@@ -1,0 +1,115 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/newsdex/newsdex/internal/article"
+	"github.com/newsdex/newsdex/internal/gazetteer"
+)
+
+// mustPeople runs the people extractor on body and returns the article.
+func mustPeople(tb testing.TB, body string) *article.Article {
+	tb.Helper()
+	a := &article.Article{Body: body}
+	New(gazetteer.Default()).people(a)
+	checkOffsets(tb, a)
+	return a
+}
+
+// checkOffsets fails when a quote's offsets leave the body or its text is
+// not what they cover: the slice itself, or for a quote cut by its cue the
+// slice's quoted parts in order.
+func checkOffsets(tb testing.TB, a *article.Article) {
+	tb.Helper()
+	runes := []rune(a.Body)
+	for _, q := range a.Quotes {
+		if q.Start < 0 || q.End > len(runes) || q.Start >= q.End {
+			tb.Fatalf("quote %q: offsets %d:%d outside body of %d code points", q.Text, q.Start, q.End, len(runes))
+		}
+		slice := string(runes[q.Start:q.End])
+		if q.Text == slice {
+			continue
+		}
+		rest := slice
+		for _, part := range strings.SplitAfter(q.Text, " ") {
+			part = strings.TrimSpace(part)
+			k := strings.Index(rest, part)
+			if k < 0 {
+				tb.Fatalf("quote %q: not found in body[%d:%d] = %q", q.Text, q.Start, q.End, slice)
+			}
+			rest = rest[k+len(part):]
+		}
+		if !strings.HasPrefix(slice, firstWord(q.Text)) {
+			tb.Fatalf("quote %q: body[%d:%d] = %q does not start with it", q.Text, q.Start, q.End, slice)
+		}
+	}
+	if q := a.Quotes; len(q) > 0 && !utf8.ValidString(q[0].Text) {
+		tb.Fatalf("quote text is not valid UTF-8: %q", q[0].Text)
+	}
+}
+
+func firstWord(s string) string {
+	if i := strings.IndexByte(s, ' '); i > 0 {
+		return s[:i]
+	}
+	return s
+}
+
+func TestQuotes(t *testing.T) {
+	type want struct{ text, speaker, title, cue string }
+	tests := []struct {
+		name string
+		body string
+		want []want
+	}{
+		{"curly, name after", "\u201cWe will not give up the fight,\u201d Hussein said.",
+			[]want{{"We will not give up the fight,", "Hussein", "", "said"}}},
+		{"straight, inverted", "\"We will not give up the fight,\" said Maria Lopez.",
+			[]want{{"We will not give up the fight,", "Maria Lopez", "", "said"}}},
+		{"title kept apart", "Foreign Minister Fuad Hussein spoke in London.\n\n\"We hope the talks go on for months,\" Hussein said.",
+			[]want{{"We hope the talks go on for months,", "Fuad Hussein", "Foreign Minister", "said"}}},
+		{"colon before", "The senator told reporters: \"This bill will not pass the House.\"",
+			[]want{{"This bill will not pass the House.", "The senator", "", "told"}}},
+		{"name and said before", "Angela Brandt said, \"The plant will close by the end of June.\"",
+			[]want{{"The plant will close by the end of June.", "Angela Brandt", "", "said"}}},
+		{"pronoun", "Governor Tom Walsh spoke for an hour. \"We have no money left for roads,\" he said.",
+			[]want{{"We have no money left for roads,", "Tom Walsh", "Governor", "said"}}},
+		{"pronoun by gender", "Mary Hale met John Carver on Monday. \"The deal is done and signed,\" she said.",
+			[]want{{"The deal is done and signed,", "Mary Hale", "", "said"}}},
+		{"organisation", "\"Output fell for a third month in a row,\" Reuters reported.",
+			[]want{{"Output fell for a third month in a row,", "Reuters", "", "reported"}}},
+		{"according to", "According to the Ministry of Finance, \"the deficit will double next year.\"",
+			[]want{{"the deficit will double next year.", "Ministry of Finance", "", "According to"}}},
+		{"partial quote", "The Daily Courier praised Clinton. Clinton is \"dogged, resilient and tough,\" the newspaper wrote.",
+			[]want{{"dogged, resilient and tough,", "Daily Courier", "", "wrote"}}},
+		{"split quote is one", "\"We hope,\" Ana Ruiz said, \"that the strike ends this week.\"",
+			[]want{{"We hope, that the strike ends this week.", "Ana Ruiz", "", "said"}}},
+		{"single quotes inside", "\"He told me 'never again' and left the room,\" Paul Grant said.",
+			[]want{{"He told me 'never again' and left the room,", "Paul Grant", "", "said"}}},
+		{"scare quotes dropped", "The so-called \"reform\" drew \"fake news\" claims from the \"Iron Lady\" herself.", nil},
+		{"title of a work dropped", "She read \"The Art of the Deal\" twice before the debate.", nil},
+		{"carry-over paragraph", "\"We will rebuild the bridge,\" Mayor Ellen Park said.\n\n\"It will take two years and cost a lot of money.\"",
+			[]want{{"We will rebuild the bridge,", "Ellen Park", "Mayor", "said"}, {"It will take two years and cost a lot of money.", "Ellen Park", "Mayor", "said"}}},
+		{"multi-paragraph quote", "Ellen Park said: \"We will rebuild the bridge.\n\n\"It will take two years.\"",
+			[]want{{"We will rebuild the bridge.\n\n\"It will take two years.", "Ellen Park", "", "said"}}},
+		{"dash attribution", "\u201cThe most unqualified man to ever run for office.\u201d \u2015 Frank Herrera",
+			[]want{{"The most unqualified man to ever run for office.", "Frank Herrera", "", "\u2015"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := mustPeople(t, tt.body)
+			if len(a.Quotes) != len(tt.want) {
+				t.Fatalf("people(%q): %d quotes %+v, want %d", tt.body, len(a.Quotes), a.Quotes, len(tt.want))
+			}
+			for i, w := range tt.want {
+				q := a.Quotes[i]
+				got := want{q.Text, q.Speaker, q.SpeakerTitle, q.Cue}
+				if got != w {
+					t.Errorf("people(%q) quote %d = %q, want %q", tt.body, i, got, w)
+				}
+			}
+		})
+	}
+}
