@@ -4,7 +4,8 @@
 // The country data (ISO codes, common and official names, capitals, UN M49
 // region and sub-region, the states and provinces of the United States,
 // Canada and Australia) is generated from the mledoze/countries data set as
-// packaged by github.com/pariz/gountries (MIT licence, see NOTICE) into
+// packaged by github.com/pariz/gountries (gountries under the MIT licence,
+// the data under the ODbL 1.0; see NOTICE) into
 // countries.tsv and subdivisions.tsv by `go generate`. What that data lacks
 // for reading news -- demonyms, abbreviations, seats of government, former
 // states, major cities, the Middle East -- is kept by hand in supplement.tsv,
