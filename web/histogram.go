@@ -33,7 +33,9 @@ type Bar struct {
 }
 
 const (
-	maxMonthBars    = 36
+	maxMonthBars    = 60
+	minMonthBars    = 24 // fewer periods are padded with empty ones around them, so that bars stay thin
+	minYearBars     = 12
 	histogramHeight = 100
 	barStep         = 10
 	barWidth        = 8
@@ -41,7 +43,8 @@ const (
 
 // histogram builds the chart from the date facet's values ("2025-01" with
 // counts), filling empty periods between the first and the last so that the
-// bars read as a timeline. It returns nil when there is nothing to draw.
+// bars read as a timeline, and padding a short span with empty periods on
+// both sides up to minMonthBars or minYearBars. It returns nil when there is nothing to draw.
 func histogram(values []index.FacetValue, p *params, path string) *Histogram {
 	counts := map[time.Time]int{}
 	var first, last time.Time
@@ -75,15 +78,27 @@ func histogram(values []index.FacetValue, p *params, path string) *Histogram {
 		}
 		counts = byYear
 	}
-	for t := first; !t.After(last); t = step(t) {
-		n := counts[t]
+	n, minBars := months, minMonthBars
+	back := func(t time.Time) time.Time { return t.AddDate(0, -1, 0) }
+	if h.Unit == "year" {
+		n, minBars = last.Year()-first.Year()+1, minYearBars
+		back = func(t time.Time) time.Time { return t.AddDate(-1, 0, 0) }
+	}
+	for pad := 0; pad < (minBars-n)/2; pad++ {
+		first = back(first)
+	}
+	bars := max(n, minBars)
+	t := first
+	for range bars {
+		count := counts[t]
 		label := t.Format(layout)
-		b := Bar{Label: label, Count: n, Active: p.From == label && p.To == label}
-		if n > 0 {
+		b := Bar{Label: label, Count: count, Active: p.From == label && p.To == label}
+		if count > 0 {
 			b.Href = p.withRange(path, label, label)
 		}
 		h.Bars = append(h.Bars, b)
-		h.Max = max(h.Max, n)
+		h.Max = max(h.Max, count)
+		t = step(t)
 	}
 	h.Width = len(h.Bars) * barStep
 	for i := range h.Bars {

@@ -473,6 +473,9 @@ func TestHistogram(t *testing.T) {
 	if n := strings.Count(fig, `<rect class="bar`); n != 27 {
 		t.Errorf("histogram has %d bars, want 27", n)
 	}
+	if n := strings.Count(fig, `<rect class="bar-empty"`); n != 0 {
+		t.Errorf("histogram has %d empty bars, want 0", n)
+	}
 	mustContain(t, "histogram", fig,
 		`Hits by month`,
 		`<svg viewBox="0 0 270 100"`,
@@ -491,23 +494,27 @@ func TestHistogramUnits(t *testing.T) {
 	for _, c := range []struct {
 		name   string
 		values []index.FacetValue
-		want   string // unit, then label:count of each bar
+		want   string // unit, first..last period (bars), then label:count of each non-empty bar
 	}{
-		{"months with gaps", []index.FacetValue{{Value: "2024-11", Count: 2}, {Value: "2025-02", Count: 5}},
-			"month 2024-11:2 2024-12:0 2025-01:0 2025-02:5"},
-		{"years past 36 months", []index.FacetValue{{Value: "2019-05", Count: 1}, {Value: "2019-09", Count: 2}, {Value: "2022-06", Count: 4}},
-			"year 2019:3 2020:0 2021:0 2022:4"},
-		{"missing and junk ignored", []index.FacetValue{{Value: "missing", Count: 9}, {Value: "2025-01", Count: 1}},
-			"month 2025-01:1"},
+		{"months padded to 24", []index.FacetValue{{Value: "2024-11", Count: 2}, {Value: "2025-02", Count: 5}},
+			"month 2024-01..2025-12 (24) 2024-11:2 2025-02:5"},
+		{"60 months stay months", []index.FacetValue{{Value: "2020-01", Count: 1}, {Value: "2024-12", Count: 3}},
+			"month 2020-01..2024-12 (60) 2020-01:1 2024-12:3"},
+		{"years past 60 months, padded to 12", []index.FacetValue{{Value: "2015-05", Count: 1}, {Value: "2015-09", Count: 2}, {Value: "2022-06", Count: 4}},
+			"year 2013..2024 (12) 2015:3 2022:4"},
+		{"missing and junk ignored", []index.FacetValue{{Value: "missing", Count: 9}, {Value: "2025-01", Count: 1}, {Value: "2025-13", Count: 1}},
+			"month 2024-02..2026-01 (24) 2025-01:1"},
 		{"nothing", []index.FacetValue{{Value: "missing", Count: 3}}, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			h := histogram(c.values, p, "/")
 			got := ""
 			if h != nil {
-				parts := []string{h.Unit}
+				parts := []string{fmt.Sprintf("%s %s..%s (%d)", h.Unit, h.FirstLabel, h.LastLabel, len(h.Bars))}
 				for _, b := range h.Bars {
-					parts = append(parts, fmt.Sprintf("%s:%d", b.Label, b.Count))
+					if b.Count > 0 {
+						parts = append(parts, fmt.Sprintf("%s:%d", b.Label, b.Count))
+					}
 					if (b.Count > 0) != (b.Href != "") {
 						t.Errorf("bar %s: count %d, href %q", b.Label, b.Count, b.Href)
 					}
