@@ -152,8 +152,8 @@ func (ac *actors) collect(d *doc, body bool) {
 		s := i
 		e := i + 1
 		for e < len(toks) {
-			if toks[e-1].poss {
-				break
+			if toks[e-1].poss && !(d.nameWord(e) && orgNouns[d.lw(e)]) {
+				break // "Clinton's campaign", but "Dockers' Union"
 			}
 			if d.nameWord(e) {
 				e++
@@ -178,6 +178,9 @@ func (ac *actors) run(d *doc, s, e int, body bool) {
 		s++
 	}
 	for e > s && (notNames[d.lwBase(e-1)] || connectors[d.lw(e-1)] && !d.toks[e-1].cap) {
+		if _, ok := knownOrgs[d.low[d.toks[s].s:d.toks[e-1].e]]; ok {
+			break // "Islamic State", "White House"
+		}
 		e--
 	}
 	if s >= e {
@@ -500,7 +503,7 @@ func (ac *actors) newEnt(c *cand, typ string) int {
 // grow lets entity ei take c's name when it is fuller.
 func (ac *actors) grow(ei int, c *cand) {
 	e := ac.ents[ei]
-	if n := c.e - c.s; n > e.nwords && c.kind == candPerson {
+	if n := c.e - c.s; n > e.nwords && (c.kind == candPerson || c.kind == candOrg) {
 		e.name, e.nwords = c.name(), n
 	}
 	if e.gender == 0 {

@@ -47,6 +47,7 @@ package extract
 // or a speaker. Each actor gets the fullest form the article uses.
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -281,6 +282,10 @@ func (d *doc) scanWord(i int) int {
 			i += size
 			continue
 		}
+		if r == ',' && i > start && isDigit(s[i-1]) && i+1 < n && isDigit(s[i+1]) {
+			i++ // "4,000"
+			continue
+		}
 		if r == '\'' || r == '’' || r == '-' || r == '.' || r == '&' {
 			// Joins only when a letter or digit follows.
 			if i+size < n {
@@ -309,10 +314,21 @@ func (d *doc) scanWord(i int) int {
 	w := s[start:end]
 	if len(w) > 2 && (w[len(w)-2:] == "'s" || (len(w) > 4 && w[len(w)-4:] == "’s")) {
 		t.poss = true
+	} else if end < n && w[len(w)-1] == 's' && (s[end] == '\'' || strings.HasPrefix(s[end:], "’")) &&
+		(end+1 >= n || s[end+1] == ' ' || strings.HasPrefix(s[end:], "’ ")) {
+		// "Dockers' Union": a plural possessive keeps its apostrophe.
+		if s[end] == '\'' {
+			end++
+		} else {
+			end += len("’")
+		}
+		t.e, t.poss = int32(end), true
 	}
 	d.toks = append(d.toks, t)
 	return end
 }
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // lowWord returns the lower-case text of bytes s..e.
 func (d *doc) lowWord(s, e int) string { return d.low[s:e] }

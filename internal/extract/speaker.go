@@ -565,15 +565,20 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 					}
 				}
 			}
-			if a.how == byNone && !d.paraStart(q.open) {
-				// The subject of the paragraph: a person named
-				// earlier in it, outside quotes, before a verb.
+			if a.how == byNone && (!d.paraStart(q.open) || last.how == byNone) {
+				// The subject of the paragraph, or of the one
+				// before when the quote opens its own: a person
+				// named outside quotes, before a verb.
+				want := qp
+				if d.paraStart(q.open) {
+					want = qp - 1
+				}
 				for k := len(ac.ments) - 1; k >= 0; k-- {
 					m := ac.ments[k]
-					if m.s >= q.open || m.inq {
+					if m.s >= q.open || m.inq || int(para[m.s]) > want {
 						continue
 					}
-					if int(para[m.s]) != qp {
+					if int(para[m.s]) != want {
 						break
 					}
 					next := d.skipAside(m.e)
@@ -607,7 +612,7 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 		// is `"A," he said. "B."`: the second part has no cue of its own.
 		for qj := qi + 1; qj < len(d.quotes) && !q.unclosed && para[d.quotes[qj].open] == para[q.open]; qj++ {
 			b := attrs[qj]
-			if !(b.how == byBefore && b.cueS == a.cueS && a.how == byAfter || b.how == byParagraph && b.src == qj && keep[qj]) {
+			if a.how != byAfter || !(b.how == byBefore && b.cueS == a.cueS || b.how == byParagraph && b.src == qj && keep[qj]) {
 				break
 			}
 			text += " " + d.text[d.quotes[qj].s:d.quotes[qj].e]
