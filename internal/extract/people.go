@@ -25,6 +25,11 @@ package extract
 //  4. for a paragraph that opens with a quote and has no cue, the last
 //     speaker of the paragraph before: stories run a speaker's quotes on.
 //
+// A quotation cut by its own cue (`"A," he said, "B."` or `"A," he said.
+// "B."` with no cue of its own) is one Quote: its Text joins the parts with a
+// space and Start/End span from the first part to the last, cue included.
+// Every other quote's Text is exactly the body between Start and End.
+//
 // Speech verbs come from a lexicon of several hundred forms (lexicon.go).
 // The subject found is a name, a pronoun or a description. Names are looked
 // up among the article's actors, so "Hussein" becomes "Fuad Hussein" and the
