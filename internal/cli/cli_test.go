@@ -301,7 +301,8 @@ func TestUsageErrors(t *testing.T) {
 		{"search", "--country", "Atlantis"},
 		{"search", "--from", "yesterday-ish"},
 		{"search", "--facets", "colour"},
-		{"search", "title:("},
+		{"search", `title:"open`},
+		{"search", "colour:red"},
 		{"extract", "--format", "yaml", corpus},
 		{"nosuchcommand"},
 	} {

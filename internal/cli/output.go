@@ -80,7 +80,7 @@ func (hw *hitWriter[H]) begin(query string, total uint64, took float64) error {
 	hw.total, hw.took = total, took
 	switch hw.format {
 	case formatJSON:
-		q, _ := json.Marshal(query)
+		q, _ := marshalNoEscape(query)
 		fmt.Fprintf(hw.w, "{\"query\":%s,\"total\":%d,\"took_ms\":%s,\"hits\":[", q, total, strconv.FormatFloat(took, 'f', -1, 64))
 	case formatCSV:
 		hw.csv = csv.NewWriter(hw.w)
