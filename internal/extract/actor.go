@@ -47,6 +47,7 @@ type actors struct {
 	byLast    map[string]int // organisations by last word ("Post")
 
 	cands []cand
+	refs  []ref // descriptions standing for a person, in text order
 }
 
 // cand is one capitalised run read as a name, before merging.

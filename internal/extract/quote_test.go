@@ -96,6 +96,12 @@ func TestQuotes(t *testing.T) {
 			[]want{{"We will rebuild the bridge.\n\n\"It will take two years.", "Ellen Park", "", "said"}}},
 		{"dash attribution", "\u201cThe most unqualified man to ever run for office.\u201d \u2015 Frank Herrera",
 			[]want{{"The most unqualified man to ever run for office.", "Frank Herrera", "", "\u2015"}}},
+		{"dash attribution, one a line", "\u201cThe road to the mine is closed again.\u201d \u2015 Lena Ortiz\n\u201cNobody told the drivers about the detour.\u201d \u2015 Omar Haddad\n\u201cWe lost a whole day of work.\u201d\u2015 Rita Gomez",
+			[]want{{"The road to the mine is closed again.", "Lena Ortiz", "", "\u2015"}, {"Nobody told the drivers about the detour.", "Omar Haddad", "", "\u2015"}, {"We lost a whole day of work.", "Rita Gomez", "", "\u2015"}}},
+		{"description as antecedent", "Health Minister Ama Boateng opened the clinic.\n\n\"It is a good day for the north,\" said Yaw Darko, a local chief.\n\nThe minister said the clinic would treat 200 patients a day.\n\n\"We will build two more,\" she added.",
+			[]want{{"It is a good day for the north,", "Yaw Darko", "", "said"}, {"We will build two more,", "Ama Boateng", "Health Minister", "added"}}},
+		{"description fits no one", "Peter Darko, a farmer, met Finance Minister Kwame Asante.\n\nThe mayor said the road would open soon. Darko said he was glad.\n\n\"We waited ten years,\" he said.",
+			[]want{{"We waited ten years,", "Peter Darko", "", "said"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

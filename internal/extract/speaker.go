@@ -253,7 +253,8 @@ func (d *doc) afterCue(ac *actors, q span) (attr, bool) {
 		// `"..." ― Francisco Herrero`: a name after a dash, alone.
 		if p, next := d.phraseForward(ac, i); p.kind == npName {
 			next = d.skipAside(next)
-			if next >= len(d.toks) || d.toks[next].kind == kPara || d.toks[next].kind == kPunct && d.text[d.toks[next].s] != '(' {
+			if next >= len(d.toks) || d.toks[next].kind == kPara || d.toks[next].kind == kPunct && d.text[d.toks[next].s] != '(' ||
+				d.toks[next].kind == kOpen || d.toks[next].kind == kMark || d.lineBreakBefore(next) {
 				return attr{how: byAfter, cueS: dash, cueE: dash + 1, np: p, adjacent: true}, true
 			}
 		}
@@ -376,6 +377,13 @@ func (d *doc) skipAside(i int) int {
 	return i
 }
 
+// lineBreakBefore reports whether a line break stands between token i and
+// the token before it: in a list of quotes each signed on its own line, the
+// name after the dash ends there.
+func (d *doc) lineBreakBefore(i int) bool {
+	return i > 0 && strings.IndexByte(d.text[d.toks[i-1].e:d.toks[i].s], '\n') >= 0
+}
+
 func isDashOrComma(s string) bool {
 	switch s {
 	case ",", "—", "–", "-", "(", "―":
@@ -456,6 +464,7 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 	if len(d.quotes) == 0 {
 		return nil
 	}
+	ac.findRefs(d)
 	para := make([]int32, len(d.toks)+1)
 	p := int32(0)
 	for i, t := range d.toks {
@@ -712,36 +721,88 @@ func (ac *actors) resolve(d *doc, a *attr, pos int) {
 
 // antecedent returns the entity a pronoun at token pos stands for: the
 // nearest earlier person (or, for "it", organisation) named outside quotes
-// whose gender fits.
+// whose gender fits, or standing as a subject under a description ("The
+// minister said ...") that names a person of the article.
 func (ac *actors) antecedent(pron string, pos int) int {
 	g := pronounGender[pron]
 	if g == 'p' {
 		return -1
 	}
+	best, bestPos := -1, -1
 	for k := len(ac.ments) - 1; k >= 0; k-- {
 		m := ac.ments[k]
 		if m.s >= pos || m.inq {
 			continue
 		}
-		e := ac.ents[m.ent]
-		if g == 'o' {
-			if e.typ == article.Organization {
-				return m.ent
-			}
-			continue
-		}
-		if e.typ == article.Organization {
-			continue
-		}
-		if e.typ == "" {
-			continue
-		}
-		if e.gender == 0 || e.gender == 'u' || e.gender == g {
-			return m.ent
+		if ac.fits(m.ent, g) {
+			best, bestPos = m.ent, m.s
+			break
 		}
 	}
-	return -1
+	if g == 'o' {
+		return best
+	}
+	for k := len(ac.refs) - 1; k >= 0; k-- {
+		r := ac.refs[k]
+		if r.pos >= pos {
+			continue
+		}
+		if r.pos <= bestPos {
+			break
+		}
+		if ac.fits(r.ent, g) {
+			return r.ent
+		}
+	}
+	return best
 }
+
+// fits reports whether entity ei can be what a pronoun of gender g ('m',
+// 'f' or 'o' for "it") stands for.
+func (ac *actors) fits(ei int, g byte) bool {
+	e := ac.ents[ei]
+	if g == 'o' {
+		return e.typ == article.Organization
+	}
+	if e.typ != article.Person {
+		return false
+	}
+	return e.gender == 0 || e.gender == 'u' || e.gender == g
+}
+
+// findRefs records the definite descriptions that stand as a clause's
+// subject outside quotes and name a person of the article ("The minister
+// said ...", "the spokeswoman, speaking in Accra, added"), so a later
+// pronoun can take them as its antecedent.
+func (ac *actors) findRefs(d *doc) {
+	for i, t := range d.toks {
+		if t.kind != kWord || t.inq || d.lw(i) != "the" || !d.clauseStart(i) {
+			continue
+		}
+		for j := i + 1; j < len(d.toks) && j <= i+3; j++ {
+			tj := d.toks[j]
+			if tj.kind != kWord || tj.cap || tj.poss || stopWords[d.lw(j)] {
+				break
+			}
+			if !roleNouns[d.lw(j)] {
+				continue
+			}
+			if j+1 >= len(d.toks) || !(d.toks[j+1].kind == kWord && !d.toks[j+1].cap || d.isP(j+1, ',')) {
+				break
+			}
+			if roleNouns[d.lw(j+1)] {
+				continue // "the defence minister": the head comes later
+			}
+			if ei := ac.describe(d, np{kind: npDesc, s: i, e: j + 1, ent: -1}, i); ei >= 0 && ac.ents[ei].typ == article.Person {
+				ac.refs = append(ac.refs, ref{pos: i, ent: ei})
+			}
+			break
+		}
+	}
+}
+
+// ref is a description standing for a known person, at token pos.
+type ref struct{ pos, ent int }
 
 // describe returns the entity a description like "the newspaper" or "the
 // Iraqi minister" stands for, or -1.
