@@ -59,6 +59,9 @@ type Request struct {
 	Offset  int      // hits to skip
 	Sort    string   // SortRelevance (default), SortDate or SortDateDesc
 	Facets  []string // facet names; nil means DefaultFacets, an empty non-nil slice means none
+	// FacetSize is the number of values each term facet returns (the most
+	// frequent); 0 means DefaultFacetSize. The date facet returns every month.
+	FacetSize int
 	// After, when set, pages with bleve's SearchAfter: the Hit.SortKey of the
 	// last hit of the previous page. Offset is then ignored.
 	After []string

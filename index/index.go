@@ -1,0 +1,577 @@
+// Package index stores articles and their quotes in a bleve index and
+// searches them. It is the only package that imports bleve.
+//
+// Each article becomes one document holding its text and extracted fields,
+// plus one document per quote (ID = QuoteID(article ID, n)), so that quotes
+// can be searched, faceted and paged on their own. Put replaces an article
+// and all of its quote documents in one batch.
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/newsdex/newsdex/internal/article"
+)
+
+// Errors a caller may act on.
+var (
+	// ErrNotFound is returned by Article for an unknown ID, and by Open with
+	// Options.ReadOnly when the directory holds no index.
+	ErrNotFound = errors.New("not found")
+	// ErrBadQuery wraps every error caused by the request itself: query
+	// syntax, unknown fields or filter values, limits out of bounds.
+	ErrBadQuery = errors.New("bad query")
+	// ErrMappingVersion is returned by Open for an index built with another
+	// mapping: it must be rebuilt.
+	ErrMappingVersion = errors.New("index built by another newsdex version")
+	// ErrReadOnly is returned by Put on an index opened with
+	// Options.ReadOnly.
+	ErrReadOnly = errors.New("index opened read-only")
+)
+
+// Options configures Open and NewMemory.
+type Options struct {
+	// Labeler resolves country and region names; nil uses values as given.
+	Labeler Labeler
+	// ReadOnly opens an existing index with a shared lock: several readers
+	// may coexist, but they keep any writer out (bleve#1491).
+	ReadOnly bool
+	// LockTimeout bounds the wait for the index lock; 0 waits forever.
+	LockTimeout time.Duration
+}
+
+// Index is an open newsdex index. Its methods are safe for concurrent use;
+// Put calls are serialised.
+type Index struct {
+	bi   bleve.Index
+	path string // "" in memory
+	lab  Labeler
+	ro   bool
+	wmu  sync.Mutex
+}
+
+// indexMetaFile marks a directory holding a bleve index.
+const indexMetaFile = "index_meta.json"
+
+// Open opens the index in dir, creating it when dir does not exist or is
+// empty (unless opts.ReadOnly).
+func Open(dir string, opts Options) (*Index, error) {
+	_, err := os.Stat(filepath.Join(dir, indexMetaFile))
+	switch {
+	case err == nil:
+		return openExisting(dir, opts)
+	case !errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	case opts.ReadOnly:
+		return nil, fmt.Errorf("open index %s: %w", dir, ErrNotFound)
+	}
+	if entries, err := os.ReadDir(dir); err == nil {
+		if len(entries) > 0 {
+			return nil, fmt.Errorf("create index %s: directory is not empty and holds no index", dir)
+		}
+		if err := os.Remove(dir); err != nil {
+			return nil, fmt.Errorf("create index %s: %w", dir, err)
+		}
+	}
+	m, err := Mapping()
+	if err != nil {
+		return nil, fmt.Errorf("index mapping: %w", err)
+	}
+	bi, err := bleve.New(dir, m)
+	if err != nil {
+		return nil, fmt.Errorf("create index %s: %w", dir, err)
+	}
+	if err := bi.SetInternal([]byte(mappingVersionKey), []byte(mappingVersion)); err != nil {
+		bi.Close()
+		return nil, fmt.Errorf("create index %s: %w", dir, err)
+	}
+	return &Index{bi: bi, path: dir, lab: opts.Labeler}, nil
+}
+
+func openExisting(dir string, opts Options) (*Index, error) {
+	cfg := map[string]any{"read_only": opts.ReadOnly}
+	if opts.LockTimeout > 0 {
+		cfg["bolt_timeout"] = opts.LockTimeout.String()
+	}
+	bi, err := bleve.OpenUsing(dir, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	v, err := bi.GetInternal([]byte(mappingVersionKey))
+	if err != nil {
+		bi.Close()
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	if string(v) != mappingVersion {
+		bi.Close()
+		return nil, fmt.Errorf("open index %s: mapping version %q, want %q: %w", dir, v, mappingVersion, ErrMappingVersion)
+	}
+	return &Index{bi: bi, path: dir, lab: opts.Labeler, ro: opts.ReadOnly}, nil
+}
+
+// NewMemory returns an empty index held in memory (for demos and tests).
+func NewMemory(opts Options) (*Index, error) {
+	m, err := Mapping()
+	if err != nil {
+		return nil, fmt.Errorf("index mapping: %w", err)
+	}
+	// scorch rather than bleve.NewMemOnly (upsidedown): tests and demos run
+	// the engine the disk index runs. With no path scorch keeps everything
+	// in memory.
+	bi, err := bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("create memory index: %w", err)
+	}
+	return &Index{bi: bi, lab: opts.Labeler}, nil
+}
+
+// Close closes the index.
+func (x *Index) Close() error {
+	return x.bi.Close()
+}
+
+// Path returns the index directory, "" for an in-memory index.
+func (x *Index) Path() string { return x.path }
+
+// QuoteID returns the document ID of an article's n-th quote (from 1).
+func QuoteID(articleID string, n int) string {
+	return articleID + "#q" + strconv.Itoa(n)
+}
+
+// articleMeta is the stored JSON of an article document: everything a hit
+// or Article needs besides the body.
+type articleMeta struct {
+	Title     string            `json:"title,omitempty"`
+	File      string            `json:"file,omitempty"`
+	Source    string            `json:"source,omitempty"`
+	Byline    string            `json:"byline,omitempty"`
+	URL       string            `json:"url,omitempty"`
+	Date      string            `json:"date,omitempty"` // RFC 3339 with nanoseconds
+	DateText  string            `json:"date_text,omitempty"`
+	Countries []article.Country `json:"countries,omitempty"`
+	Regions   []string          `json:"regions,omitempty"`
+	Actors    []article.Actor   `json:"actors,omitempty"`
+	Speakers  []string          `json:"speakers,omitempty"`
+	Quotes    int               `json:"nq,omitempty"`
+}
+
+// quoteMeta is the stored JSON of a quote document, besides its text.
+type quoteMeta struct {
+	N            int      `json:"n"`
+	Speaker      string   `json:"speaker,omitempty"`
+	SpeakerTitle string   `json:"speaker_title,omitempty"`
+	Cue          string   `json:"cue,omitempty"`
+	Start        int      `json:"start"`
+	End          int      `json:"end"`
+	Confidence   float64  `json:"confidence"`
+	Article      string   `json:"article"`
+	Title        string   `json:"title,omitempty"`
+	Date         string   `json:"date,omitempty"`
+	Source       string   `json:"source,omitempty"`
+	Countries    []string `json:"countries,omitempty"`
+}
+
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339Nano)
+}
+
+func parseTime(s string) time.Time {
+	if s == "" {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+func lowerAll(ss []string) []string {
+	out := make([]string, 0, len(ss))
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, strings.ToLower(s))
+		}
+	}
+	return out
+}
+
+func nonEmpty(ss []string) []string {
+	out := make([]string, 0, len(ss))
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// setFacet adds a value to both its lower-cased search field and its
+// display facet field.
+func setFacet(doc map[string]any, field, facet string, values []string) {
+	values = nonEmpty(values)
+	if len(values) == 0 {
+		return
+	}
+	doc[field] = lowerAll(values)
+	doc[facet] = values
+}
+
+func countryCodes(cs []article.Country) []string {
+	out := make([]string, 0, len(cs))
+	for _, c := range cs {
+		out = append(out, c.Code)
+	}
+	return out
+}
+
+func actorNames(as []article.Actor) []string {
+	out := make([]string, 0, len(as))
+	for _, a := range as {
+		out = append(out, a.Name)
+	}
+	return out
+}
+
+// documents returns the bleve documents of an article and of its quotes.
+func documents(a *article.Article) (map[string]any, []map[string]any, error) {
+	codes := countryCodes(a.Countries)
+	meta, err := json.Marshal(articleMeta{
+		Title: a.Title, File: a.File, Source: a.Source, Byline: a.Byline, URL: a.URL,
+		Date: formatTime(a.Date), DateText: a.DateText,
+		Countries: a.Countries, Regions: a.Regions, Actors: a.Actors, Speakers: a.Speakers,
+		Quotes: len(a.Quotes),
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	doc := map[string]any{
+		FieldKind:        kindArticle,
+		FieldTitle:       a.Title,
+		FieldBody:        a.Body,
+		FieldByline:      a.Byline,
+		FieldURL:         a.URL,
+		FieldQuoteCount:  float64(len(a.Quotes)),
+		FieldFingerprint: a.Fingerprint(),
+		FieldMeta:        string(meta),
+	}
+	setDate(doc, a.Date)
+	setFacet(doc, FieldSource, FieldSourceFacet, []string{a.Source})
+	setFacet(doc, FieldCountry, FieldCountryFacet, codes)
+	setFacet(doc, FieldRegion, FieldRegionFacet, a.Regions)
+	setFacet(doc, FieldSpeaker, FieldSpeakerFacet, a.Speakers)
+	setFacet(doc, FieldActor, FieldActorFacet, actorNames(a.Actors))
+
+	quotes := make([]map[string]any, 0, len(a.Quotes))
+	for i, q := range a.Quotes {
+		qm, err := json.Marshal(quoteMeta{
+			N: i + 1, Speaker: q.Speaker, SpeakerTitle: q.SpeakerTitle, Cue: q.Cue,
+			Start: q.Start, End: q.End, Confidence: q.Confidence,
+			Article: a.ID, Title: a.Title, Date: formatTime(a.Date), Source: a.Source,
+			Countries: codes,
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+		qd := map[string]any{
+			FieldKind:         kindQuote,
+			FieldText:         q.Text,
+			FieldSpeakerTitle: q.SpeakerTitle,
+			FieldCue:          strings.ToLower(q.Cue),
+			FieldArticle:      a.ID,
+			FieldTitle:        a.Title,
+			FieldMeta:         string(qm),
+		}
+		setDate(qd, a.Date)
+		setFacet(qd, FieldSpeaker, FieldSpeakerFacet, []string{q.Speaker})
+		setFacet(qd, FieldSource, FieldSourceFacet, []string{a.Source})
+		setFacet(qd, FieldCountry, FieldCountryFacet, codes)
+		setFacet(qd, FieldRegion, FieldRegionFacet, a.Regions)
+		quotes = append(quotes, qd)
+	}
+	return doc, quotes, nil
+}
+
+// setDate indexes a known date as a datetime (for ranges and sorting) and
+// as a month keyword (for the date facet).
+func setDate(doc map[string]any, t time.Time) {
+	if t.IsZero() {
+		return
+	}
+	t = t.UTC()
+	doc[FieldDate] = t
+	doc[FieldMonth] = t.Format("2006-01")
+}
+
+// Put indexes articles in one batch. An article whose ID is already in the
+// index replaces it, quotes included; when arts repeats an ID, the last
+// copy wins.
+func (x *Index) Put(arts []*article.Article) error {
+	if x.ro {
+		// A batch on a read-only scorch index waits forever for a
+		// persister that never runs (measured with bleve v2.6.3).
+		return fmt.Errorf("put: %w", ErrReadOnly)
+	}
+	x.wmu.Lock()
+	defer x.wmu.Unlock()
+
+	latest := make(map[string]*article.Article, len(arts))
+	var ids []string
+	for _, a := range arts {
+		if a == nil {
+			continue
+		}
+		if a.ID == "" {
+			return fmt.Errorf("put article %q: empty id", a.Title)
+		}
+		if _, ok := latest[a.ID]; !ok {
+			ids = append(ids, a.ID)
+		}
+		latest[a.ID] = a
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	stored, err := x.storedFields(context.Background(), ids, FieldMeta)
+	if err != nil {
+		return fmt.Errorf("put: read stored articles: %w", err)
+	}
+	b := x.bi.NewBatch()
+	for _, id := range ids {
+		a := latest[id]
+		doc, quotes, err := documents(a)
+		if err != nil {
+			return fmt.Errorf("put article %s: %w", id, err)
+		}
+		if err := b.Index(id, doc); err != nil {
+			return fmt.Errorf("put article %s: %w", id, err)
+		}
+		for i, qd := range quotes {
+			if err := b.Index(QuoteID(id, i+1), qd); err != nil {
+				return fmt.Errorf("put article %s quote %d: %w", id, i+1, err)
+			}
+		}
+		if s, ok := stored[id][FieldMeta].(string); ok {
+			var old articleMeta
+			if err := json.Unmarshal([]byte(s), &old); err != nil {
+				return fmt.Errorf("put article %s: stored metadata: %w", id, err)
+			}
+			for n := len(a.Quotes) + 1; n <= old.Quotes; n++ {
+				b.Delete(QuoteID(id, n))
+			}
+		}
+	}
+	if err := x.bi.Batch(b); err != nil {
+		return fmt.Errorf("put %d articles: %w", len(ids), err)
+	}
+	return nil
+}
+
+// storedFields returns the named stored fields of the article documents
+// with the given IDs; IDs not in the index are absent from the map.
+func (x *Index) storedFields(ctx context.Context, ids []string, fields ...string) (map[string]map[string]any, error) {
+	return x.storedDocs(ctx, kindArticle, ids, fields...)
+}
+
+func (x *Index) storedDocs(ctx context.Context, kind string, ids []string, fields ...string) (map[string]map[string]any, error) {
+	out := make(map[string]map[string]any, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	bq := query.NewBooleanQuery(nil, nil, nil)
+	bq.AddMust(query.NewDocIDQuery(ids))
+	bq.AddFilter(kindQuery(kind))
+	req := bleve.NewSearchRequestOptions(bq, len(ids), 0, false)
+	req.Fields = fields
+	req.SortBy([]string{fieldID})
+	res, err := x.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range res.Hits {
+		out[h.ID] = h.Fields
+	}
+	return out, nil
+}
+
+func kindQuery(kind string) query.Query {
+	q := query.NewTermQuery(kind)
+	q.SetField(FieldKind)
+	return q
+}
+
+// Fingerprints returns the stored fingerprints (article.Fingerprint) of
+// the articles with the given IDs; IDs not in the index are absent.
+func (x *Index) Fingerprints(ids []string) (map[string]string, error) {
+	stored, err := x.storedFields(context.Background(), ids, FieldFingerprint)
+	if err != nil {
+		return nil, fmt.Errorf("read fingerprints: %w", err)
+	}
+	out := make(map[string]string, len(stored))
+	for id, f := range stored {
+		if fp, ok := f[FieldFingerprint].(string); ok {
+			out[id] = fp
+		}
+	}
+	return out, nil
+}
+
+// Article rebuilds the article with the given ID, quotes and extracted
+// fields included. It returns an error wrapping ErrNotFound when the index
+// holds no such article.
+func (x *Index) Article(ctx context.Context, id string) (*article.Article, error) {
+	docs, err := x.storedDocs(ctx, kindArticle, []string{id}, FieldBody, FieldMeta)
+	if err != nil {
+		return nil, fmt.Errorf("read article %s: %w", id, err)
+	}
+	f, ok := docs[id]
+	if !ok {
+		return nil, fmt.Errorf("article %s: %w", id, ErrNotFound)
+	}
+	var m articleMeta
+	if s, _ := f[FieldMeta].(string); s != "" {
+		if err := json.Unmarshal([]byte(s), &m); err != nil {
+			return nil, fmt.Errorf("article %s: stored metadata: %w", id, err)
+		}
+	}
+	body, _ := f[FieldBody].(string)
+	a := &article.Article{
+		ID: id, File: m.File, Title: m.Title, Source: m.Source, Byline: m.Byline,
+		URL: m.URL, Date: parseTime(m.Date), DateText: m.DateText, Body: body,
+		Countries: m.Countries, Regions: m.Regions, Actors: m.Actors, Speakers: m.Speakers,
+	}
+	if m.Quotes == 0 {
+		return a, nil
+	}
+	qids := make([]string, m.Quotes)
+	for i := range qids {
+		qids[i] = QuoteID(id, i+1)
+	}
+	qdocs, err := x.storedDocs(ctx, kindQuote, qids, FieldText, FieldMeta)
+	if err != nil {
+		return nil, fmt.Errorf("read quotes of %s: %w", id, err)
+	}
+	a.Quotes = make([]article.Quote, 0, m.Quotes)
+	for _, qid := range qids {
+		qf, ok := qdocs[qid]
+		if !ok {
+			return nil, fmt.Errorf("article %s: quote %s missing from the index", id, qid)
+		}
+		var qm quoteMeta
+		if s, _ := qf[FieldMeta].(string); s != "" {
+			if err := json.Unmarshal([]byte(s), &qm); err != nil {
+				return nil, fmt.Errorf("quote %s: stored metadata: %w", qid, err)
+			}
+		}
+		text, _ := qf[FieldText].(string)
+		a.Quotes = append(a.Quotes, article.Quote{
+			Text: text, Speaker: qm.Speaker, SpeakerTitle: qm.SpeakerTitle, Cue: qm.Cue,
+			Start: qm.Start, End: qm.End, Confidence: qm.Confidence,
+		})
+	}
+	return a, nil
+}
+
+// Stats counts the index's articles, quotes, distinct speakers and
+// countries, and measures its size on disk.
+func (x *Index) Stats(ctx context.Context) (*Stats, error) {
+	st := &Stats{Path: x.path}
+	var err error
+	if st.Articles, err = x.count(ctx, kindArticle); err != nil {
+		return nil, fmt.Errorf("stats: %w", err)
+	}
+	if st.Quotes, err = x.count(ctx, kindQuote); err != nil {
+		return nil, fmt.Errorf("stats: %w", err)
+	}
+	if st.Speakers, err = x.distinct(ctx, FieldSpeakerFacet); err != nil {
+		return nil, fmt.Errorf("stats: %w", err)
+	}
+	if st.Countries, err = x.distinct(ctx, FieldCountryFacet); err != nil {
+		return nil, fmt.Errorf("stats: %w", err)
+	}
+	if x.path != "" {
+		err := filepath.WalkDir(x.path, func(_ string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.Type().IsRegular() {
+				info, err := d.Info()
+				if err != nil {
+					return err
+				}
+				st.SizeBytes += info.Size()
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("stats: size of %s: %w", x.path, err)
+		}
+	}
+	return st, nil
+}
+
+func (x *Index) count(ctx context.Context, kind string) (uint64, error) {
+	req := bleve.NewSearchRequestOptions(kindQuery(kind), 0, 0, false)
+	res, err := x.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return 0, err
+	}
+	return res.Total, nil
+}
+
+// distinct counts the values of a facet field held by live documents. The
+// field dictionary gives an upper bound (it may keep terms of deleted
+// documents until segments merge); a term facet of that size gives the
+// exact count.
+func (x *Index) distinct(ctx context.Context, field string) (int, error) {
+	dict, err := x.bi.FieldDict(field)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for {
+		e, err := dict.Next()
+		if err != nil {
+			dict.Close()
+			return 0, err
+		}
+		if e == nil {
+			break
+		}
+		n++
+	}
+	if err := dict.Close(); err != nil {
+		return 0, err
+	}
+	if n == 0 {
+		return 0, nil
+	}
+	req := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), 0, 0, false)
+	req.AddFacet("f", bleve.NewFacetRequest(field, n))
+	res, err := x.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return 0, err
+	}
+	f := res.Facets["f"]
+	if f == nil || f.Terms == nil {
+		return 0, nil
+	}
+	return len(f.Terms.Terms()), nil
+}

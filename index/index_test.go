@@ -1,0 +1,182 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/newsdex/newsdex/internal/article"
+)
+
+// mustMemory returns an in-memory index holding arts.
+func mustMemory(tb testing.TB, arts []*article.Article) *Index {
+	tb.Helper()
+	x, err := NewMemory(Options{Labeler: fakeLabeler{}})
+	if err != nil {
+		tb.Fatalf("NewMemory: %v", err)
+	}
+	tb.Cleanup(func() { x.Close() })
+	if len(arts) > 0 {
+		if err := x.Put(arts); err != nil {
+			tb.Fatalf("Put: %v", err)
+		}
+	}
+	return x
+}
+
+func mustSearch(tb testing.TB, x *Index, r Request) *Result {
+	tb.Helper()
+	res, err := x.Search(context.Background(), r)
+	if err != nil {
+		tb.Fatalf("Search(%+v): %v", r, err)
+	}
+	return res
+}
+
+func hitIDs(res *Result) []string {
+	ids := []string{}
+	for _, h := range res.Hits {
+		ids = append(ids, h.ID)
+	}
+	return ids
+}
+
+func mustStats(tb testing.TB, x *Index) *Stats {
+	tb.Helper()
+	st, err := x.Stats(context.Background())
+	if err != nil {
+		tb.Fatalf("Stats: %v", err)
+	}
+	return st
+}
+
+func TestRoundTrip(t *testing.T) {
+	x := mustMemory(t, testArticles(t))
+	for _, want := range testArticles(t) {
+		got, err := x.Article(context.Background(), want.ID)
+		if err != nil {
+			t.Fatalf("Article(%q): %v", want.ID, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("Article(%q) = %+v\nwant %+v", want.ID, got, want)
+		}
+	}
+	if _, err := x.Article(context.Background(), "no-such-id"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Article(no-such-id) error = %v, want ErrNotFound", err)
+	}
+	// A quote's ID is not an article's.
+	if _, err := x.Article(context.Background(), QuoteID("wire-002", 1)); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Article(%q) error = %v, want ErrNotFound", QuoteID("wire-002", 1), err)
+	}
+}
+
+func TestOnDisk(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "idx")
+	x, err := Open(dir, Options{Labeler: fakeLabeler{}})
+	if err != nil {
+		t.Fatalf("Open(new): %v", err)
+	}
+	if err := x.Put(testArticles(t)); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Close(); err != nil {
+		t.Fatal(err)
+	}
+	x, err = Open(dir, Options{Labeler: fakeLabeler{}, ReadOnly: true})
+	if err != nil {
+		t.Fatalf("Open(existing, read-only): %v", err)
+	}
+	defer x.Close()
+	st := mustStats(t, x)
+	want := Stats{Articles: 8, Quotes: 9, Speakers: 7, Countries: 7, Path: dir}
+	if st.SizeBytes <= 0 {
+		t.Errorf("Stats().SizeBytes = %d, want > 0", st.SizeBytes)
+	}
+	st.SizeBytes = 0
+	if *st != want {
+		t.Errorf("Stats() = %+v, want %+v", *st, want)
+	}
+	got, err := x.Article(context.Background(), "ledger-001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := testArticles(t)[0]; !reflect.DeepEqual(got, want) {
+		t.Errorf("Article(ledger-001) after reopening = %+v\nwant %+v", got, want)
+	}
+	if err := x.Put(testArticles(t)[:1]); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("Put on a read-only index: error = %v, want ErrReadOnly", err)
+	}
+	if _, err := Open(filepath.Join(t.TempDir(), "none"), Options{ReadOnly: true}); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Open(missing, read-only) error = %v, want ErrNotFound", err)
+	}
+}
+
+func TestReplace(t *testing.T) {
+	x := mustMemory(t, testArticles(t))
+	a := testArticles(t)[1] // wire-002, two quotes
+	a.Quotes = a.Quotes[:1]
+	a.Title = "Iraq and Türkiye sign Tigris water deal"
+	if err := x.Put([]*article.Article{a}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := x.Article(context.Background(), a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, a) {
+		t.Errorf("Article(%q) after replacement = %+v\nwant %+v", a.ID, got, a)
+	}
+	res, err := x.SearchQuotes(context.Background(), Request{Query: "article:wire-002", Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 1 || len(res.Hits) != 1 || res.Hits[0].Title != a.Title {
+		t.Errorf("quotes of wire-002 after replacement = %d (%+v), want 1 with the new title", res.Total, res.Hits)
+	}
+	if st := mustStats(t, x); st.Articles != 8 || st.Quotes != 8 {
+		t.Errorf("Stats() = %d articles, %d quotes; want 8, 8", st.Articles, st.Quotes)
+	}
+	q, err := x.SearchQuotes(context.Background(), Request{Query: "\"review the releases\""})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Total != 0 {
+		t.Errorf("SearchQuotes(words of the removed quote) total = %d, want 0", q.Total)
+	}
+}
+
+func TestPutTwice(t *testing.T) {
+	x := mustMemory(t, testArticles(t))
+	arts := testArticles(t)
+	if err := x.Put(append(arts, arts[0])); err != nil {
+		t.Fatal(err)
+	}
+	if st := mustStats(t, x); st.Articles != 8 || st.Quotes != 9 {
+		t.Errorf("Stats() after putting everything again = %d articles, %d quotes; want 8, 9", st.Articles, st.Quotes)
+	}
+	if res := mustSearch(t, x, Request{Query: "tigris"}); res.Total != 1 {
+		t.Errorf("Search(tigris) total = %d, want 1", res.Total)
+	}
+}
+
+func TestPutEmptyID(t *testing.T) {
+	x := mustMemory(t, nil)
+	if err := x.Put([]*article.Article{{Title: "no id"}}); err == nil {
+		t.Errorf("Put(article without id): no error")
+	}
+}
+
+func TestFingerprints(t *testing.T) {
+	arts := testArticles(t)
+	x := mustMemory(t, arts)
+	got, err := x.Fingerprints([]string{"ledger-001", "wire-002", "unknown"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"ledger-001": arts[0].Fingerprint(), "wire-002": arts[1].Fingerprint()}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Fingerprints() = %v, want %v", got, want)
+	}
+}

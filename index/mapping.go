@@ -1,0 +1,250 @@
+package index
+
+import (
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+// The index holds two kinds of document, told apart by FieldKind: one per
+// article (ID = the article's ID) and one per quote (ID = QuoteID).
+const (
+	kindArticle = "article"
+	kindQuote   = "quote"
+)
+
+// Field names. Those a user may type in a query string ("country:IQ") are
+// the friendly names below; fieldAliases adds their plurals. The *Facet
+// fields keep the display form of a value for facets, while the searchable
+// field of the same name holds it lower-cased so that filters and
+// field:value queries ignore case.
+const (
+	FieldKind = "kind" // kindArticle or kindQuote
+
+	// Shared by both kinds.
+	FieldTitle         = "title"  // text, "en"
+	FieldDate          = "date"   // datetime: sorting and ranges
+	FieldMonth         = "month"  // keyword "2006-01": the date facet
+	FieldSource        = "source" // lower-cased keyword
+	FieldSourceFacet   = "source_facet"
+	FieldCountry       = "country" // lower-cased ISO alpha-2 code
+	FieldCountryFacet  = "country_facet"
+	FieldRegion        = "region" // lower-cased region name
+	FieldRegionFacet   = "region_facet"
+	FieldSpeaker       = "speaker" // lower-cased canonical name
+	FieldSpeakerFacet  = "speaker_facet"
+	FieldMeta          = "meta" // stored only: JSON with what hits and Article need
+	fieldAll           = "_all"
+	fieldID            = "_id"
+	fieldScore         = "_score"
+	lowerKeywordName   = "newsdex_lower_keyword"
+	textAnalyzer       = en.AnalyzerName
+	mappingVersion     = "1"
+	mappingVersionKey  = "newsdex_mapping_version"
+	maxFacetMonthCount = 12 * 300 // months a date facet can return
+
+	// Article documents.
+	FieldBody        = "body"   // text, "en", stored with term vectors for snippets
+	FieldByline      = "byline" // text, "en"
+	FieldURL         = "url"    // keyword, exact
+	FieldActor       = "actor"  // lower-cased canonical name
+	FieldActorFacet  = "actor_facet"
+	FieldQuoteCount  = "quotes" // number of quotes
+	FieldFingerprint = "fp"     // stored only: article.Fingerprint()
+
+	// Quote documents.
+	FieldText         = "text"          // text, "en", stored with term vectors
+	FieldSpeakerTitle = "speaker_title" // text, "en"
+	FieldCue          = "cue"           // lower-cased keyword
+	FieldArticle      = "article"       // keyword, exact: the article's ID
+)
+
+// fieldAliases maps the names a user may type in a query string to index
+// fields, per document kind. A name missing here is rejected with
+// ErrBadQuery instead of silently matching nothing.
+var fieldAliases = map[string]map[string]string{
+	kindArticle: {
+		"title": FieldTitle, "body": FieldBody, "text": FieldBody,
+		"byline": FieldByline, "author": FieldByline,
+		"url": FieldURL, "date": FieldDate, "month": FieldMonth,
+		"source":  FieldSource,
+		"country": FieldCountry, "countries": FieldCountry,
+		"region": FieldRegion, "regions": FieldRegion,
+		"speaker": FieldSpeaker, "speakers": FieldSpeaker,
+		"actor": FieldActor, "actors": FieldActor,
+		"quotes": FieldQuoteCount,
+	},
+	kindQuote: {
+		"text": FieldText, "quote": FieldText,
+		"speaker": FieldSpeaker, "speaker_title": FieldSpeakerTitle, "role": FieldSpeakerTitle,
+		"cue": FieldCue, "article": FieldArticle,
+		"title": FieldTitle, "date": FieldDate, "month": FieldMonth,
+		"source":  FieldSource,
+		"country": FieldCountry, "countries": FieldCountry,
+		"region": FieldRegion, "regions": FieldRegion,
+	},
+}
+
+// wholeValueFields are the keyword fields: one term per value, no positions.
+var wholeValueFields = map[string]bool{
+	FieldKind: true, FieldMonth: true, FieldSource: true, FieldCountry: true,
+	FieldRegion: true, FieldSpeaker: true, FieldActor: true, FieldCue: true,
+	FieldURL: true, FieldArticle: true,
+}
+
+// exactFields are the keyword fields that keep case.
+var exactFields = map[string]bool{FieldMonth: true, FieldURL: true, FieldArticle: true}
+
+// facetFields maps facet names to the fields holding display values.
+var facetFields = map[string]string{
+	FacetSpeaker: FieldSpeakerFacet,
+	FacetActor:   FieldActorFacet,
+	FacetCountry: FieldCountryFacet,
+	FacetRegion:  FieldRegionFacet,
+	FacetSource:  FieldSourceFacet,
+	FacetDate:    FieldMonth,
+}
+
+// Field mapping constructors. Each switches off what its use does not need:
+// bleve's defaults store every field with term vectors, doc values and a
+// copy in _all, which roughly doubles the index.
+
+// textField is analysed English text, searchable by name and, when inAll,
+// through the default field. Stored with term vectors only when a snippet
+// is cut from it.
+func textField(inAll, snippet bool) *mapping.FieldMapping {
+	f := mapping.NewTextFieldMapping()
+	f.Analyzer = textAnalyzer
+	f.Store = snippet
+	f.IncludeTermVectors = snippet
+	f.IncludeInAll = inAll
+	f.DocValues = false
+	return f
+}
+
+// storedField is kept for display only: neither indexed nor searchable.
+func storedField() *mapping.FieldMapping {
+	f := mapping.NewTextFieldMapping()
+	f.Index = false
+	f.Store = true
+	f.IncludeTermVectors = false
+	f.IncludeInAll = false
+	f.DocValues = false
+	return f
+}
+
+// filterField is a whole value, lower-cased, for filters and field:value.
+func filterField() *mapping.FieldMapping {
+	f := mapping.NewKeywordFieldMapping()
+	f.Analyzer = lowerKeywordName
+	f.Store = false
+	f.IncludeTermVectors = false
+	f.IncludeInAll = false
+	f.DocValues = false
+	return f
+}
+
+// exactField is a whole value as given, searchable, not stored.
+func exactField() *mapping.FieldMapping {
+	f := filterField()
+	f.Analyzer = keyword.Name
+	return f
+}
+
+// facetField is a whole value as given, with doc values for term facets.
+func facetField() *mapping.FieldMapping {
+	f := mapping.NewKeywordFieldMapping()
+	f.Analyzer = keyword.Name
+	f.Store = false
+	f.IncludeTermVectors = false
+	f.IncludeInAll = false
+	f.DocValues = true
+	return f
+}
+
+// dateField is a datetime with doc values for sorting.
+func dateField() *mapping.FieldMapping {
+	f := mapping.NewDateTimeFieldMapping()
+	f.Store = false
+	f.IncludeInAll = false
+	f.DocValues = true
+	return f
+}
+
+// numberField is a searchable number, not stored.
+func numberField() *mapping.FieldMapping {
+	f := mapping.NewNumericFieldMapping()
+	f.Store = false
+	f.IncludeInAll = false
+	f.DocValues = false
+	return f
+}
+
+// Mapping returns the index mapping: static (unknown fields are ignored),
+// with "en" as the default analyzer so that query strings searching _all
+// are analysed the way the text was (with the "standard" default,
+// "coffee" would never meet the stemmed "coffe").
+func Mapping() (*mapping.IndexMappingImpl, error) {
+	im := bleve.NewIndexMapping()
+	if err := im.AddCustomAnalyzer(lowerKeywordName, map[string]any{
+		"type":          custom.Name,
+		"tokenizer":     single.Name,
+		"token_filters": []any{lowercase.Name},
+	}); err != nil {
+		return nil, err
+	}
+	im.DefaultAnalyzer = textAnalyzer
+	im.TypeField = FieldKind
+	im.IndexDynamic = false
+	im.StoreDynamic = false
+	im.DocValuesDynamic = false
+
+	// Both kinds carry the same shared fields with the same mappings, so a
+	// field name always resolves to one analyzer whichever kind defines it.
+	shared := func(dm *mapping.DocumentMapping, titleInAll bool) {
+		dm.AddFieldMappingsAt(FieldKind, filterField())
+		dm.AddFieldMappingsAt(FieldTitle, textField(titleInAll, false))
+		dm.AddFieldMappingsAt(FieldDate, dateField())
+		dm.AddFieldMappingsAt(FieldMonth, facetField())
+		dm.AddFieldMappingsAt(FieldSource, filterField())
+		dm.AddFieldMappingsAt(FieldSourceFacet, facetField())
+		dm.AddFieldMappingsAt(FieldCountry, filterField())
+		dm.AddFieldMappingsAt(FieldCountryFacet, facetField())
+		dm.AddFieldMappingsAt(FieldRegion, filterField())
+		dm.AddFieldMappingsAt(FieldRegionFacet, facetField())
+		dm.AddFieldMappingsAt(FieldSpeaker, filterField())
+		dm.AddFieldMappingsAt(FieldSpeakerFacet, facetField())
+		dm.AddFieldMappingsAt(FieldMeta, storedField())
+	}
+
+	art := bleve.NewDocumentStaticMapping()
+	shared(art, true)
+	art.AddFieldMappingsAt(FieldBody, textField(true, true))
+	art.AddFieldMappingsAt(FieldByline, textField(false, false))
+	art.AddFieldMappingsAt(FieldURL, exactField())
+	art.AddFieldMappingsAt(FieldActor, filterField())
+	art.AddFieldMappingsAt(FieldActorFacet, facetField())
+	art.AddFieldMappingsAt(FieldQuoteCount, numberField())
+	art.AddFieldMappingsAt(FieldFingerprint, storedField())
+	im.AddDocumentMapping(kindArticle, art)
+
+	q := bleve.NewDocumentStaticMapping()
+	shared(q, false)
+	q.AddFieldMappingsAt(FieldText, textField(true, true))
+	q.AddFieldMappingsAt(FieldSpeakerTitle, textField(false, false))
+	q.AddFieldMappingsAt(FieldCue, filterField())
+	q.AddFieldMappingsAt(FieldArticle, exactField())
+	im.AddDocumentMapping(kindQuote, q)
+
+	// Anything else (no kind) is not indexed at all.
+	im.DefaultMapping = bleve.NewDocumentDisabledMapping()
+
+	if err := im.Validate(); err != nil {
+		return nil, err
+	}
+	return im, nil
+}

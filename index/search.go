@@ -1,0 +1,365 @@
+package index
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Bounds on a request, checked before any search runs.
+const (
+	// MaxLimit is the most hits one request may return.
+	MaxLimit = 1000
+	// MaxWindow bounds Offset+Limit, as Elasticsearch's max_result_window:
+	// deeper pages cost more and more; page with Request.After instead.
+	MaxWindow = 10000
+	// DefaultFacetSize is the number of values a term facet returns when
+	// Request.FacetSize is 0.
+	DefaultFacetSize = 10
+	// MaxFacetSize bounds Request.FacetSize.
+	MaxFacetSize = 1000
+)
+
+// quoteFacets are the facets quote documents carry.
+var quoteFacets = map[string]bool{
+	FacetSpeaker: true, FacetCountry: true, FacetRegion: true, FacetSource: true, FacetDate: true,
+}
+
+// Search searches article documents.
+func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
+	start := time.Now()
+	req, err := x.request(kindArticle, r)
+	if err != nil {
+		return nil, err
+	}
+	res, err := x.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, searchError(r.Query, err)
+	}
+	out := &Result{Query: r.Query, Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
+	for _, h := range res.Hits {
+		var m articleMeta
+		if s, _ := h.Fields[FieldMeta].(string); s != "" {
+			if err := json.Unmarshal([]byte(s), &m); err != nil {
+				return nil, fmt.Errorf("hit %s: stored metadata: %w", h.ID, err)
+			}
+		}
+		t := parseTime(m.Date)
+		out.Hits = append(out.Hits, Hit{
+			ID: h.ID, Score: h.Score, Title: m.Title, Date: dateString(t),
+			Source: m.Source, URL: m.URL, Countries: countryCodes(m.Countries),
+			Regions: orEmpty(m.Regions), Speakers: orEmpty(m.Speakers), Actors: actorNames(m.Actors),
+			Snippet: snippet(h, FieldBody), SortKey: sortKey(h), Time: t,
+		})
+	}
+	out.Facets = x.facets(res)
+	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
+	return out, nil
+}
+
+// SearchQuotes searches quote documents. Quotes carry no actors: an actor
+// facet comes back empty and an actor filter is a bad query.
+func (x *Index) SearchQuotes(ctx context.Context, r Request) (*QuoteResult, error) {
+	start := time.Now()
+	if len(r.Filters.Actors) > 0 {
+		return nil, fmt.Errorf("%w: quotes cannot be filtered by actor", ErrBadQuery)
+	}
+	req, err := x.request(kindQuote, r)
+	if err != nil {
+		return nil, err
+	}
+	res, err := x.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, searchError(r.Query, err)
+	}
+	out := &QuoteResult{Query: r.Query, Total: res.Total, Hits: make([]QuoteHit, 0, len(res.Hits))}
+	for _, h := range res.Hits {
+		var m quoteMeta
+		if s, _ := h.Fields[FieldMeta].(string); s != "" {
+			if err := json.Unmarshal([]byte(s), &m); err != nil {
+				return nil, fmt.Errorf("hit %s: stored metadata: %w", h.ID, err)
+			}
+		}
+		text, _ := h.Fields[FieldText].(string)
+		t := parseTime(m.Date)
+		out.Hits = append(out.Hits, QuoteHit{
+			ID: h.ID, Text: text, Speaker: m.Speaker, SpeakerTitle: m.SpeakerTitle,
+			Cue: m.Cue, ArticleID: m.Article, Title: m.Title, Date: dateString(t),
+			Source: m.Source, Countries: orEmpty(m.Countries), Snippet: snippet(h, FieldText),
+			Score: h.Score, SortKey: sortKey(h), Time: t,
+		})
+	}
+	out.Facets = x.facets(res)
+	for name := range out.Facets {
+		if !quoteFacets[name] {
+			out.Facets[name] = []FacetValue{}
+		}
+	}
+	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
+	return out, nil
+}
+
+// searchError wraps a search failure; a query that bleve rejects while
+// building its searchers (a bad regexp, say) is the caller's fault.
+func searchError(q string, err error) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("search %q: %w", q, err)
+	}
+	if strings.Contains(err.Error(), "error parsing regexp") {
+		return fmt.Errorf("%w: %q: %v", ErrBadQuery, q, err)
+	}
+	return fmt.Errorf("search %q: %w", q, err)
+}
+
+// request builds the bleve request for a document kind.
+func (x *Index) request(kind string, r Request) (*bleve.SearchRequest, error) {
+	if r.Limit < 0 || r.Offset < 0 {
+		return nil, fmt.Errorf("%w: negative limit or offset", ErrBadQuery)
+	}
+	if r.Limit > MaxLimit {
+		return nil, fmt.Errorf("%w: limit %d is over the maximum of %d per page", ErrBadQuery, r.Limit, MaxLimit)
+	}
+	if r.After == nil && r.Offset+r.Limit > MaxWindow {
+		return nil, fmt.Errorf("%w: offset+limit %d is over the result window of %d: page with After (the CLI streams with --all)", ErrBadQuery, r.Offset+r.Limit, MaxWindow)
+	}
+	if r.FacetSize < 0 || r.FacetSize > MaxFacetSize {
+		return nil, fmt.Errorf("%w: facet size %d is outside 0..%d", ErrBadQuery, r.FacetSize, MaxFacetSize)
+	}
+	filter, err := x.filter(kind, r.Filters)
+	if err != nil {
+		return nil, err
+	}
+	bq := query.NewBooleanQuery(nil, nil, nil)
+	if strings.TrimSpace(r.Query) != "" {
+		q, err := x.parseQuery(kind, r.Query)
+		if err != nil {
+			return nil, err
+		}
+		bq.AddMust(q)
+	}
+	bq.AddFilter(filter)
+
+	req := bleve.NewSearchRequestOptions(bq, r.Limit, r.Offset, false)
+	order, err := sortOrder(r.Sort)
+	if err != nil {
+		return nil, err
+	}
+	req.SortByCustom(order)
+	if r.After != nil {
+		if len(r.After) != len(order) {
+			return nil, fmt.Errorf("%w: after has %d values, want %d for sort %q", ErrBadQuery, len(r.After), len(order), r.Sort)
+		}
+		req.From = 0
+		req.SetSearchAfter(r.After)
+	}
+	if r.Limit > 0 {
+		text := FieldBody
+		if kind == kindQuote {
+			text = FieldText
+		}
+		req.Fields = []string{FieldMeta}
+		if kind == kindQuote {
+			req.Fields = append(req.Fields, FieldText)
+		}
+		req.Highlight = bleve.NewHighlightWithStyle(html.Name)
+		req.Highlight.AddField(text)
+	}
+
+	names := r.Facets
+	if names == nil {
+		names = DefaultFacets
+	}
+	size := r.FacetSize
+	if size == 0 {
+		size = DefaultFacetSize
+	}
+	for _, name := range names {
+		field, ok := facetFields[name]
+		if !ok {
+			return nil, fmt.Errorf("%w: unknown facet %q (facets: %s)", ErrBadQuery, name, strings.Join(DefaultFacets, ", "))
+		}
+		n := size
+		if name == FacetDate {
+			n = maxFacetMonthCount
+		}
+		req.AddFacet(name, bleve.NewFacetRequest(field, n))
+	}
+	return req, nil
+}
+
+// sortOrder returns the sort for Request.Sort, each ending with the
+// document ID so that equal keys keep one order across pages. Dates sort
+// as raw index terms (SortFieldAuto) so that SearchAfter takes back the
+// values hits carry, including the marker of a missing date.
+func sortOrder(s string) (search.SortOrder, error) {
+	switch s {
+	case "", SortRelevance:
+		return search.SortOrder{&search.SortScore{Desc: true}, &search.SortDocID{}}, nil
+	case SortDate, SortDateDesc:
+		return search.SortOrder{
+			&search.SortField{Field: FieldDate, Desc: s == SortDateDesc, Type: search.SortFieldAuto, Missing: search.SortFieldMissingLast},
+			&search.SortDocID{},
+		}, nil
+	}
+	return nil, fmt.Errorf("%w: unknown sort %q (want %s, %s or %s)", ErrBadQuery, s, SortRelevance, SortDate, SortDateDesc)
+}
+
+// sortKey returns a hit's sort values for Request.After. bleve reports a
+// score sort value as the literal "_score"; SearchAfter wants the score.
+func sortKey(h *search.DocumentMatch) []string {
+	key := make([]string, len(h.Sort))
+	for i, v := range h.Sort {
+		if v == fieldScore {
+			v = strconv.FormatFloat(h.Score, 'g', -1, 64)
+		}
+		key[i] = v
+	}
+	return key
+}
+
+// EncodeAfter turns a SortKey into an opaque string fit for a URL or a
+// cursor file; DecodeAfter reverses it.
+func EncodeAfter(key []string) string {
+	b, _ := json.Marshal(key) // a []string always marshals
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// DecodeAfter reverses EncodeAfter. Errors wrap ErrBadQuery.
+func DecodeAfter(s string) ([]string, error) {
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return nil, fmt.Errorf("%w: bad after cursor: %v", ErrBadQuery, err)
+	}
+	var key []string
+	if err := json.Unmarshal(b, &key); err != nil {
+		return nil, fmt.Errorf("%w: bad after cursor: %v", ErrBadQuery, err)
+	}
+	return key, nil
+}
+
+// filter builds the non-scoring part of a search: the document kind and
+// every filter of f.
+func (x *Index) filter(kind string, f Filters) (query.Query, error) {
+	parts := []query.Query{kindQuery(kind)}
+	anyOf := func(field string, values []string, resolve func(string) (string, error)) error {
+		var qs []query.Query
+		for _, v := range values {
+			if strings.TrimSpace(v) == "" {
+				continue
+			}
+			if resolve != nil {
+				var err error
+				if v, err = resolve(v); err != nil {
+					return err
+				}
+			}
+			t := query.NewTermQuery(strings.ToLower(strings.TrimSpace(v)))
+			t.SetField(field)
+			qs = append(qs, t)
+		}
+		if len(qs) > 0 {
+			parts = append(parts, query.NewDisjunctionQuery(qs))
+		}
+		return nil
+	}
+	for _, c := range []struct {
+		field   string
+		values  []string
+		resolve func(string) (string, error)
+	}{
+		{FieldCountry, f.Countries, x.countryCode},
+		{FieldRegion, f.Regions, x.regionName},
+		{FieldSpeaker, f.Speakers, nil},
+		{FieldActor, f.Actors, nil},
+		{FieldSource, f.Sources, nil},
+	} {
+		if err := anyOf(c.field, c.values, c.resolve); err != nil {
+			return nil, err
+		}
+	}
+	if !f.From.IsZero() || !f.To.IsZero() {
+		var from, to time.Time
+		if !f.From.IsZero() {
+			from = day(f.From)
+		}
+		if !f.To.IsZero() {
+			to = day(f.To).AddDate(0, 0, 1) // exclusive: the whole of To
+		}
+		if !from.IsZero() && !to.IsZero() && !from.Before(to) {
+			return nil, fmt.Errorf("%w: date range %s..%s is empty", ErrBadQuery, dateString(f.From), dateString(f.To))
+		}
+		yes, no := true, false
+		dq := query.NewDateRangeInclusiveQuery(from, to, &yes, &no)
+		dq.SetField(FieldDate)
+		parts = append(parts, dq)
+	}
+	return query.NewConjunctionQuery(parts), nil
+}
+
+// day returns the start of t's day in UTC.
+func day(t time.Time) time.Time {
+	y, m, d := t.UTC().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+func dateString(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format("2006-01-02")
+}
+
+func orEmpty(ss []string) []string {
+	if ss == nil {
+		return []string{}
+	}
+	return ss
+}
+
+// snippet returns the highlighted fragment of a field, or "".
+func snippet(h *search.DocumentMatch, field string) string {
+	return strings.Join(h.Fragments[field], " … ")
+}
+
+// facets converts bleve's facet results: term facets by count (then
+// value), the date facet by month, countries labelled with their names.
+func (x *Index) facets(res *bleve.SearchResult) map[string][]FacetValue {
+	out := make(map[string][]FacetValue, len(res.Facets))
+	for name, fr := range res.Facets {
+		vals := []FacetValue{}
+		if fr.Terms != nil {
+			for _, t := range fr.Terms.Terms() {
+				v := FacetValue{Value: t.Term, Count: t.Count}
+				if name == FacetCountry && x.lab != nil {
+					if l := x.lab.CountryName(t.Term); l != "" && l != t.Term {
+						v.Label = l
+					}
+				}
+				vals = append(vals, v)
+			}
+		}
+		if name == FacetDate {
+			sort.Slice(vals, func(i, j int) bool { return vals[i].Value < vals[j].Value })
+		} else {
+			sort.SliceStable(vals, func(i, j int) bool {
+				if vals[i].Count != vals[j].Count {
+					return vals[i].Count > vals[j].Count
+				}
+				return vals[i].Value < vals[j].Value
+			})
+		}
+		out[name] = vals
+	}
+	return out
+}
