@@ -61,52 +61,70 @@ func markQuotes(body string, quotes []article.Quote) ([]Paragraph, map[int]bool)
 	}
 	slices.SortStableFunc(spans, func(a, b span) int { return a.start - b.start })
 	marked := map[int]bool{}
-	var flat []Segment // before the paragraph split
+	type piece struct {
+		start, end int
+		seg        Segment // without Text
+	}
+	var flat []piece // the whole body, plain and quoted runs in order
 	pos := 0
 	for _, s := range spans {
 		if s.start < pos {
 			continue // overlaps the previous quote
 		}
 		if s.start > pos {
-			flat = append(flat, Segment{Text: string(rs[pos:s.start])})
+			flat = append(flat, piece{start: pos, end: s.start})
 		}
 		q := quotes[s.q]
 		n := s.q + 1
-		flat = append(flat, Segment{
-			Text:    string(rs[s.start:s.end]),
+		flat = append(flat, piece{start: s.start, end: s.end, seg: Segment{
 			Quote:   n,
 			Anchor:  "quote-" + strconv.Itoa(n),
 			Speaker: speakerName(q.Speaker),
 			Title:   strings.TrimSpace(speakerName(q.Speaker) + " " + q.Cue),
-		})
+		}})
 		marked[s.q] = true
 		pos = s.end
 	}
 	if pos < len(rs) {
-		flat = append(flat, Segment{Text: string(rs[pos:])})
+		flat = append(flat, piece{start: pos, end: len(rs)})
 	}
 
-	paras := []Paragraph{{}}
-	for _, seg := range flat {
-		parts := strings.Split(seg.Text, "\n\n")
-		for i, part := range parts {
-			if i > 0 {
-				paras = append(paras, Paragraph{})
-			}
-			if part == "" {
+	// Paragraphs as strings.Split(body, "\n\n") cuts them, in runes; each
+	// takes the parts of the runs inside it.
+	var bounds [][2]int
+	start := 0
+	for i := 0; i+1 < len(rs); i++ {
+		if rs[i] == '\n' && rs[i+1] == '\n' {
+			bounds = append(bounds, [2]int{start, i})
+			i++
+			start = i + 1
+		}
+	}
+	bounds = append(bounds, [2]int{start, len(rs)})
+	var paras []Paragraph
+	k := 0
+	for _, b := range bounds {
+		var para Paragraph
+		for k < len(flat) && flat[k].end <= b[0] {
+			k++
+		}
+		for j := k; j < len(flat) && flat[j].start < b[1]; j++ {
+			f := flat[j]
+			from, to := max(f.start, b[0]), min(f.end, b[1])
+			if from >= to {
 				continue
 			}
-			piece := seg
-			piece.Text = part
-			if i > 0 {
-				piece.Anchor = ""
+			seg := f.seg
+			seg.Text = string(rs[from:to])
+			if from != f.start {
+				seg.Anchor = ""
 			}
-			if i < len(parts)-1 {
-				piece.Speaker = ""
+			if to != f.end {
+				seg.Speaker = ""
 			}
-			cur := &paras[len(paras)-1]
-			cur.Segments = append(cur.Segments, piece)
+			para.Segments = append(para.Segments, seg)
 		}
+		paras = append(paras, para)
 	}
 	// Drop paragraphs left empty by runs of blank lines.
 	paras = slices.DeleteFunc(paras, func(p Paragraph) bool {

@@ -144,6 +144,9 @@ func parseParams(q url.Values, o *Options) (*params, error) {
 			return nil, badRequestf("offset %q: want a whole number, 0 or more", s)
 		}
 	}
+	if p.Offset > o.MaxWindow { // checked alone first: offset+limit could overflow
+		return nil, badRequestf("offset %d: results go only %d deep; narrow the search instead", p.Offset, o.MaxWindow)
+	}
 	if p.Offset+p.Limit > o.MaxWindow {
 		return nil, badRequestf("offset+limit = %d: results go only %d deep; narrow the search instead", p.Offset+p.Limit, o.MaxWindow)
 	}

@@ -774,6 +774,7 @@ func TestBadRequests(t *testing.T) {
 		{"limit not a number", "limit=ten", `limit \"ten\"`},
 		{"offset negative", "offset=-5", `offset \"-5\"`},
 		{"past the result window", "offset=9995&limit=10", "offset+limit = 10005: results go only 10000 deep"},
+		{"offset overflowing", "offset=9223372036854775807", "offset 9223372036854775807: results go only 10000 deep"},
 		{"too many filter values", many, "too many filter values: at most 20 in all"},
 		{"filter value too long", "speaker=" + strings.Repeat("x", 201), "speaker value too long: 201 bytes, at most 200"},
 		{"unknown parameter", "page=2", `unknown parameter \"page\"`},
