@@ -314,14 +314,21 @@ type sink struct {
 // article sends a; it returns ctx.Err() once the walk is over.
 func (s *sink) article(a *article.Article) error {
 	a.File = s.name
-	if a.ID == "" {
-		if a.URL != "" {
-			a.ID = a.URL
-		} else {
-			a.ID = hashID(a.Title, a.Body)
-		}
-	}
+	setID(a)
 	return s.send(item{a: a})
+}
+
+// setID gives an article without an ID its URL, else a hash of its title
+// and body.
+func setID(a *article.Article) {
+	if a.ID != "" {
+		return
+	}
+	if a.URL != "" {
+		a.ID = a.URL
+	} else {
+		a.ID = hashID(a.Title, a.Body)
+	}
 }
 
 // fail reports a bad line or record (line or record may be 0).

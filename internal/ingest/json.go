@@ -3,11 +3,14 @@ package ingest
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/newsdex/newsdex/internal/article"
@@ -16,36 +19,124 @@ import (
 var errNotObject = errors.New("not a JSON object")
 
 // readJSONL reads one JSON object a line. A line that cannot be read is
-// reported with its number and the rest of the file is still read.
+// reported with its number and the rest of the file is still read. Lines
+// are decoded in parallel in batches and delivered in file order, since
+// decoding is most of the cost of reading a large file.
 func readJSONL(s *sink, r *bufio.Reader) error {
-	line := 0
-	for {
-		b, err := r.ReadBytes('\n')
-		if len(b) > 0 {
-			line++
-			if line == 1 {
-				b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
-			}
-			b = bytes.TrimSpace(b)
-			if len(b) > 0 {
-				a, perr := ParseJSONRecord(fixEncoding(b))
-				if perr != nil {
-					perr = s.fail(line, 0, perr)
-				} else {
-					perr = s.article(a)
-				}
-				if perr != nil {
-					return nil // the walk is over
-				}
-			}
-		}
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("line %d: %w", line+1, err)
-		}
+	type result struct {
+		line int
+		a    *article.Article
+		err  error
 	}
+	type batch struct {
+		first int // line number of lines[0]
+		lines [][]byte
+		res   chan []result
+	}
+	ctx, cancel := context.WithCancel(s.ctx)
+	defer cancel()
+	workers := runtime.GOMAXPROCS(0)
+	work := make(chan *batch)
+	pending := make(chan *batch, 2*workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range work {
+				out := make([]result, 0, len(b.lines))
+				for i, l := range b.lines {
+					l = bytes.TrimSpace(l)
+					if len(l) == 0 {
+						continue
+					}
+					a, err := ParseJSONRecord(fixEncoding(l))
+					if a != nil {
+						setID(a)
+					}
+					out = append(out, result{line: b.first + i, a: a, err: err})
+				}
+				b.res <- out
+			}
+		}()
+	}
+	// Every batch in pending was taken by a worker, so its results come.
+	collected := make(chan struct{})
+	go func() {
+		defer close(collected)
+		stopped := false
+		for b := range pending {
+			for _, res := range <-b.res {
+				if stopped {
+					break
+				}
+				var err error
+				if res.err != nil {
+					err = s.fail(res.line, 0, res.err)
+				} else {
+					err = s.article(res.a)
+				}
+				if err != nil {
+					stopped = true
+					cancel()
+				}
+			}
+		}
+	}()
+
+	readErr := func() error {
+		line := 0
+		const maxLines, maxBytes = 256, 1 << 20
+		b := &batch{first: 1, res: make(chan []result, 1)}
+		size := 0
+		send := func() bool {
+			if len(b.lines) == 0 {
+				return true
+			}
+			select {
+			case work <- b:
+			case <-ctx.Done():
+				return false
+			}
+			select {
+			case pending <- b:
+			case <-ctx.Done():
+				return false
+			}
+			b = &batch{first: line + 1, res: make(chan []result, 1)}
+			size = 0
+			return true
+		}
+		for {
+			l, err := r.ReadBytes('\n')
+			if len(l) > 0 {
+				line++
+				if line == 1 {
+					l = bytes.TrimPrefix(l, []byte("\xef\xbb\xbf"))
+				}
+				b.lines = append(b.lines, l)
+				size += len(l)
+				if len(b.lines) == maxLines || size >= maxBytes {
+					if !send() {
+						return nil
+					}
+				}
+			}
+			if err == io.EOF {
+				send()
+				return nil
+			}
+			if err != nil {
+				send()
+				return fmt.Errorf("line %d: %w", line+1, err)
+			}
+		}
+	}()
+	close(work)
+	close(pending)
+	wg.Wait()
+	<-collected
+	return readErr
 }
 
 // readJSON reads a .json file: one object, an array of objects, objects one
