@@ -385,6 +385,7 @@ var notNames = setOf(
 	"america's", "americans", "democrats", "republicans", "liberals", "conservatives",
 	"god", "internet", "web", "twitter", "facebook", "election", "day", "week",
 	"month", "year", "morning", "evening", "night", "afternoon", "weekend",
+	"hours", "minutes", "days", "weeks", "months", "years", "decades",
 )
 
 // setOf returns a set of words.

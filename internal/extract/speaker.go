@@ -428,12 +428,16 @@ func (d *doc) beforeCue(ac *actors, q span) (attr, bool) {
 			p = d.subjectAfter(ac, end)
 		} else {
 			p = d.subjectBefore(ac, v, lo)
-			if p.kind == npNone && strings.HasSuffix(d.lw(v), "ing") {
-				// "Trump lashed out, calling her "...": the
-				// sentence's subject.
-				p, _ = d.phraseForward(ac, lo)
-				if !(p.kind == npName && p.ent >= 0 || p.kind == npPronoun) {
-					continue
+			if strings.HasSuffix(d.lw(v), "ing") && !(p.e == v && (p.kind == npPronoun || p.kind == npName && p.ent >= 0 && ac.ents[p.ent].typ == article.Person)) {
+				// A participle speaks for its clause's subject:
+				// "Trump went after Bush, calling him "...",
+				// "Lee issued a statement saying "...". Only a
+				// person right before it speaks for itself
+				// ("with Trump saying").
+				if s := d.cueSubject(ac, lo, v); s.kind != npNone {
+					p = s // "Nefzi said, adding "..."
+				} else if s := d.mainSubject(ac, lo, v); s.kind != npNone {
+					p = s
 				}
 			}
 		}
@@ -450,6 +454,81 @@ func (d *doc) beforeCue(ac *actors, q span) (attr, bool) {
 		return attr{how: byBefore, cueS: v, cueE: end, np: p, adjacent: adj}, true
 	}
 	return attr{}, false
+}
+
+// mainSubject returns the subject of the clause that holds token v, no
+// further back than lo: the phrase opening the sentence, or a person,
+// organisation or pronoun opening a clause after a comma ("At the rally,
+// Sanders said"), when a verb follows it.
+func (d *doc) mainSubject(ac *actors, lo, v int) np {
+	for k := lo; k < v; k++ {
+		if !d.clauseStart(k) || d.toks[k].kind != kWord {
+			continue
+		}
+		w := d.lw(k)
+		if g, ok := pronounGender[w]; ok && g != 'o' && w != "him" && w != "her" && d.verbAt(k+1) {
+			return np{kind: npPronoun, s: k, e: k + 1, ent: -1}
+		}
+		n := k
+		if w == "the" && k+1 < v {
+			n = k + 1 // "The Dockers' Union issued"
+		}
+		if m := ac.mentAt[n]; m >= 0 && ac.ments[m].s == n {
+			mm := ac.ments[m]
+			if (ac.ents[mm.ent].typ != "" || k == lo) && mm.e < v && !d.toks[mm.e-1].poss && d.verbAt(d.skipAside(mm.e)) {
+				return np{kind: npName, s: mm.s, e: mm.e, ent: mm.ent}
+			}
+			// "Rubio's campaign sent out a statement".
+			if h := mm.e; d.toks[h-1].poss && h+1 < v && d.toks[h].kind == kWord && (orgNouns[d.lw(h)] || roleNouns[d.lw(h)]) && d.verbAt(h+1) {
+				return np{kind: npDesc, s: mm.s, e: h + 1, ent: -1}
+			}
+		}
+		if k == lo && w == "the" {
+			// "The Vermont senator emailed supporters": a role
+			// noun heading a short phrase, a verb after it.
+			for j := k + 1; j < v && j <= k+5; j++ {
+				if d.toks[j].kind != kWord || stopWords[d.lw(j)] {
+					break
+				}
+				h := d.lwBase(j)
+				if (roleNouns[h] || orgNouns[h] || mediaNouns[h]) && !d.toks[j].poss && d.verbAt(j+1) && !roleNouns[d.lw(j+1)] {
+					return np{kind: npDesc, s: k, e: j + 1, ent: -1}
+				}
+			}
+		}
+	}
+	return np{}
+}
+
+// cueSubject returns the subject of the nearest speech verb before token v
+// and after lo that is no participle itself ("Nefzi said, adding").
+func (d *doc) cueSubject(ac *actors, lo, v int) np {
+	for c := v - 1; c >= lo; c-- {
+		end, ok := d.cueAt(c, false)
+		if w := d.lw(c); !ok || !(strings.HasSuffix(w, "ed") || w == "said" || w == "says" || w == "told" || w == "wrote") {
+			continue // "posted a comment, saying": a noun
+		}
+		if p := d.subjectBefore(ac, c, lo); p.kind != npNone {
+			return p
+		}
+		if c > lo && (d.isP(c-1, ',') || d.toks[c-1].kind == kClose || d.toks[c-1].kind == kMark) {
+			// `", said Nefzi, adding`: inverted after a quote.
+			if p := d.subjectAfter(ac, end); p.kind == npName || p.kind == npPronoun {
+				return p
+			}
+		}
+	}
+	return np{}
+}
+
+// verbAt reports whether token i can open a predicate: a lower-case word
+// that is no function word, or an auxiliary.
+func (d *doc) verbAt(i int) bool {
+	if i >= len(d.toks) || d.toks[i].kind != kWord || d.toks[i].cap || d.toks[i].inq {
+		return false
+	}
+	w := d.lw(i)
+	return auxiliaries[w] || !stopWords[w] && !determiners[w] && !prepositions[w]
 }
 
 // paraCue is a speech verb with its subject found outside quotes.
