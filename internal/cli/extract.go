@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"github.com/newsdex/newsdex/internal/pipeline"
 
 	"github.com/newsdex/newsdex/internal/article"
 	"github.com/newsdex/newsdex/internal/ingest"
@@ -54,7 +55,7 @@ func runExtract(cmd *cobra.Command, o *extractOptions, s Streams, args []string)
 		enc.SetIndent("", "  ")
 	}
 	bad := 0
-	p := &pipeline{
+	p := &pipeline.Pipeline{
 		Ingest:  ingest.Options{Format: o.InputFormat, Workers: o.Workers},
 		Workers: o.Workers,
 		OnError: func(e *ingest.Error) {
@@ -66,7 +67,7 @@ func runExtract(cmd *cobra.Command, o *extractOptions, s Streams, args []string)
 	if o.Format == "json" {
 		fmt.Fprint(w, "[")
 	}
-	err := p.run(cmd.Context(), pathSource(args), func(chunk []*article.Article) error {
+	err := p.Run(cmd.Context(), pipeline.Paths(args), func(chunk []*article.Article) error {
 		for _, a := range chunk {
 			if o.Format == "json" {
 				if !first {

@@ -12,6 +12,7 @@ import (
 	"github.com/newsdex/newsdex/internal/article"
 	"github.com/newsdex/newsdex/internal/demo"
 	"github.com/newsdex/newsdex/internal/ingest"
+	"github.com/newsdex/newsdex/internal/pipeline"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -26,11 +27,8 @@ var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 // rewrite them after a deliberate change, and read the diff.
 func TestDemoGolden(t *testing.T) {
 	var arts []*article.Article
-	p := &pipeline{OnError: func(e *ingest.Error) { t.Errorf("demo corpus: %v", e) }}
-	src := func(ctx context.Context, opts ingest.Options, fn func(*article.Article) error, onError func(*ingest.Error)) error {
-		return ingest.WalkFS(ctx, demo.FS(), ".", opts, fn, onError)
-	}
-	err := p.run(context.Background(), src, func(chunk []*article.Article) error {
+	p := &pipeline.Pipeline{OnError: func(e *ingest.Error) { t.Errorf("demo corpus: %v", e) }}
+	err := p.Run(context.Background(), pipeline.FS(demo.FS(), "."), func(chunk []*article.Article) error {
 		arts = append(arts, chunk...)
 		return nil
 	})

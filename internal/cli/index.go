@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/newsdex/newsdex/internal/pipeline"
 	"io"
 	"os"
 	"sort"
@@ -96,7 +97,7 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 	}
 	bar := newProgress(s.Err, o.Progress)
 	start := time.Now()
-	p := &pipeline{
+	p := &pipeline.Pipeline{
 		Ingest:  ingest.Options{Format: o.Format, Workers: o.Workers},
 		Workers: o.Workers,
 		Chunk:   o.Batch,
@@ -123,7 +124,7 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 			return dropUnchanged(ix, chunk, sum)
 		},
 	}
-	err = p.run(ctx, pathSource(args), func(chunk []*article.Article) error {
+	err = p.Run(ctx, pipeline.Paths(args), func(chunk []*article.Article) error {
 		if err := ix.Put(chunk); err != nil {
 			return fmt.Errorf("write index: %w", err)
 		}

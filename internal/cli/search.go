@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/newsdex/newsdex/internal/pipeline"
 	"os"
 	"strings"
 	"time"
@@ -174,7 +175,7 @@ func (o *queryOptions) outputFormat(s Streams) (string, error) {
 // openForQuery opens the index named by --index, or builds the demo one.
 func openForQuery(ctx context.Context, g *globalOptions, demo bool) (*index.Index, error) {
 	if demo {
-		return openDemo(ctx)
+		return pipeline.DemoIndex(ctx)
 	}
 	if _, err := os.Stat(g.Index); err != nil {
 		return nil, fmt.Errorf("no index at %s (run `newsdex index PATH...` first, or pass --index DIR, or try --demo)", g.Index)

@@ -1,8 +1,15 @@
-package cli
+// Package pipeline runs newsdex's read -> extract -> sink pipeline over files,
+// folders or an fs.FS, in parallel and in input order. The CLI indexes and
+// extracts through it; tests and the demo build their indexes with it.
+package pipeline
 
 import (
 	"context"
 	"errors"
+	"fmt"
+	"github.com/newsdex/newsdex/index"
+	"github.com/newsdex/newsdex/internal/demo"
+	"io/fs"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -13,11 +20,11 @@ import (
 	"github.com/newsdex/newsdex/internal/ingest"
 )
 
-// pipeline reads articles, extracts them in parallel and hands them on in
+// Pipeline reads articles, extracts them in parallel and hands them on in
 // chunks, in input order: read -> (filter) -> extract -> sink. Each stage
 // runs in its own goroutine with a bounded queue between stages, so reading
 // the next files overlaps extracting and indexing the previous ones.
-type pipeline struct {
+type Pipeline struct {
 	Ingest  ingest.Options
 	Workers int // extraction workers; 0 = GOMAXPROCS
 	Chunk   int // articles per chunk; 0 = 256
@@ -31,12 +38,20 @@ type pipeline struct {
 	OnRead func(*article.Article)
 }
 
-// source is where a pipeline reads from: Walk over paths or over an fs.FS.
-type source func(ctx context.Context, opts ingest.Options, fn func(*article.Article) error, onError func(*ingest.Error)) error
+// Source is where a pipeline reads from: Walk over paths or over an fs.FS.
+type Source func(ctx context.Context, opts ingest.Options, fn func(*article.Article) error, onError func(*ingest.Error)) error
 
-func pathSource(paths []string) source {
+// Paths reads files and folders ("-" is standard input).
+func Paths(paths []string) Source {
 	return func(ctx context.Context, opts ingest.Options, fn func(*article.Article) error, onError func(*ingest.Error)) error {
 		return ingest.Walk(ctx, paths, opts, fn, onError)
+	}
+}
+
+// FS reads every file of fsys below root.
+func FS(fsys fs.FS, root string) Source {
+	return func(ctx context.Context, opts ingest.Options, fn func(*article.Article) error, onError func(*ingest.Error)) error {
+		return ingest.WalkFS(ctx, fsys, root, opts, fn, onError)
 	}
 }
 
@@ -45,17 +60,17 @@ var (
 	extractor     *extract.Extractor
 )
 
-// defaultExtractor returns the process's extractor, built on first use.
-func defaultExtractor() *extract.Extractor {
+// Extractor returns the process's extractor, built on first use.
+func Extractor() *extract.Extractor {
 	extractorOnce.Do(func() { extractor = extract.New(gazetteer.Default()) })
 	return extractor
 }
 
-// run drives the pipeline over src and calls sink with each extracted chunk,
+// Run drives the pipeline over src and calls sink with each extracted chunk,
 // in order, from the calling goroutine. It returns the first error of the
 // reader, the filter or the sink; cancelling ctx stops it after the chunk
 // being sunk.
-func (p *pipeline) run(ctx context.Context, src source, sink func([]*article.Article) error) error {
+func (p *Pipeline) Run(ctx context.Context, src Source, sink func([]*article.Article) error) error {
 	workers := p.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -66,7 +81,7 @@ func (p *pipeline) run(ctx context.Context, src source, sink func([]*article.Art
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	x := defaultExtractor()
+	x := Extractor()
 
 	read := make(chan []*article.Article, 2)
 	extracted := make(chan []*article.Article, 2)
@@ -172,4 +187,23 @@ func extractAll(x *extract.Extractor, chunk []*article.Article, workers int) {
 		}()
 	}
 	wg.Wait()
+}
+
+// DemoIndex builds an in-memory index of the embedded demo corpus.
+func DemoIndex(ctx context.Context) (*index.Index, error) {
+	ix, err := index.NewMemory(index.Options{Labeler: gazetteer.Default()})
+	if err != nil {
+		return nil, fmt.Errorf("build demo index: %w", err)
+	}
+	var bad []string
+	p := &Pipeline{OnError: func(e *ingest.Error) { bad = append(bad, e.Error()) }}
+	err = p.Run(ctx, FS(demo.FS(), "."), ix.Put)
+	if err == nil && len(bad) > 0 {
+		err = fmt.Errorf("demo corpus: %d bad inputs, first: %s", len(bad), bad[0])
+	}
+	if err != nil {
+		ix.Close()
+		return nil, fmt.Errorf("build demo index: %w", err)
+	}
+	return ix, nil
 }
