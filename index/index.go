@@ -494,11 +494,23 @@ func (x *Index) Article(ctx context.Context, id string) (*article.Article, error
 func (x *Index) Stats(ctx context.Context) (*Stats, error) {
 	st := &Stats{Path: x.path}
 	var err error
-	if st.Articles, err = x.count(ctx, kindArticle); err != nil {
+	// One search counts both kinds, so that the two numbers come from the
+	// same snapshot.
+	req := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), 0, 0, false)
+	req.AddFacet(FieldKind, bleve.NewFacetRequest(FieldKind, 2))
+	res, err := x.bi.SearchInContext(ctx, req)
+	if err != nil {
 		return nil, fmt.Errorf("stats: %w", err)
 	}
-	if st.Quotes, err = x.count(ctx, kindQuote); err != nil {
-		return nil, fmt.Errorf("stats: %w", err)
+	if f := res.Facets[FieldKind]; f != nil && f.Terms != nil {
+		for _, t := range f.Terms.Terms() {
+			switch t.Term {
+			case kindArticle:
+				st.Articles = uint64(t.Count)
+			case kindQuote:
+				st.Quotes = uint64(t.Count)
+			}
+		}
 	}
 	if st.Speakers, err = x.distinct(ctx, FieldSpeakerFacet); err != nil {
 		return nil, fmt.Errorf("stats: %w", err)
@@ -525,15 +537,6 @@ func (x *Index) Stats(ctx context.Context) (*Stats, error) {
 		}
 	}
 	return st, nil
-}
-
-func (x *Index) count(ctx context.Context, kind string) (uint64, error) {
-	req := bleve.NewSearchRequestOptions(kindQuery(kind), 0, 0, false)
-	res, err := x.bi.SearchInContext(ctx, req)
-	if err != nil {
-		return 0, err
-	}
-	return res.Total, nil
 }
 
 // distinct counts the values of a facet field held by live documents. The

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -179,4 +180,77 @@ func TestFingerprints(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Fingerprints() = %v, want %v", got, want)
 	}
+}
+
+// TestPutWhileSearching runs one writer and two searchers at once: every
+// search must succeed and see whole articles (an article and its quotes
+// arrive in one batch).
+func TestPutWhileSearching(t *testing.T) {
+	x := mustMemory(t, nil)
+	arts := genArticles(300, 3)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	errc := make(chan error, 3)
+	go func() {
+		defer cancel()
+		for i := 0; i < len(arts); i += 30 {
+			if err := x.Put(arts[i : i+30]); err != nil {
+				errc <- err
+				return
+			}
+		}
+		errc <- nil
+	}()
+	for range 2 {
+		go func() {
+			for ctx.Err() == nil {
+				res, err := x.Search(context.Background(), Request{Query: "drought", Limit: 5})
+				if err != nil {
+					errc <- err
+					return
+				}
+				q, err := x.SearchQuotes(context.Background(), Request{Facets: []string{}})
+				if err != nil {
+					errc <- err
+					return
+				}
+				st, err := x.Stats(context.Background())
+				if err != nil {
+					errc <- err
+					return
+				}
+				if q.Total%2 != 0 || st.Quotes != 2*st.Articles || res.Total > st.Articles {
+					errc <- fmt.Errorf("saw a partial batch: %d articles, %d quotes (%d in search)", st.Articles, st.Quotes, q.Total)
+					return
+				}
+			}
+			errc <- nil
+		}()
+	}
+	for range 3 {
+		if err := <-errc; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if st := mustStats(t, x); st.Articles != 300 || st.Quotes != 600 {
+		t.Errorf("Stats() = %d articles, %d quotes; want 300, 600", st.Articles, st.Quotes)
+	}
+}
+
+// FuzzQuery checks that no query string makes a search panic or fail with
+// anything but ErrBadQuery.
+func FuzzQuery(f *testing.F) {
+	for _, s := range []string{"coffee", `"central bank"`, "+country:iq -energy", "cofee~2", "speaker:\"fuad hussein\"",
+		"date:>=\"2025-01-01\"", "body:/[a-z]+/", "title:cof*", "+", "country:", "quotes:>1", "nosuch:x", "a^2 b"} {
+		f.Add(s)
+	}
+	x := mustMemory(f, testArticles(f))
+	f.Fuzz(func(t *testing.T, q string) {
+		if _, err := x.Search(context.Background(), Request{Query: q, Limit: 3}); err != nil && !errors.Is(err, ErrBadQuery) {
+			t.Errorf("Search(%q) error = %v, want nil or ErrBadQuery", q, err)
+		}
+		if _, err := x.SearchQuotes(context.Background(), Request{Query: q, Limit: 3}); err != nil && !errors.Is(err, ErrBadQuery) {
+			t.Errorf("SearchQuotes(%q) error = %v, want nil or ErrBadQuery", q, err)
+		}
+	})
 }

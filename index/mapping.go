@@ -206,7 +206,7 @@ func Mapping() (*mapping.IndexMappingImpl, error) {
 	// Both kinds carry the same shared fields with the same mappings, so a
 	// field name always resolves to one analyzer whichever kind defines it.
 	shared := func(dm *mapping.DocumentMapping, titleInAll bool) {
-		dm.AddFieldMappingsAt(FieldKind, filterField())
+		dm.AddFieldMappingsAt(FieldKind, facetField()) // doc values: Stats counts both kinds in one search
 		dm.AddFieldMappingsAt(FieldTitle, textField(titleInAll, false))
 		dm.AddFieldMappingsAt(FieldDate, dateField())
 		dm.AddFieldMappingsAt(FieldMonth, facetField())

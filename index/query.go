@@ -6,7 +6,28 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/vellum/regexp"
 )
+
+// maxPatternLength bounds a /regexp/ or wildcard pattern, as
+// Elasticsearch's max_regex_length.
+const maxPatternLength = 1000
+
+// maxFuzziness is the largest edit distance bleve's fuzzy search accepts.
+const maxFuzziness = 2
+
+// checkPattern rejects a /regexp/ that the index's automaton compiler
+// would refuse at search time ("zero width assertions not allowed"), so
+// that the error is ErrBadQuery rather than a search failure.
+func checkPattern(p string) error {
+	if len(p) > maxPatternLength {
+		return fmt.Errorf("%w: pattern of %d bytes is over the maximum of %d", ErrBadQuery, len(p), maxPatternLength)
+	}
+	if _, err := regexp.New(p); err != nil {
+		return fmt.Errorf("%w: /%s/: %v", ErrBadQuery, p, err)
+	}
+	return nil
+}
 
 // parseQuery parses a query string in bleve's syntax and rewrites its
 // field names for a document kind: friendly names ("countries", "author")
@@ -52,6 +73,20 @@ func (x *Index) rewrite(kind string, q query.Query) (query.Query, error) {
 		return q, rewriteAll(q.Conjuncts)
 	case *query.DisjunctionQuery:
 		return q, rewriteAll(q.Disjuncts)
+	}
+	switch q := q.(type) {
+	case *query.RegexpQuery:
+		if err := checkPattern(q.Regexp); err != nil {
+			return nil, err
+		}
+	case *query.MatchQuery:
+		if q.Fuzziness > maxFuzziness || q.Fuzziness < 0 {
+			return nil, fmt.Errorf("%w: fuzziness %d is outside 0..%d", ErrBadQuery, q.Fuzziness, maxFuzziness)
+		}
+	case *query.WildcardQuery:
+		if len(q.Wildcard) > maxPatternLength {
+			return nil, fmt.Errorf("%w: pattern of %d bytes is over the maximum of %d", ErrBadQuery, len(q.Wildcard), maxPatternLength)
+		}
 	}
 	fq, ok := q.(query.FieldableQuery)
 	if !ok {
