@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -127,7 +128,12 @@ func (b *browser) text(sel string) string {
 	return evalIn[string](b, fmt.Sprintf(`(document.querySelector(%q) || {textContent: "<none: %s>"}).textContent.trim()`, sel, sel))
 }
 
-func TestBrowser(t *testing.T) {
+// startBrowser starts headless Chromium on a test server for h and returns
+// a tab on it. It skips the test when no browser is found, unless $CI is
+// set. At cleanup it fails the test for every console message the pages
+// wrote: a CSP violation, a blocked resource or a script error shows there.
+func startBrowser(t *testing.T, h http.Handler) *browser {
+	t.Helper()
 	exe := findBrowser()
 	if exe == "" {
 		if os.Getenv("CI") != "" {
@@ -138,8 +144,8 @@ func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}
-	srv := httptest.NewServer(mustHandler(t, mustIndex(t)))
-	defer srv.Close()
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe),
@@ -156,17 +162,15 @@ func TestBrowser(t *testing.T) {
 		chromedp.WindowSize(1280, 900),
 	)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
 	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
 	if err := chromedp.Do(ctx); err != nil { // starts the browser, with no deadline
+		cancel()
+		cancelAlloc()
 		t.Fatalf("start %s: %v", exe, err)
 	}
 	b := &browser{tb: t, ctx: ctx, base: srv.URL, dir: screenshotDir(t)}
 	t.Logf("screenshots in %s", b.dir)
 
-	// Collect console messages: a CSP violation or a script error shows
-	// there.
 	cctx, stopConsole := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	wg.Add(1)
@@ -182,9 +186,26 @@ func TestBrowser(t *testing.T) {
 			b.mu.Unlock()
 		}
 	}()
+	t.Cleanup(func() {
+		stopConsole()
+		wg.Wait()
+		cancel()
+		cancelAlloc()
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		for _, m := range b.console {
+			t.Errorf("browser console: %s", m)
+		}
+	})
+	return b
+}
+
+func TestBrowser(t *testing.T) {
+	b := startBrowser(t, mustHandler(t, mustIndex(t)))
+	ctx := b.ctx
 
 	desktop := chromedp.EmulateViewport(1280, 900)
-	b.run("open /", desktop, chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.ID("q")))
+	b.run("open /", desktop, chromedp.Navigate(b.base+"/"), chromedp.WaitVisible(chromedp.ID("q")))
 	if got := b.text("#results-heading"); got != "Browse 32 articles" {
 		t.Errorf("/: heading %q", got)
 	}
@@ -263,7 +284,7 @@ func TestBrowser(t *testing.T) {
 	if got := b.text(".quote-card .speaker"); got != "Layla Haddad" {
 		t.Errorf("quote card speaker %q", got)
 	}
-	b.run("open /quotes", chromedp.Navigate(srv.URL+"/quotes"), chromedp.WaitVisible(chromedp.CSS(".quote-card")))
+	b.run("open /quotes", chromedp.Navigate(b.base+"/quotes"), chromedp.WaitVisible(chromedp.CSS(".quote-card")))
 	if n := evalIn[int](b, `document.querySelectorAll(".quote-card").length`); n != totalQuotes {
 		t.Errorf("/quotes: %d cards, want %d", n, totalQuotes)
 	}
@@ -271,7 +292,7 @@ func TestBrowser(t *testing.T) {
 
 	// Phone width: one column, the facets below the results.
 	phone := chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2))
-	b.run("open / on a phone", phone, chromedp.Navigate(srv.URL+"/?country=IQ"), chromedp.WaitVisible(chromedp.ID("q")))
+	b.run("open / on a phone", phone, chromedp.Navigate(b.base+"/?country=IQ"), chromedp.WaitVisible(chromedp.ID("q")))
 	if below := evalIn[bool](b, `document.querySelector(".facets").getBoundingClientRect().top > document.querySelector(".results").getBoundingClientRect().bottom - 1`); !below {
 		t.Errorf("phone: the facets are not below the results")
 	}
@@ -279,16 +300,16 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("phone: the page scrolls sideways")
 	}
 	b.shot("06-browse-phone.png")
-	b.run("open the article on a phone", chromedp.Navigate(srv.URL+"/articles/ceasefire-1"), chromedp.WaitVisible(chromedp.CSS("mark.quote")))
+	b.run("open the article on a phone", chromedp.Navigate(b.base+"/articles/ceasefire-1"), chromedp.WaitVisible(chromedp.CSS("mark.quote")))
 	if wide := evalIn[bool](b, `document.documentElement.scrollWidth > window.innerWidth`); wide {
 		t.Errorf("phone: the article scrolls sideways")
 	}
 	b.shot("07-article-phone.png")
-	b.run("open /quotes on a phone", chromedp.Navigate(srv.URL+"/quotes"), chromedp.WaitVisible(chromedp.CSS(".quote-card")))
+	b.run("open /quotes on a phone", chromedp.Navigate(b.base+"/quotes"), chromedp.WaitVisible(chromedp.CSS(".quote-card")))
 	b.shot("08-quotes-phone.png")
 
 	// The hostile article renders as text and runs nothing.
-	b.run("open the hostile article", desktop, chromedp.Navigate(srv.URL+"/articles/hostile-1"), chromedp.WaitVisible(chromedp.ID("article-title")))
+	b.run("open the hostile article", desktop, chromedp.Navigate(b.base+"/articles/hostile-1"), chromedp.WaitVisible(chromedp.ID("article-title")))
 	if got := b.text("#article-title"); got != hostileTitle {
 		t.Errorf("hostile title shows as %q", got)
 	}
@@ -297,13 +318,4 @@ func TestBrowser(t *testing.T) {
 	}
 	b.shot("09-hostile-desktop.png")
 
-	stopConsole()
-	wg.Wait()
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	for _, m := range b.console {
-		// Any message is a fault: a blocked resource, a CSP report, a
-		// script error.
-		t.Errorf("browser console: %s", m)
-	}
 }
