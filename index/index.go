@@ -22,6 +22,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/newsdex/newsdex/internal/article"
@@ -380,6 +381,30 @@ func (x *Index) Put(arts []*article.Article) error {
 	}
 	if err := x.bi.Batch(b); err != nil {
 		return fmt.Errorf("put %d articles: %w", len(ids), err)
+	}
+	return nil
+}
+
+// Compact merges the index's segments into one (bleve's ForceMerge), for
+// after a bulk load. It may run while searches do. The merged-away segment
+// files are removed later by bleve, not by Compact: measured with bleve
+// v2.6.3 on 3,000 generated articles, 26.1 MB before, 51.5 MB after
+// Compact and Close, 25.6 MB after reopening (and at times still doubled).
+func (x *Index) Compact(ctx context.Context) error {
+	if x.ro {
+		return fmt.Errorf("compact: %w", ErrReadOnly)
+	}
+	adv, err := x.bi.Advanced()
+	if err != nil {
+		return fmt.Errorf("compact: %w", err)
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return fmt.Errorf("compact: index type %T cannot merge", adv)
+	}
+	opts := mergeplan.SingleSegmentMergePlanOptions
+	if err := s.ForceMerge(ctx, &opts); err != nil {
+		return fmt.Errorf("compact: %w", err)
 	}
 	return nil
 }

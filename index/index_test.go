@@ -82,6 +82,9 @@ func TestOnDisk(t *testing.T) {
 	if err := x.Put(testArticles(t)); err != nil {
 		t.Fatal(err)
 	}
+	if err := x.Compact(context.Background()); err != nil {
+		t.Fatalf("Compact: %v", err)
+	}
 	if err := x.Close(); err != nil {
 		t.Fatal(err)
 	}
