@@ -175,7 +175,7 @@ func (ac *actors) collect(d *doc, body bool) {
 func (ac *actors) run(d *doc, s, e int, body bool) {
 	// Drop function words, weekdays and the like at either end, and a
 	// sentence's first word when it is a common word.
-	for s < e && (notNames[d.lwBase(s)] || connectors[d.lw(s)] && !d.toks[s].cap || d.sentenceStart(s) && e-s == 1 && cueForms[d.lw(s)]) {
+	for s < e && (notNames[d.lwBase(s)] || connectors[d.lw(s)] && !d.toks[s].cap || d.sentenceStart(s) && cueForms[d.lw(s)] && (e-s == 1 || pastCue(d.lw(s)))) {
 		s++
 	}
 	for e > s && (notNames[d.lwBase(e-1)] || connectors[d.lw(e-1)] && !d.toks[e-1].cap) {
@@ -225,6 +225,13 @@ func (ac *actors) run(d *doc, s, e int, body bool) {
 		return
 	}
 	ac.cands = append(ac.cands, c)
+}
+
+// pastCue reports whether the speech-verb form w is past or third person,
+// a form that opens an inverted sentence ("Stated Stone: ...") and never a
+// name.
+func pastCue(w string) bool {
+	return strings.HasSuffix(w, "ed") || w == "said" || w == "says" || w == "told" || w == "wrote"
 }
 
 // plainHonorifics are forms of address, not titles worth keeping.

@@ -24,10 +24,28 @@ func (d *doc) findQuotes() {
 		t := toks[i]
 		switch t.kind {
 		case kOpen:
+			if open >= 0 && toks[open].kind == kMark && d.nested(i) {
+				// “Curly” marks inside a "straight" quote quote
+				// within it: skip to their close.
+				for i++; toks[i].kind != kClose; i++ {
+				}
+				continue
+			}
+			if open >= 0 && i > 0 && toks[i-1].e == t.s && toks[i-1].kind != kPara &&
+				(i+1 == len(toks) || toks[i+1].s > t.e) {
+				// Set tight after a word and followed by a space, it
+				// closes the quote: `"It was coming,“ said Vance`.
+				d.addSpan(open, i, false, multi)
+				open = -1
+				continue
+			}
 			// An opening mark inside a quote means the first was never
 			// closed: it is dropped and the quote starts again here.
 			open, multi = i, false
 		case kMark:
+			if open < 0 && i > 0 && toks[i-1].e == t.s && (i+1 == len(toks) || toks[i+1].kind == kPara) {
+				continue // a stray closing mark ends the paragraph: `no, 44."`
+			}
 			if open < 0 {
 				open, multi = i, false
 			} else {
@@ -61,6 +79,27 @@ func (d *doc) findQuotes() {
 	if open >= 0 {
 		d.addSpan(open, len(toks), true, multi)
 	}
+}
+
+// nested reports whether the opening mark at i has its closing mark later
+// in the paragraph, with a straight mark after that to close the quote
+// around it.
+func (d *doc) nested(i int) bool {
+	closed := false
+	for k := i + 1; k < len(d.toks); k++ {
+		switch d.toks[k].kind {
+		case kPara, kOpen:
+			return false
+		case kClose:
+			if closed {
+				return false
+			}
+			closed = true
+		case kMark:
+			return closed
+		}
+	}
+	return false
 }
 
 // paraStart reports whether token i opens a paragraph (or the text).

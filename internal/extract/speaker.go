@@ -426,6 +426,13 @@ func (d *doc) beforeCue(ac *actors, q span) (attr, bool) {
 		var p np
 		if d.lw(v) == "according" {
 			p = d.subjectAfter(ac, end)
+		} else if v == lo && !strings.HasSuffix(d.lw(v), "ing") {
+			// "Stated Stone: "...", "Added the senator, "...".
+			var next int
+			p, next = d.phraseForward(ac, end)
+			if p.kind == npPronoun || next >= q.open || !(d.isP(next, ':') || d.isP(next, ',')) {
+				continue
+			}
 		} else {
 			p = d.subjectBefore(ac, v, lo)
 			if strings.HasSuffix(d.lw(v), "ing") && !(p.e == v && (p.kind == npPronoun || p.kind == npName && p.ent >= 0 && ac.ents[p.ent].typ == article.Person)) {
@@ -531,6 +538,16 @@ func (d *doc) verbAt(i int) bool {
 	return auxiliaries[w] || !stopWords[w] && !determiners[w] && !prepositions[w]
 }
 
+// afterQuote reports whether token i follows a closing quotation mark, a
+// comma between them or not.
+func (d *doc) afterQuote(i int) bool {
+	if i > 0 && d.isP(i-1, ',') {
+		i--
+	}
+	// An opening mark there closes a quote: `"It was coming,“ said`.
+	return i > 0 && (d.toks[i-1].kind == kClose || d.toks[i-1].kind == kMark || d.toks[i-1].kind == kOpen)
+}
+
 // paraCue is a speech verb with its subject found outside quotes.
 type paraCue struct {
 	para int
@@ -563,7 +580,7 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 		if !ok {
 			continue
 		}
-		lo := i - 12
+		lo := i - 24
 		if lo < 0 {
 			lo = 0
 		}
@@ -574,6 +591,12 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 			}
 		}
 		np := d.subjectBefore(ac, i, lo)
+		if np.kind == npNone && pastCue(d.lw(i)) && d.afterQuote(i) {
+			// `"...," said Larry Noble, a lawyer.`: inverted.
+			if p := d.subjectAfter(ac, end); p.kind == npName || p.kind == npDesc {
+				np = p
+			}
+		}
 		if np.kind == npNone {
 			continue
 		}
