@@ -88,7 +88,7 @@ func Open(dir string, opts Options) (*Index, error) {
 			return nil, fmt.Errorf("create index %s: %w", dir, err)
 		}
 	}
-	m, err := Mapping()
+	m, err := newMapping()
 	if err != nil {
 		return nil, fmt.Errorf("index mapping: %w", err)
 	}
@@ -126,7 +126,7 @@ func openExisting(dir string, opts Options) (*Index, error) {
 
 // NewMemory returns an empty index held in memory (for demos and tests).
 func NewMemory(opts Options) (*Index, error) {
-	m, err := Mapping()
+	m, err := newMapping()
 	if err != nil {
 		return nil, fmt.Errorf("index mapping: %w", err)
 	}

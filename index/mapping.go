@@ -184,11 +184,11 @@ func numberField() *mapping.FieldMapping {
 	return f
 }
 
-// Mapping returns the index mapping: static (unknown fields are ignored),
+// newMapping returns the index mapping: static (unknown fields are ignored),
 // with "en" as the default analyzer so that query strings searching _all
 // are analysed the way the text was (with the "standard" default,
 // "coffee" would never meet the stemmed "coffe").
-func Mapping() (*mapping.IndexMappingImpl, error) {
+func newMapping() (*mapping.IndexMappingImpl, error) {
 	im := bleve.NewIndexMapping()
 	if err := im.AddCustomAnalyzer(lowerKeywordName, map[string]any{
 		"type":          custom.Name,
