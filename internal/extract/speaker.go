@@ -275,10 +275,38 @@ func (d *doc) afterCue(ac *actors, q span) (attr, bool) {
 		next++
 	}
 	end, ok := d.cueAt(next, false)
-	if !ok {
+	if !ok || d.endsSentence(q) && d.clauseAfter(end) {
+		// `"...timing." McCrory said it would be "improper"`: the
+		// quote ended its sentence and the cue opens another.
 		return attr{}, false
 	}
 	return attr{how: byAfter, cueS: next, cueE: end, np: p, adjacent: true}, true
+}
+
+// clauseAfter reports whether the speech verb ending before token i takes
+// a clause or a quote of its own: "said it would", "said that", "said
+// Friday that", `said "...`.
+func (d *doc) clauseAfter(i int) bool {
+	for k := i; k < len(d.toks) && k-i < 30; k++ {
+		t := d.toks[k]
+		switch t.kind {
+		case kPara:
+			return false
+		case kOpen, kMark:
+			return true
+		case kPunct:
+			switch d.text[t.s] {
+			case '.', '!', '?', ';':
+				return false
+			}
+		case kWord:
+			w := d.lw(k)
+			if k-i <= 2 && (w == "that" || k == i && (pronounGender[w] != 0 || w == "we" || w == "i" || w == "there" || determiners[w] && w != "that")) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // phraseForward reads the noun phrase that starts at token i and returns
@@ -785,6 +813,9 @@ func (ac *actors) resolve(d *doc, a *attr, pos int) {
 			a.ent = p.ent
 		}
 	case npPronoun:
+		if p.s < pos {
+			pos = p.s // `he said Obama "...`: before the pronoun
+		}
 		a.ent = ac.antecedent(d.lw(p.s), pos)
 		base -= 0.04
 		a.fromPron = true
