@@ -119,7 +119,7 @@ func (d *doc) subjectBefore(ac *actors, v, lo int) np {
 	if j-1 >= lo && d.isP(j, ',') && (d.isP(j-1, ')') || ac.mentAt[j-1] >= 0 && d.clauseStart(ac.ments[ac.mentAt[j-1]].s)) {
 		j--
 	}
-	for hops := 0; hops < 2 && j > lo && d.toks[j].kind == kPunct; hops++ {
+	for hops := 0; hops < 3 && j > lo && d.toks[j].kind == kPunct; hops++ {
 		c := d.text[d.toks[j].s:d.toks[j].e]
 		if c != "," && c != ")" {
 			break
@@ -137,6 +137,12 @@ func (d *doc) subjectBefore(ac *actors, v, lo int) np {
 		}
 		if k-1 >= lo && (ac.mentAt[k-1] >= 0 || open == "(") {
 			j = k - 1
+			continue
+		}
+		if open == "," && k-1 > lo && d.toks[k-1].kind == kWord {
+			// "Ayrault, the foreign minister of France, a member of
+			// the council, said": one more appositive.
+			j = k
 			continue
 		}
 		break
@@ -576,6 +582,57 @@ func (d *doc) afterQuote(i int) bool {
 	return i > 0 && (d.toks[i-1].kind == kClose || d.toks[i-1].kind == kMark || d.toks[i-1].kind == kOpen)
 }
 
+// endCue finds a cue that ends the sentence of quote q further on: `A
+// cashier who "steals a handful of bills" is held to account, Warren
+// said.` It is less sure than a cue next to the quote.
+func (d *doc) endCue(ac *actors, q span) (attr, bool) {
+	if q.unclosed || d.endsSentence(q) {
+		return attr{}, false
+	}
+	comma := -1
+	for k := q.close + 1; k < len(d.toks) && k-q.close < 40; k++ {
+		t := d.toks[k]
+		if t.kind == kPara || t.kind == kOpen || t.kind == kMark || t.kind == kClose {
+			return attr{}, false
+		}
+		if t.kind != kPunct {
+			continue
+		}
+		switch d.text[t.s] {
+		case ',':
+			comma = k
+			continue
+		case '.', '!', '?':
+		default:
+			continue
+		}
+		// The sentence ends at k: is the clause after the last comma
+		// "Warren said" or "said Warren"?
+		if comma < 0 || k-comma > 10 {
+			return attr{}, false
+		}
+		c := comma + 1
+		if end, ok := d.cueAt(c, false); ok {
+			if p, next := d.phraseForward(ac, end); p.kind == npName && next == k {
+				return attr{how: byBefore, cueS: c, cueE: end, np: p}, true
+			}
+			return attr{}, false
+		}
+		p, next := d.phraseForward(ac, c)
+		if p.kind != npName && p.kind != npPronoun {
+			return attr{}, false
+		}
+		for next < k && auxiliaries[d.lw(next)] {
+			next++
+		}
+		if end, ok := d.cueAt(next, false); ok && end == k {
+			return attr{how: byBefore, cueS: next, cueE: end, np: p}, true
+		}
+		return attr{}, false
+	}
+	return attr{}, false
+}
+
 // paraCue is a speech verb with its subject found outside quotes.
 type paraCue struct {
 	para int
@@ -637,6 +694,9 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 		a, ok := d.afterCue(ac, q)
 		if !ok {
 			a, ok = d.beforeCue(ac, q)
+		}
+		if !ok {
+			a, ok = d.endCue(ac, q)
 		}
 		if ok {
 			ac.resolve(d, &a, q.open)
