@@ -164,7 +164,7 @@ func TestDemoAgainstExpected(t *testing.T) {
 	t.Logf("metadata %.3f (%d/%d); countries precision %.3f recall %.3f top-1 %.3f; quotes found %.3f (%d/%d); speakers %.3f (%d/%d); scare quotes taken %d/%d",
 		metaAcc, metaOK, meta, cPrec, cRec, cTop, qRec, found, quotes, spk, speakerOK, named, scareFound, scare)
 	for _, f := range []struct {
-		name        string
+		name       string
 		got, floor float64
 	}{
 		{"metadata accuracy", metaAcc, 0.98},
