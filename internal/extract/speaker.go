@@ -633,6 +633,48 @@ func (d *doc) endCue(ac *actors, q span) (attr, bool) {
 	return attr{}, false
 }
 
+// paraSubject returns the subject nearest before token before in paragraph
+// want: a person named, or a pronoun, opening a clause with a verb after it
+// ("Valastro praised Christie's leadership"), with the verb's token: a
+// person named later in the clause is an object, not the speaker. When no
+// clause opens so, the nearest person named before a lower-case word.
+func (d *doc) paraSubject(ac *actors, para []int32, want, before int) (np, int) {
+	for k := before - 1; k >= 0 && int(para[k]) >= want; k-- {
+		t := d.toks[k]
+		if int(para[k]) != want || t.kind != kWord || t.inq || !d.clauseStart(k) {
+			continue
+		}
+		if w := d.lw(k); (w == "he" || w == "she") && d.verbAt(k+1) {
+			return np{kind: npPronoun, s: k, e: k + 1, ent: -1}, k + 1
+		}
+		m := ac.mentAt[k]
+		if m < 0 || ac.ments[m].s != k {
+			continue
+		}
+		mm := ac.ments[m]
+		next := d.skipAside(mm.e)
+		if ac.ents[mm.ent].typ == article.Person && !d.toks[mm.e-1].poss && d.verbAt(next) {
+			return np{kind: npName, s: mm.s, e: mm.e, ent: mm.ent}, next
+		}
+	}
+	// No clause opens with one: the nearest person named before a
+	// lower-case word.
+	for k := len(ac.ments) - 1; k >= 0; k-- {
+		m := ac.ments[k]
+		if m.s >= before || m.inq || int(para[m.s]) > want {
+			continue
+		}
+		if int(para[m.s]) != want {
+			break
+		}
+		next := d.skipAside(m.e)
+		if e := ac.ents[m.ent]; e.typ == article.Person && next < len(d.toks) && d.toks[next].kind == kWord && !d.toks[next].cap {
+			return np{kind: npName, s: m.s, e: m.e, ent: m.ent}, next
+		}
+	}
+	return np{}, 0
+}
+
 // paraCue is a speech verb with its subject found outside quotes.
 type paraCue struct {
 	para int
@@ -772,21 +814,10 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 				if d.paraStart(q.open) {
 					want = qp - 1
 				}
-				for k := len(ac.ments) - 1; k >= 0; k-- {
-					m := ac.ments[k]
-					if m.s >= q.open || m.inq || int(para[m.s]) > want {
-						continue
-					}
-					if int(para[m.s]) != want {
-						break
-					}
-					next := d.skipAside(m.e)
-					if e := ac.ents[m.ent]; e.typ == article.Person && next < len(d.toks) && d.toks[next].kind == kWord && !d.toks[next].cap {
-						a = attr{how: byParagraph, cueS: next, cueE: next + 1, np: np{kind: npName, s: m.s, e: m.e, ent: m.ent}}
-						ac.resolve(d, &a, m.s)
-						a.conf = 0.5
-						break
-					}
+				if p, next := d.paraSubject(ac, para, want, q.open); p.kind != npNone {
+					a = attr{how: byParagraph, cueS: next, cueE: next + 1, np: p}
+					ac.resolve(d, &a, p.s)
+					a.conf = 0.5
 				}
 			}
 			if a.how == byNone && last.how != byNone && d.paraStart(q.open) {
