@@ -132,6 +132,8 @@ func TestQuotes(t *testing.T) {
 			[]want{{"cannot go without an answer.", "Marc Duval", "", "said"}}},
 		{"paragraph subject, not its object", "Mayor Ana Costa toured the site with Governor Luis Prado.\n\nCosta praised Prado's patience during the long talks with the unions.\n\n\"We would not be here without the unions at the table.\"",
 			[]want{{"We would not be here without the unions at the table.", "Ana Costa", "Mayor", "praised"}}},
+		{"pronoun prefers the subject", "Lena Ortiz met Paula Reyes in Lima on Monday. \"We agreed on nothing at all,\" she said.",
+			[]want{{"We agreed on nothing at all,", "Lena Ortiz", "", "said"}}},
 		{"description as antecedent", "Health Minister Ama Boateng opened the clinic.\n\n\"It is a good day for the north,\" said Yaw Darko, a local chief.\n\nThe minister said the clinic would treat 200 patients a day.\n\n\"We will build two more,\" she added.",
 			[]want{{"It is a good day for the north,", "Yaw Darko", "", "said"}, {"We will build two more,", "Ama Boateng", "Health Minister", "added"}}},
 		{"description fits no one", "Peter Darko, a farmer, met Finance Minister Kwame Asante.\n\nThe mayor said the road would open soon. Darko said he was glad.\n\n\"We waited ten years,\" he said.",

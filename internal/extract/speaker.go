@@ -963,6 +963,23 @@ func (ac *actors) antecedent(pron string, pos int) int {
 			break
 		}
 	}
+	if best >= 0 && g != 'o' && !ac.d.clauseStart(bestPos) {
+		// The nearest is an object ("Lee met Park. He said"): a
+		// subject not far before it is likelier.
+		for k := len(ac.ments) - 1; k >= 0; k-- {
+			m := ac.ments[k]
+			if m.s >= bestPos || m.inq {
+				continue
+			}
+			if bestPos-m.s > 40 {
+				break
+			}
+			if ac.d.clauseStart(m.s) && ac.fits(m.ent, g) && !ac.d.toks[m.e-1].poss {
+				best, bestPos = m.ent, m.s
+				break
+			}
+		}
+	}
 	if g == 'o' {
 		return best
 	}
