@@ -41,6 +41,9 @@ func (x *Index) parseQuery(kind, s string) (query.Query, error) {
 	if q, err = x.rewrite(kind, q); err != nil {
 		return nil, err
 	}
+	if err := guard(q); err != nil {
+		return nil, err
+	}
 	if v, ok := q.(query.ValidatableQuery); ok {
 		if err := v.Validate(); err != nil {
 			return nil, fmt.Errorf("%w: %q: %v", ErrBadQuery, s, err)
@@ -73,20 +76,6 @@ func (x *Index) rewrite(kind string, q query.Query) (query.Query, error) {
 		return q, rewriteAll(q.Conjuncts)
 	case *query.DisjunctionQuery:
 		return q, rewriteAll(q.Disjuncts)
-	}
-	switch q := q.(type) {
-	case *query.RegexpQuery:
-		if err := checkPattern(q.Regexp); err != nil {
-			return nil, err
-		}
-	case *query.MatchQuery:
-		if q.Fuzziness > maxFuzziness || q.Fuzziness < 0 {
-			return nil, fmt.Errorf("%w: fuzziness %d is outside 0..%d", ErrBadQuery, q.Fuzziness, maxFuzziness)
-		}
-	case *query.WildcardQuery:
-		if len(q.Wildcard) > maxPatternLength {
-			return nil, fmt.Errorf("%w: pattern of %d bytes is over the maximum of %d", ErrBadQuery, len(q.Wildcard), maxPatternLength)
-		}
 	}
 	fq, ok := q.(query.FieldableQuery)
 	if !ok {

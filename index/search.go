@@ -43,6 +43,8 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	ctx, cancel := withDeadline(ctx) // guard.go
+	defer cancel()
 	res, err := x.bi.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, searchError(r.Query, err)
@@ -79,6 +81,8 @@ func (x *Index) SearchQuotes(ctx context.Context, r Request) (*QuoteResult, erro
 	if err != nil {
 		return nil, err
 	}
+	ctx, cancel := withDeadline(ctx) // guard.go
+	defer cancel()
 	res, err := x.bi.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, searchError(r.Query, err)
@@ -115,6 +119,9 @@ func (x *Index) SearchQuotes(ctx context.Context, r Request) (*QuoteResult, erro
 func searchError(q string, err error) error {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return fmt.Errorf("search %q: %w", q, err)
+	}
+	if e := expansionError(q, err); e != nil {
+		return e
 	}
 	if strings.Contains(err.Error(), "error parsing regexp") {
 		return fmt.Errorf("%w: %q: %v", ErrBadQuery, q, err)
