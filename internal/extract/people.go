@@ -20,10 +20,20 @@ package extract
 //     after it: `..." Hussein said`, `..." said Hussein`, `..." he added`;
 //  2. a speech verb before the opening mark in the same sentence:
 //     `Hussein said: "...`, `Trump called it "a disgrace"`;
-//  3. another attributed quote or speech verb in the same paragraph:
-//     `"A," he said. "B."`;
-//  4. for a paragraph that opens with a quote and has no cue, the last
+//     a participle speaks for its clause's subject or the speech verb before
+//     it (`Lee went after Park, calling him "..."`, `Lee issued a statement
+//     saying "..."`, `Nefzi said, adding, "..."`);
+//  3. a cue ending the quote's sentence further on: `A clerk who "takes
+//     coins" is sacked, Warren said.`;
+//  4. another attributed quote or speech verb in the same paragraph:
+//     `"A," he said. "B."`, or the person opening a clause of the
+//     paragraph (its subject, not a person named later in the clause);
+//  5. for a paragraph that opens with a quote and has no cue, the last
 //     speaker of the paragraph before: stories run a speaker's quotes on.
+//
+// A cue right after a quote that ends its sentence does not attribute it
+// when the cue takes a clause or quote of its own (`"...timing." McCrory
+// said it would be "improper"`).
 //
 // A quotation cut by its own cue (`"A," he said, "B."` or `"A," he said.
 // "B."` with no cue of its own) is one Quote: its Text joins the parts with a
@@ -34,7 +44,10 @@ package extract
 // The subject found is a name, a pronoun or a description. Names are looked
 // up among the article's actors, so "Hussein" becomes "Fuad Hussein" and the
 // title ("Foreign Minister") is kept apart. A pronoun goes to the nearest
-// earlier person outside quotes whose gender fits; "the newspaper" or "the
+// earlier person outside quotes whose gender fits, counted from where the
+// pronoun stands; a subject shortly before a nearer object wins, and so
+// does a subject description that names a person ("The minister said ...
+// he added" is the person titled minister). "The newspaper" or "the
 // minister" goes to the nearest organisation or person it can stand for. A
 // description that stands for no one ("a senior official") is kept as
 // written, so the reader still sees who spoke, but it is not an actor.
