@@ -68,7 +68,7 @@ func readCSV(s *sink, r *bufio.Reader, comma rune) error {
 			if err != nil {
 				perr = s.fail(line, 0, err)
 			} else {
-				perr = s.article(a)
+				perr = s.articleAt(line, 0, a)
 			}
 		}
 		if perr != nil {

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -12,7 +13,17 @@ import (
 
 // readHTML reads one HTML page.
 func readHTML(s *sink, r *bufio.Reader) error {
-	a, err := ParseHTML(r)
+	b, over, err := readLimited(r, MaxHTMLFileBytes)
+	if err != nil {
+		return err
+	}
+	if isBinary(b) {
+		return errBinary
+	}
+	if over {
+		s.fileCut = MaxHTMLFileBytes
+	}
+	a, err := ParseHTML(bufio.NewReader(bytes.NewReader(b)))
 	if err != nil {
 		return err
 	}

@@ -309,11 +309,26 @@ type sink struct {
 	ctx  context.Context
 	name string
 	out  chan<- item
+	// fileCut is the read limit when the file was read only up to it
+	// (plain text and HTML), else 0.
+	fileCut int
 }
 
 // article sends a; it returns ctx.Err() once the walk is over.
 func (s *sink) article(a *article.Article) error {
+	return s.articleAt(0, 0, a)
+}
+
+// articleAt sends a, read from a line or record of the file (either may be
+// 0). A body over MaxBodyBytes is cut first, and the cut is reported.
+func (s *sink) articleAt(line, record int, a *article.Article) error {
 	a.File = s.name
+	if n := len(a.Body); n > MaxBodyBytes || s.fileCut > 0 {
+		a.Body = cutBody(a.Body, MaxBodyBytes)
+		if err := s.fail(line, record, truncation(n, s.fileCut > 0, s.fileCut)); err != nil {
+			return err
+		}
+	}
 	setID(a)
 	return s.send(item{a: a})
 }

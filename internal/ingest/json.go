@@ -74,7 +74,7 @@ func readJSONL(s *sink, r *bufio.Reader) error {
 				if res.err != nil {
 					err = s.fail(res.line, 0, res.err)
 				} else {
-					err = s.article(res.a)
+					err = s.articleAt(res.line, 0, res.a)
 				}
 				if err != nil {
 					stopped = true
@@ -182,7 +182,7 @@ func readJSON(s *sink, r *bufio.Reader) error {
 			if perr != nil {
 				perr = s.fail(0, n, perr)
 			} else {
-				perr = s.article(a)
+				perr = s.articleAt(0, n, a)
 			}
 			if perr != nil {
 				return nil

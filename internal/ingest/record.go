@@ -161,11 +161,46 @@ func fixEncoding(b []byte) []byte {
 		}
 	}
 	if !utf8.Valid(b) {
-		if d, err := charmap.Windows1252.NewDecoder().Bytes(b); err == nil {
-			b = d
-		}
+		b = fromWindows1252(b)
 	}
 	return b
+}
+
+// fromWindows1252 decodes text that is not valid UTF-8. Text that is
+// mostly UTF-8 (more valid multi-byte characters than stray bytes: a UTF-8
+// file with a few bad bytes, or a concatenation) keeps its UTF-8 and reads
+// only the stray bytes as Windows-1252; other text is Windows-1252 (or
+// Latin-1, its subset) throughout.
+func fromWindows1252(b []byte) []byte {
+	multi, stray := 0, 0
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			stray++
+		case n > 1:
+			multi++
+		}
+		i += n
+	}
+	dec := charmap.Windows1252.NewDecoder()
+	if multi <= stray {
+		if d, err := dec.Bytes(b); err == nil {
+			return d
+		}
+		return b
+	}
+	out := make([]byte, 0, len(b)+stray)
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			out = utf8.AppendRune(out, charmap.Windows1252.DecodeByte(b[i]))
+		} else {
+			out = append(out, b[i:i+n]...)
+		}
+		i += n
+	}
+	return out
 }
 
 func normaliseLineEnds(s string) string {

@@ -2,7 +2,7 @@ package ingest
 
 import (
 	"bufio"
-	"io"
+	"bytes"
 	"regexp"
 	"strings"
 	"unicode"
@@ -13,9 +13,24 @@ import (
 
 // readText reads one plain-text article.
 func readText(s *sink, r *bufio.Reader) error {
-	b, err := io.ReadAll(r)
+	b, over, err := readLimited(r, MaxTextFileBytes)
 	if err != nil {
 		return err
+	}
+	if isBinary(b) {
+		return errBinary
+	}
+	if over {
+		// Drop the partial last line (or character) and the remainder.
+		if i := bytes.LastIndexByte(b, '\n'); i >= len(b)/2 {
+			b = b[:i]
+		} else {
+			for len(b) > 0 && !utf8.RuneStart(b[len(b)-1]) {
+				b = b[:len(b)-1]
+			}
+			b = b[:max(len(b)-1, 0)]
+		}
+		s.fileCut = MaxTextFileBytes
 	}
 	a := ParseText(toUTF8(b))
 	if a.Title == "" && a.Body == "" {

@@ -1,0 +1,155 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"unicode/utf8"
+
+	"github.com/newsdex/newsdex/internal/article"
+)
+
+func TestCutBody(t *testing.T) {
+	tests := []struct {
+		body string
+		n    int
+		want string
+	}{
+		{"short", 10, "short"},
+		{"one two three four", 12, "one two"},
+		{"para one.\n\npara two is long", 14, "para one."},
+		{"para one.\n\npara two is long", 22, "para one.\n\npara two"},
+		{"ééééé", 5, "éé"},
+		{"abcdefghij", 4, "abcd"},
+	}
+	for _, tt := range tests {
+		if got := cutBody(tt.body, tt.n); got != tt.want {
+			t.Errorf("cutBody(%q, %d) = %q, want %q", tt.body, tt.n, got, tt.want)
+		}
+	}
+}
+
+func TestEncodings(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []byte
+		want string
+	}{
+		{"windows-1252", []byte("\x93Caf\xe9,\x94 he said \x96 \x80 5"), "“Café,” he said – € 5"},
+		{"latin-1", []byte("S\xe3o Paulo, Z\xfcrich, Gda\xf1sk"), "São Paulo, Zürich, Gdañsk"},
+		{"utf-8 with one stray byte", []byte("Łódź \xff café — ok"), "Łódź ÿ café — ok"},
+		{"utf-16 le", []byte("\xff\xfeC\x00a\x00f\x00\xe9\x00"), "Café"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := toUTF8(tt.in); got != tt.want {
+				t.Errorf("toUTF8(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestIsBinary(t *testing.T) {
+	for _, tt := range []struct {
+		in   []byte
+		want bool
+	}{
+		{[]byte("plain text\n"), false},
+		{[]byte("\xff\xfeH\x00i\x00"), false},
+		{[]byte("PK\x03\x04\x00\x00"), true},
+		{[]byte("\x01\x02\x03\x04\x05abc"), true},
+	} {
+		if got := isBinary(tt.in); got != tt.want {
+			t.Errorf("isBinary(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestOversizedBody(t *testing.T) {
+	big := "Big file\n\n" + strings.Repeat("A sentence of the body goes here. ", MaxTextFileBytes/20)
+	arts, errs, _ := read("txt", []byte(big))
+	if len(arts) != 1 {
+		t.Fatalf("read(big txt) = %d articles, want 1", len(arts))
+	}
+	if n := len(arts[0].Body); n > MaxBodyBytes || n < MaxBodyBytes/2 {
+		t.Errorf("body of %d bytes, want at most %d", n, MaxBodyBytes)
+	}
+	if len(errs) != 1 || !errors.Is(errs[0], ErrTruncated) {
+		t.Errorf("errors = %v, want one ErrTruncated", errs)
+	}
+
+	rec := `{"title":"Long record","body":"` + strings.Repeat("word ", MaxBodyBytes/4) + `"}` + "\n"
+	arts, errs, _ = read("jsonl", []byte(`{"title":"Short","body":"ok"}`+"\n"+rec))
+	if len(arts) != 2 || len(arts[1].Body) > MaxBodyBytes {
+		t.Fatalf("read(jsonl) = %d articles, want 2 with the second cut", len(arts))
+	}
+	if len(errs) != 1 || !errors.Is(errs[0], ErrTruncated) || errs[0].Line != 2 {
+		t.Errorf("errors = %v, want ErrTruncated on line 2", errs)
+	}
+}
+
+// denyFS is an fs.FS whose files cannot be opened, as files without read
+// permission (which root, who runs CI, reads anyway).
+type denyFS struct{ fstest.MapFS }
+
+func (d denyFS) Open(name string) (fs.File, error) {
+	if strings.HasSuffix(name, ".txt") {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return d.MapFS.Open(name)
+}
+
+func TestUnreadableFile(t *testing.T) {
+	fsys := denyFS{fstest.MapFS{
+		"a/secret.txt": {Data: []byte("Title\n\nBody.")},
+		"a/ok.jsonl":   {Data: []byte(`{"title":"Fine","body":"Body."}` + "\n")},
+	}}
+	var titles []string
+	var errs []*Error
+	err := WalkFS(context.Background(), fsys, ".", Options{}, func(a *article.Article) error {
+		titles = append(titles, a.Title)
+		return nil
+	}, func(e *Error) { errs = append(errs, e) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(titles) != 1 || titles[0] != "Fine" {
+		t.Errorf("articles = %q, want [Fine]", titles)
+	}
+	if len(errs) != 1 || errs[0].File != "a/secret.txt" || !errors.Is(errs[0], fs.ErrPermission) {
+		t.Errorf("errors = %v, want a/secret.txt: permission denied", errs)
+	}
+}
+
+func FuzzParseHTML(f *testing.F) {
+	for _, s := range []string{
+		"<html><head><title>T</title></head><body><article><p>Some text of the article that is long enough to keep.</p></article></body></html>",
+		"<html><head></head></html>",
+		"<p>unclosed <b>bold <i>italic",
+		"<html><body><h1>Head</h1><p>\"Quoted,\" she said.</p><div>Share</div></body></html>",
+		"<meta charset=\"windows-1252\"><title>Caf\xe9</title><p>Caf\xe9 text.</p>",
+		"<!-- comment --><script>var a = '<p>';</script><p>x</p>",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		a, err := ParseHTML(bufio.NewReader(bytes.NewReader(b)))
+		if err != nil {
+			return
+		}
+		if a.Title == "" && a.Body == "" {
+			t.Errorf("ParseHTML(%q) = empty article without an error", b)
+		}
+		if strings.Contains(a.Title, "\n") {
+			t.Errorf("ParseHTML(%q) Title = %q, want one line", b, a.Title)
+		}
+		if !utf8.ValidString(a.Body) || !utf8.ValidString(a.Title) {
+			t.Errorf("ParseHTML(%q) = invalid UTF-8 title or body", b)
+		}
+	})
+}
