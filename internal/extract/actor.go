@@ -237,9 +237,17 @@ func pastCue(w string) bool {
 // plainHonorifics are forms of address, not titles worth keeping.
 var plainHonorifics = setOf("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "madam")
 
-// isPlace asks the gazetteer, if there is one.
+// isPlace asks the gazetteer, if there is one, whether name is a place: a
+// country, city, demonym, or a region or continent ("Europe").
 func (ac *actors) isPlace(name string) bool {
-	return ac.gaz != nil && ac.gaz.IsPlace(name)
+	if ac.gaz == nil {
+		return false
+	}
+	if ac.gaz.IsPlace(name) {
+		return true
+	}
+	_, region := ac.gaz.RegionName(name)
+	return region
 }
 
 // classify decides what the name of c is; kind -1 drops it.
@@ -275,6 +283,12 @@ func (ac *actors) classify(c *cand) {
 		return
 	}
 	if ac.isPlace(c.name()) || ac.isPlace(d.wordBase(c.s)) && n == 1 {
+		c.kind = -1
+		return
+	}
+	// A lone capitalised role noun opens a sentence ("Officials said",
+	// "Economists expect"): a group of people, not a name.
+	if n == 1 && (roleNouns[name] || roleNouns[strings.TrimSuffix(name, "s")]) {
 		c.kind = -1
 		return
 	}

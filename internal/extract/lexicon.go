@@ -254,7 +254,11 @@ var roleNouns = setOf(
 	"narrator", "announcer", "moderator", "interviewer", "representative", "man",
 	"woman", "voter", "supporter", "critic", "insider", "source", "witness",
 	"resident", "member", "delegate", "staffer", "employee", "worker", "owner",
-	"ceo", "economist", "strategist", "secretary-general", "sheikh",
+	"ceo", "economist", "strategist", "secretary-general", "sheikh", "farmer",
+	"grower", "miner", "exporter", "importer", "investor", "shopper", "consumer",
+	"driver", "fisherman", "fishermen", "villager", "protester", "protesters",
+	"observer", "observers", "donor", "donors", "lender", "lenders", "buyer",
+	"buyers", "seller", "sellers", "producer", "producers", "authorities",
 )
 
 // mediaNouns stand for a news organisation ("the newspaper said").
@@ -386,6 +390,9 @@ var notNames = setOf(
 	"god", "internet", "web", "twitter", "facebook", "election", "day", "week",
 	"month", "year", "morning", "evening", "night", "afternoon", "weekend",
 	"hours", "minutes", "days", "weeks", "months", "years", "decades",
+	// Acronyms of things, not actors.
+	"ai", "gdp", "lng", "cfa", "ev", "evs", "tv", "ipo", "vat", "covid",
+	"covid-19", "hiv", "ceos", "gmt", "utc",
 )
 
 // setOf returns a set of words.
