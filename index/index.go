@@ -15,6 +15,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -293,7 +294,7 @@ func documents(a *article.Article) (map[string]any, []map[string]any, error) {
 		}
 		qd := map[string]any{
 			FieldKind:         kindQuote,
-			FieldText:         q.Text,
+			FieldBody:         q.Text,
 			FieldSpeakerTitle: q.SpeakerTitle,
 			FieldCue:          strings.ToLower(q.Cue),
 			FieldArticle:      a.ID,
@@ -354,8 +355,21 @@ func (x *Index) Put(arts []*article.Article) error {
 	if err != nil {
 		return fmt.Errorf("put: read stored articles: %w", err)
 	}
-	b := x.bi.NewBatch()
-	for _, id := range ids {
+	// One batch per core, written concurrently: scorch builds a batch's
+	// segment in the calling goroutine, so a single batch keeps one core
+	// busy while the other waits (profiled on the Reuters dev split: 97% of
+	// the indexing time inside Batch, 1 of 2 cores used). The batches hold
+	// disjoint IDs, so their order does not matter.
+	parts := runtime.GOMAXPROCS(0)
+	if n := (len(ids) + minPartDocs - 1) / minPartDocs; n < parts {
+		parts = n
+	}
+	batches := make([]*bleve.Batch, parts)
+	for i := range batches {
+		batches[i] = x.bi.NewBatch()
+	}
+	for i, id := range ids {
+		b := batches[i*parts/len(ids)]
 		a := latest[id]
 		doc, quotes, err := documents(a)
 		if err != nil {
@@ -379,11 +393,24 @@ func (x *Index) Put(arts []*article.Article) error {
 			}
 		}
 	}
-	if err := x.bi.Batch(b); err != nil {
+	errs := make([]error, parts)
+	var wg sync.WaitGroup
+	for i, b := range batches {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = x.bi.Batch(b)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("put %d articles: %w", len(ids), err)
 	}
 	return nil
 }
+
+// minPartDocs is the fewest articles Put gives a concurrent batch.
+const minPartDocs = 64
 
 // Compact merges the index's segments into one (bleve's ForceMerge), for
 // after a bulk load. It may run while searches do. The merged-away segment
@@ -489,7 +516,7 @@ func (x *Index) Article(ctx context.Context, id string) (*article.Article, error
 	for i := range qids {
 		qids[i] = QuoteID(id, i+1)
 	}
-	qdocs, err := x.storedDocs(ctx, kindQuote, qids, FieldText, FieldMeta)
+	qdocs, err := x.storedDocs(ctx, kindQuote, qids, FieldBody, FieldMeta)
 	if err != nil {
 		return nil, fmt.Errorf("read quotes of %s: %w", id, err)
 	}
@@ -505,7 +532,7 @@ func (x *Index) Article(ctx context.Context, id string) (*article.Article, error
 				return nil, fmt.Errorf("quote %s: stored metadata: %w", qid, err)
 			}
 		}
-		text, _ := qf[FieldText].(string)
+		text, _ := qf[FieldBody].(string)
 		a.Quotes = append(a.Quotes, article.Quote{
 			Text: text, Speaker: qm.Speaker, SpeakerTitle: qm.SpeakerTitle, Cue: qm.Cue,
 			Start: qm.Start, End: qm.End, Confidence: qm.Confidence,

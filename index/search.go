@@ -95,12 +95,12 @@ func (x *Index) SearchQuotes(ctx context.Context, r Request) (*QuoteResult, erro
 				return nil, fmt.Errorf("hit %s: stored metadata: %w", h.ID, err)
 			}
 		}
-		text, _ := h.Fields[FieldText].(string)
+		text, _ := h.Fields[FieldBody].(string)
 		t := parseTime(m.Date)
 		out.Hits = append(out.Hits, QuoteHit{
 			ID: h.ID, Text: text, Speaker: m.Speaker, SpeakerTitle: m.SpeakerTitle,
 			Cue: m.Cue, ArticleID: m.Article, Title: m.Title, Date: dateString(t),
-			Source: m.Source, Countries: orEmpty(m.Countries), Snippet: snippet(h, FieldText),
+			Source: m.Source, Countries: orEmpty(m.Countries), Snippet: snippet(h, FieldBody),
 			Score: h.Score, SortKey: sortKey(h), Time: t,
 		})
 	}
@@ -153,6 +153,9 @@ func (x *Index) request(kind string, r Request) (*bleve.SearchRequest, error) {
 		if err != nil {
 			return nil, err
 		}
+		if kind == kindArticle {
+			q = searchTitleToo(q)
+		}
 		bq.AddMust(q)
 	}
 	bq.AddFilter(filter)
@@ -171,16 +174,12 @@ func (x *Index) request(kind string, r Request) (*bleve.SearchRequest, error) {
 		req.SetSearchAfter(r.After)
 	}
 	if r.Limit > 0 {
-		text := FieldBody
-		if kind == kindQuote {
-			text = FieldText
-		}
 		req.Fields = []string{FieldMeta}
 		if kind == kindQuote {
-			req.Fields = append(req.Fields, FieldText)
+			req.Fields = append(req.Fields, FieldBody)
 		}
 		req.Highlight = bleve.NewHighlightWithStyle(html.Name)
-		req.Highlight.AddField(text)
+		req.Highlight.AddField(FieldBody)
 	}
 
 	names := r.Facets

@@ -1,0 +1,80 @@
+package pipeline
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+// memStore is a HashStore in memory.
+type memStore map[string]string
+
+func (m memStore) FileHash(name string) (string, error) { return m[name], nil }
+func (m memStore) RecordFiles(h map[string]string) error {
+	for k, v := range h {
+		m[k] = v
+	}
+	return nil
+}
+
+func mustWriteFile(tb testing.TB, path, data string) {
+	tb.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+func TestCheckInputs(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.jsonl")
+	folder := filepath.Join(dir, "folder")
+	mustWriteFile(t, a, "{}\n{}\n")
+	mustWriteFile(t, filepath.Join(folder, "b.txt"), "b")
+	mustWriteFile(t, filepath.Join(folder, "c.txt"), "c")
+	mustWriteFile(t, filepath.Join(folder, ".hidden"), "h")
+	store := memStore{}
+	paths := []string{a, folder, "-"}
+
+	check := func(step string, wantRead, wantUnchanged []string, wantArticles int) *Inputs {
+		t.Helper()
+		in, err := CheckInputs(store, paths, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(in.Read, wantRead) || !reflect.DeepEqual(in.Unchanged, wantUnchanged) || in.UnchangedArticles != wantArticles {
+			t.Errorf("%s: CheckInputs = read %q, unchanged %q, %d articles; want %q, %q, %d",
+				step, in.Read, in.Unchanged, in.UnchangedArticles, wantRead, wantUnchanged, wantArticles)
+		}
+		return in
+	}
+
+	in := check("first run", paths, nil, 0)
+	in.Count(a)
+	in.Count(a)
+	in.Count(filepath.Join(folder, "b.txt"))
+	in.Count(filepath.Join(folder, "c.txt"))
+	if err := in.Record(store); err != nil {
+		t.Fatal(err)
+	}
+	check("unchanged", []string{"-"}, []string{a, folder}, 4)
+
+	// A changed file sends its whole folder back to the reader; a hidden
+	// file changes nothing.
+	mustWriteFile(t, filepath.Join(folder, ".hidden"), "h2")
+	check("hidden file changed", []string{"-"}, []string{a, folder}, 4)
+	mustWriteFile(t, filepath.Join(folder, "c.txt"), "c2")
+	check("file in folder changed", []string{folder, "-"}, []string{a}, 2)
+
+	// The same bytes read with a forced format were never recorded.
+	in, err := CheckInputs(store, []string{a}, "txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(in.Read) != 1 {
+		t.Errorf("with --format txt: read %q, want %q", in.Read, a)
+	}
+}
