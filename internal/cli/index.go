@@ -11,9 +11,7 @@ import (
 	"sort"
 	"time"
 
-	"github.com/newsdex/newsdex/index"
 	"github.com/newsdex/newsdex/internal/article"
-	"github.com/newsdex/newsdex/internal/gazetteer"
 	"github.com/newsdex/newsdex/internal/ingest"
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
@@ -80,9 +78,9 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 	if o.Batch <= 0 {
 		return usageError("--batch %d: want a positive number", o.Batch)
 	}
-	ix, err := index.Open(g.Index, index.Options{Labeler: gazetteer.Default()})
+	ix, err := openWriter(ctx, g.Index, s.Err) // writer.go: through a running server, or directly
 	if err != nil {
-		return fmt.Errorf("open index %s: %w", g.Index, err)
+		return err
 	}
 	defer ix.Close()
 
@@ -156,7 +154,7 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 
 // dropUnchanged removes the articles whose fingerprint the index already
 // holds, and the repeats of an id within the chunk (the last one wins).
-func dropUnchanged(ix *index.Index, chunk []*article.Article, sum *indexSummary) ([]*article.Article, error) {
+func dropUnchanged(ix articleStore, chunk []*article.Article, sum *indexSummary) ([]*article.Article, error) {
 	last := make(map[string]int, len(chunk))
 	ids := make([]string, 0, len(chunk))
 	for i, a := range chunk {

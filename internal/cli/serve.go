@@ -6,9 +6,13 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"os"
+	"strings"
 	"time"
 
+	"github.com/newsdex/newsdex/index"
 	"github.com/newsdex/newsdex/internal/gazetteer"
+	"github.com/newsdex/newsdex/internal/pipeline"
 	"github.com/newsdex/newsdex/web"
 	"github.com/spf13/cobra"
 )
@@ -26,7 +30,11 @@ func newServeCmd(g *globalOptions, s Streams) *cobra.Command {
 		Short: "Serve the search page, quote view, article pages and JSON API",
 		Long: `Serve runs the web UI and the JSON API (/api/search, /api/quotes,
 /api/articles/{id}, /api/stats) over the index. It binds to 127.0.0.1 unless
---addr says otherwise; it serves reads only.`,
+--addr says otherwise; over the network it serves reads only.
+
+While it runs, ` + "`newsdex index`" + ` into the same index sends its batches to the
+server through a Unix socket in the index folder (newsdex.sock, mode 0600),
+and new articles are searchable as soon as each batch is committed.`,
 		Example: `  newsdex serve --demo
   newsdex --index news.index serve --addr 127.0.0.1:9000`,
 		Args: cobra.NoArgs,
@@ -40,11 +48,20 @@ func newServeCmd(g *globalOptions, s Streams) *cobra.Command {
 }
 
 func runServe(ctx context.Context, g *globalOptions, o *serveOptions, s Streams) error {
-	ix, err := openForQuery(ctx, g, o.Demo)
+	ix, err := openServed(ctx, g, o.Demo)
 	if err != nil {
 		return err
 	}
 	defer ix.Close()
+	if !o.Demo {
+		// `newsdex index` into this index writes through the server
+		// (writer.go): bleve lets one process at a time hold it for writing.
+		stop, err := listenWriter(ix, g.Index)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	h, err := web.New(web.Options{Searcher: ix, Labeler: gazetteer.Default()})
 	if err != nil {
 		return err
@@ -71,6 +88,26 @@ func runServe(ctx context.Context, g *globalOptions, o *serveOptions, s Streams)
 		}
 		return nil
 	}
+}
+
+// openServed opens the index to serve (for writing, so that `newsdex
+// index` can write through the server), or builds the demo one. It waits
+// at most lockTimeout for another process holding the index.
+func openServed(ctx context.Context, g *globalOptions, demo bool) (*index.Index, error) {
+	if demo {
+		return pipeline.DemoIndex(ctx)
+	}
+	if _, err := os.Stat(g.Index); err != nil {
+		return nil, fmt.Errorf("no index at %s (run 'newsdex index PATH...' first, or pass --index DIR, or try --demo)", g.Index)
+	}
+	ix, err := index.Open(g.Index, index.Options{Labeler: gazetteer.Default(), LockTimeout: lockTimeout})
+	if err != nil {
+		if strings.Contains(err.Error(), "timeout") {
+			return nil, fmt.Errorf("open index %s: locked by another process for over %s (a 'newsdex index' still running?): %w", g.Index, lockTimeout, err)
+		}
+		return nil, fmt.Errorf("open index %s: %w", g.Index, err)
+	}
+	return ix, nil
 }
 
 func describeIndex(g *globalOptions, demo bool) string {
