@@ -153,3 +153,28 @@ func FuzzParseHTML(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReadInput reads arbitrary bytes as a file without a known extension:
+// gzip detection, the format sniffer and whichever reader it picks must
+// report errors, never panic, and give only articles with an ID and a
+// title or body of at most MaxBodyBytes.
+func FuzzReadInput(f *testing.F) {
+	for _, s := range []string{
+		"Title\n\nBody.", "{\"title\":\"A\"}\n{", "[{\"body\":\"x\"}]", "<p>x</p>",
+		"title,body\nA,b\n", "\x1f\x8b\x08\x00", "\x00\x01\x02", "\xff\xfeT\x00",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fsys := fstest.MapFS{"in": {Data: data}}
+		err := WalkFS(context.Background(), fsys, "in", Options{}, func(a *article.Article) error {
+			if a.ID == "" || a.Title == "" && a.Body == "" || len(a.Body) > MaxBodyBytes {
+				t.Errorf("read %q gave article %+v", data, a)
+			}
+			return nil
+		}, func(*Error) {})
+		if err != nil {
+			t.Errorf("WalkFS(%q) = %v, want nil", data, err)
+		}
+	})
+}
