@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"strings"
 )
 
 // contentSecurityPolicy allows the page's own origin only, and no inline
@@ -44,6 +45,29 @@ func (s *server) deadline(next http.Handler) http.Handler {
 		ctx, cancel := context.WithTimeout(r.Context(), s.opts.Timeout)
 		defer cancel()
 		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// limit lets at most Options.MaxConcurrent requests use the index at
+// once; the others wait their turn, first come first served, within their
+// deadline (then 503). On a saturated machine this keeps a costly request
+// (facets over every article) from being slowed by all the others at once
+// until it overruns its deadline: requests queue instead of sharing the
+// cores ever more thinly. Static files are not limited.
+func (s *server) limit(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/static/") {
+			next.ServeHTTP(w, r)
+			return
+		}
+		select {
+		case s.slots <- struct{}{}:
+		case <-r.Context().Done():
+			s.fail(w, r, r.Context().Err())
+			return
+		}
+		defer func() { <-s.slots }()
+		next.ServeHTTP(w, r)
 	})
 }
 

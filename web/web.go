@@ -18,6 +18,7 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"time"
 
 	"github.com/go-chi/chi/v5"
@@ -64,6 +65,10 @@ type Options struct {
 	MaxFilterValues int           // most filter values in one request, all filters together
 	MaxValueBytes   int           // longest filter value, in bytes
 	Timeout         time.Duration // deadline of each request
+	// MaxConcurrent is how many requests may search the index at once;
+	// more wait their turn within their deadline. 0 means twice
+	// runtime.GOMAXPROCS.
+	MaxConcurrent int
 }
 
 // withDefaults returns o with every zero limit set to its default.
@@ -81,6 +86,7 @@ func (o Options) withDefaults() Options {
 	if o.Timeout <= 0 {
 		o.Timeout = DefaultTimeout
 	}
+	set(&o.MaxConcurrent, 2*runtime.GOMAXPROCS(0))
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -92,6 +98,7 @@ type server struct {
 	opts   Options
 	pages  map[string]*template.Template // by page name: "search", "quotes", "article", "error"
 	static *staticFiles
+	slots  chan struct{} // one per request allowed to use the index at once
 }
 
 // New returns the router serving the pages, the JSON API and the static
@@ -101,6 +108,7 @@ func New(opts Options) (http.Handler, error) {
 		return nil, fmt.Errorf("web: Options.Searcher is nil")
 	}
 	s := &server{opts: opts.withDefaults()}
+	s.slots = make(chan struct{}, s.opts.MaxConcurrent)
 	var err error
 	if s.static, err = loadStatic(); err != nil {
 		return nil, err
@@ -110,7 +118,7 @@ func New(opts Options) (http.Handler, error) {
 	}
 
 	r := chi.NewRouter()
-	r.Use(s.recoverer, securityHeaders, middleware.GetHead, s.rejectBody, s.deadline)
+	r.Use(s.recoverer, securityHeaders, middleware.GetHead, s.rejectBody, s.deadline, s.limit)
 	r.NotFound(s.handleNotFound)
 	r.MethodNotAllowed(s.handleMethodNotAllowed)
 
