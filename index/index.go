@@ -64,6 +64,10 @@ type Index struct {
 	lab  Labeler
 	ro   bool
 	wmu  sync.Mutex
+
+	bmu     sync.Mutex               // guards browsed and bgen
+	browsed map[string]*browseCounts // kind -> counts of every document (browse.go)
+	bgen    int                      // Put count, to drop counts computed across a Put
 }
 
 // indexMetaFile marks a directory holding a bleve index.
@@ -368,6 +372,7 @@ func (x *Index) Put(arts []*article.Article) error {
 	for i := range batches {
 		batches[i] = x.bi.NewBatch()
 	}
+	x.forgetBrowse(batches[0])
 	for i, id := range ids {
 		b := batches[i*parts/len(ids)]
 		a := latest[id]

@@ -43,11 +43,9 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	ctx, cancel := withDeadline(ctx) // guard.go
-	defer cancel()
-	res, err := x.bi.SearchInContext(ctx, req)
+	res, facets, err := x.run(ctx, kindArticle, r, req)
 	if err != nil {
-		return nil, searchError(r.Query, err)
+		return nil, err
 	}
 	out := &Result{Query: r.Query, Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
@@ -65,9 +63,43 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 			Snippet: snippet(h, FieldBody), SortKey: sortKey(h), Time: t,
 		})
 	}
-	out.Facets = x.facets(res)
+	out.Facets = facets
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
+}
+
+// run runs a search request built by request. A plain browse (no query,
+// no filter) takes its facets from the counts of the whole index
+// (browse.go) and, when it asks for no hits, does not search at all.
+func (x *Index) run(ctx context.Context, kind string, r Request, req *bleve.SearchRequest) (*bleve.SearchResult, map[string][]FacetValue, error) {
+	ctx, cancel := withDeadline(ctx) // guard.go
+	defer cancel()
+	if !isBrowse(r) || len(req.Facets) == 0 {
+		res, err := x.bi.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, nil, searchError(r.Query, err)
+		}
+		return res, x.facets(res), nil
+	}
+	names, size := make([]string, 0, len(req.Facets)), 0
+	for name, f := range req.Facets {
+		names = append(names, name)
+		if name != FacetDate {
+			size = f.Size
+		}
+	}
+	req.Facets = nil
+	counts, err := x.browse(ctx, kind)
+	if err != nil {
+		return nil, nil, searchError(r.Query, err)
+	}
+	res := &bleve.SearchResult{Total: counts.Total}
+	if req.Size > 0 {
+		if res, err = x.bi.SearchInContext(ctx, req); err != nil {
+			return nil, nil, searchError(r.Query, err)
+		}
+	}
+	return res, browseFacets(counts, names, size), nil
 }
 
 // SearchQuotes searches quote documents. Quotes carry no actors: an actor
@@ -81,11 +113,9 @@ func (x *Index) SearchQuotes(ctx context.Context, r Request) (*QuoteResult, erro
 	if err != nil {
 		return nil, err
 	}
-	ctx, cancel := withDeadline(ctx) // guard.go
-	defer cancel()
-	res, err := x.bi.SearchInContext(ctx, req)
+	res, facets, err := x.run(ctx, kindQuote, r, req)
 	if err != nil {
-		return nil, searchError(r.Query, err)
+		return nil, err
 	}
 	out := &QuoteResult{Query: r.Query, Total: res.Total, Hits: make([]QuoteHit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
@@ -104,7 +134,7 @@ func (x *Index) SearchQuotes(ctx context.Context, r Request) (*QuoteResult, erro
 			Score: h.Score, SortKey: sortKey(h), Time: t,
 		})
 	}
-	out.Facets = x.facets(res)
+	out.Facets = facets
 	for name := range out.Facets {
 		if !quoteFacets[name] {
 			out.Facets[name] = []FacetValue{}

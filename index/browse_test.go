@@ -1,0 +1,105 @@
+package index
+
+import (
+	"context"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/newsdex/newsdex/internal/article"
+)
+
+// counted answers a request the slow way: bleve counts every hit.
+func counted(tb testing.TB, x *Index, kind string, r Request) (uint64, map[string][]FacetValue) {
+	tb.Helper()
+	req, err := x.request(kind, r)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	res, err := x.bi.SearchInContext(context.Background(), req)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return res.Total, x.facets(res)
+}
+
+// checkBrowse compares browsing with no query against bleve's counts.
+func checkBrowse(t *testing.T, x *Index, step string) {
+	t.Helper()
+	ctx := context.Background()
+	for _, r := range []Request{{Limit: 10}, {Limit: 0, FacetSize: 2}, {Limit: 1, Facets: []string{FacetCountry, FacetDate}}} {
+		total, facets := counted(t, x, kindArticle, r)
+		got, err := x.Search(ctx, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Total != total || !reflect.DeepEqual(got.Facets, facets) {
+			t.Errorf("%s: Search(%+v) = %d hits, facets %v; want %d, %v", step, r, got.Total, got.Facets, total, facets)
+		}
+		if len(got.Hits) != min(r.Limit, int(total)) {
+			t.Errorf("%s: Search(%+v) returned %d hits, want %d", step, r, len(got.Hits), min(r.Limit, int(total)))
+		}
+		qtotal, qfacets := counted(t, x, kindQuote, r)
+		for name := range qfacets {
+			if !quoteFacets[name] {
+				qfacets[name] = []FacetValue{}
+			}
+		}
+		qgot, err := x.SearchQuotes(ctx, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if qgot.Total != qtotal || !reflect.DeepEqual(qgot.Facets, qfacets) {
+			t.Errorf("%s: SearchQuotes(%+v) = %d hits, facets %v; want %d, %v", step, r, qgot.Total, qgot.Facets, qtotal, qfacets)
+		}
+	}
+}
+
+func TestBrowseCounts(t *testing.T) {
+	x := mustMemory(t, testArticles(t))
+	checkBrowse(t, x, "after the first Put")
+
+	// A replaced article and a new one change the counts.
+	arts := testArticles(t)
+	a := arts[0]
+	a.Countries = append(a.Countries, article.Country{Code: "FR", Name: "France", Mentions: 1})
+	a.Quotes = nil
+	b := *arts[1]
+	b.ID = "wire-999"
+	if err := x.Put([]*article.Article{a, &b}); err != nil {
+		t.Fatal(err)
+	}
+	checkBrowse(t, x, "after a second Put")
+	got := mustSearch(t, x, Request{Facets: []string{FacetCountry}})
+	if got.Total != uint64(len(arts)+1) {
+		t.Errorf("after a second Put: browse total = %d, want %d", got.Total, len(arts)+1)
+	}
+}
+
+func TestPrecompute(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ix")
+	x, err := Open(dir, Options{Labeler: fakeLabeler{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Put(testArticles(t)); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Precompute(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Close(); err != nil {
+		t.Fatal(err)
+	}
+	x, err = Open(dir, Options{Labeler: fakeLabeler{}, ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	for _, kind := range []string{kindArticle, kindQuote} {
+		if v, err := x.bi.GetInternal([]byte(browseKeyPrefix + kind)); err != nil || len(v) == 0 {
+			t.Errorf("no precomputed %s counts after reopening (err %v)", kind, err)
+		}
+	}
+	checkBrowse(t, x, "reopened")
+}
