@@ -58,17 +58,20 @@ JSON Lines) and the rest is still indexed; the exit code is 0 unless --strict.`,
 
 // indexSummary is what `newsdex index` reports when it ends.
 type indexSummary struct {
-	Read       int
-	Indexed    int
-	Unchanged  int
-	Quotes     int
-	Files      map[string]bool
-	BadDates   int
-	Skipped    map[string]int // reason -> files
-	Errors     int
-	Took       time.Duration
-	Cancelled  bool
-	errorsJSON *json.Encoder
+	Read      int
+	Indexed   int
+	Unchanged int
+	// UnchangedFiles counts the paths skipped unread: every file below
+	// them has the content hash recorded by an earlier run.
+	UnchangedFiles int
+	Quotes         int
+	Files          map[string]bool
+	BadDates       int
+	Skipped        map[string]int // reason -> files
+	Errors         int
+	Took           time.Duration
+	Cancelled      bool
+	errorsJSON     *json.Encoder
 }
 
 func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams, args []string) error {
@@ -93,8 +96,16 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 		defer f.Close()
 		sum.errorsJSON = json.NewEncoder(f)
 	}
-	bar := newProgress(s.Err, o.Progress)
 	start := time.Now()
+	// Files whose bytes are unchanged since the last run are skipped before
+	// they are read, so re-indexing an unchanged corpus costs only hashing.
+	in, err := pipeline.CheckInputs(ix, args, o.Format)
+	if err != nil {
+		return fmt.Errorf("check inputs: %w", err)
+	}
+	sum.UnchangedFiles = len(in.Unchanged)
+	sum.Unchanged = in.UnchangedArticles
+	bar := newProgress(s.Err, o.Progress)
 	p := &pipeline.Pipeline{
 		Ingest:  ingest.Options{Format: o.Format, Workers: o.Workers},
 		Workers: o.Workers,
@@ -102,6 +113,7 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 		OnRead: func(a *article.Article) {
 			sum.Read++
 			sum.Files[a.File] = true
+			in.Count(a.File)
 			if a.DateUnreadable() {
 				sum.BadDates++
 			}
@@ -122,23 +134,37 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 			return dropUnchanged(ix, chunk, sum)
 		},
 	}
-	err = p.Run(ctx, pipeline.Paths(args), func(chunk []*article.Article) error {
-		if err := ix.Put(chunk); err != nil {
-			return fmt.Errorf("write index: %w", err)
-		}
-		sum.Indexed += len(chunk)
-		for _, a := range chunk {
-			sum.Quotes += len(a.Quotes)
-		}
-		bar.set(sum.Indexed + sum.Unchanged)
-		return nil
-	})
+	if len(in.Read) > 0 {
+		err = p.Run(ctx, pipeline.Paths(in.Read), func(chunk []*article.Article) error {
+			if err := ix.Put(chunk); err != nil {
+				return fmt.Errorf("write index: %w", err)
+			}
+			sum.Indexed += len(chunk)
+			for _, a := range chunk {
+				sum.Quotes += len(a.Quotes)
+			}
+			bar.set(sum.Indexed + sum.Unchanged)
+			return nil
+		})
+	}
 	bar.finish()
-	sum.Took = time.Since(start)
 	if errors.Is(err, context.Canceled) {
 		sum.Cancelled = true
 		err = nil
 	}
+	if err == nil && !sum.Cancelled {
+		if err = in.Record(ix); err != nil {
+			err = fmt.Errorf("write index: %w", err)
+		}
+	}
+	// Count the facets of the whole index once now, so that browsing with
+	// no query reads the counts instead of counting every article.
+	if p, ok := ix.(interface{ Precompute(context.Context) error }); ok && err == nil && !sum.Cancelled && sum.Indexed > 0 {
+		if err = p.Precompute(ctx); err != nil {
+			err = fmt.Errorf("write index: %w", err)
+		}
+	}
+	sum.Took = time.Since(start)
 	sum.print(s.Err, g.Index)
 	if err != nil {
 		return err
@@ -207,6 +233,9 @@ func (sum *indexSummary) print(w io.Writer, dir string) {
 		fmt.Fprintf(w, " (%.0f articles/s)", float64(sum.Indexed)/sum.Took.Seconds())
 	}
 	fmt.Fprintln(w)
+	if sum.UnchangedFiles > 0 {
+		fmt.Fprintf(w, "paths unchanged since the last run (not read): %d\n", sum.UnchangedFiles)
+	}
 	if sum.Errors > 0 {
 		fmt.Fprintf(w, "bad files, lines or records (reported above): %d\n", sum.Errors)
 	}
