@@ -455,3 +455,49 @@ func TestStaleSocket(t *testing.T) {
 	}
 	srv.stop(t)
 }
+
+// TestQueryWhileServing runs search, quotes, show and stats on an index a
+// server holds: they ask the server through its socket, where opening the
+// index themselves would wait on its lock.
+func TestQueryWhileServing(t *testing.T) {
+	bin := mustBinary(t)
+	dir := mustIndex(t)
+	srv := mustServe(t, bin, dir)
+	defer srv.stop(t)
+
+	start := time.Now()
+	out := mustRun(t, "--index", dir, "search", "coffee", "--country", "BR", "--format", "json")
+	var res struct {
+		Total int `json:"total"`
+		Hits  []struct {
+			ID string `json:"id"`
+		} `json:"hits"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 1 || len(res.Hits) != 1 || res.Hits[0].ID != "wire-001" {
+		t.Errorf("search while serving = %s, want wire-001", out)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("search while serving took %s: it waited for the lock", d)
+	}
+	if out := mustRun(t, "--index", dir, "search", "--all", "--format", "jsonl"); strings.Count(out, "\n") != 5 {
+		t.Errorf("search --all while serving printed %d lines, want 5", strings.Count(out, "\n"))
+	}
+	if out := mustRun(t, "--index", dir, "quotes", "--speaker", "Wanjiru Kamau", "--format", "jsonl"); !strings.Contains(out, "Cheap, clean power") {
+		t.Errorf("quotes while serving lacks her quote: %s", out)
+	}
+	if out := mustRun(t, "--index", dir, "show", "wire-002"); !strings.Contains(out, "Kenya and Ethiopia") {
+		t.Errorf("show while serving: %s", out)
+	}
+	if out := mustRun(t, "--index", dir, "stats", "--format", "json"); !strings.Contains(out, `"articles": 5`) {
+		t.Errorf("stats while serving: %s", out)
+	}
+	if _, errs, code := run(t, "--index", dir, "search", `title:"open`); code != 2 || !strings.Contains(errs, "bad query") {
+		t.Errorf("bad query while serving: exit %d, stderr %q; want 2 and the reason", code, errs)
+	}
+	if _, errs, code := run(t, "--index", dir, "show", "no-such-id"); code != 1 || !strings.Contains(errs, "no-such-id") {
+		t.Errorf("show unknown id while serving: exit %d, stderr %q", code, errs)
+	}
+}

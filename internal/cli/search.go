@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/newsdex/newsdex/index"
+	"github.com/newsdex/newsdex/internal/article"
 	"github.com/newsdex/newsdex/internal/gazetteer"
 	"github.com/newsdex/newsdex/internal/ingest"
 	"github.com/spf13/cobra"
@@ -172,16 +173,34 @@ func (o *queryOptions) outputFormat(s Streams) (string, error) {
 	return "", usageError("--format %q: want table, json, jsonl or csv", o.Format)
 }
 
-// openForQuery opens the index named by --index, or builds the demo one.
-func openForQuery(ctx context.Context, g *globalOptions, demo bool) (*index.Index, error) {
+// queryStore is what search, quotes, show and stats read from: the index
+// itself, or the server holding it.
+type queryStore interface {
+	Search(ctx context.Context, r index.Request) (*index.Result, error)
+	SearchQuotes(ctx context.Context, r index.Request) (*index.QuoteResult, error)
+	Article(ctx context.Context, id string) (*article.Article, error)
+	Stats(ctx context.Context) (*index.Stats, error)
+	Close() error
+}
+
+// openForQuery opens the index named by --index for reading, or builds the
+// demo one. When a `newsdex serve` holds the index, it asks the server
+// through its socket (writer.go) instead: bleve would not let a reader in.
+func openForQuery(ctx context.Context, g *globalOptions, demo bool) (queryStore, error) {
 	if demo {
 		return pipeline.DemoIndex(ctx)
 	}
 	if _, err := os.Stat(g.Index); err != nil {
 		return nil, fmt.Errorf("no index at %s (run `newsdex index PATH...` first, or pass --index DIR, or try --demo)", g.Index)
 	}
-	ix, err := index.Open(g.Index, index.Options{Labeler: gazetteer.Default()})
+	if c := dialServer(ctx, g.Index); c != nil {
+		return c, nil
+	}
+	ix, err := index.Open(g.Index, index.Options{Labeler: gazetteer.Default(), ReadOnly: true, LockTimeout: lockTimeout})
 	if err != nil {
+		if strings.Contains(err.Error(), "timeout") {
+			return nil, fmt.Errorf("open index %s: locked by a writer for over %s (a `newsdex index` still running?): %w", g.Index, lockTimeout, err)
+		}
 		return nil, fmt.Errorf("open index %s: %w", g.Index, err)
 	}
 	return ix, nil

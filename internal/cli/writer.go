@@ -57,15 +57,9 @@ type articleStore interface {
 // server serving it when one answers on its socket, else the index opened
 // (or created) directly. It says which on w.
 func openWriter(ctx context.Context, dir string, w io.Writer) (articleStore, error) {
-	sock := filepath.Join(dir, socketName)
-	if _, err := os.Stat(sock); err == nil {
-		c := newSocketClient(sock)
-		if err := c.ping(ctx); err == nil {
-			fmt.Fprintf(w, "newsdex: %s is being served; writing through the server (%s)\n", dir, sock)
-			return c, nil
-		}
-		// A stale socket of a server that did not shut down: no one holds
-		// the index, open it directly.
+	if c := dialServer(ctx, dir); c != nil {
+		fmt.Fprintf(w, "newsdex: %s is being served; writing through the server (%s)\n", dir, filepath.Join(dir, socketName))
+		return c, nil
 	}
 	ix, err := index.Open(dir, index.Options{Labeler: gazetteer.Default(), LockTimeout: lockTimeout})
 	if err != nil {
@@ -77,7 +71,23 @@ func openWriter(ctx context.Context, dir string, w io.Writer) (articleStore, err
 	return ix, nil
 }
 
-// socketClient writes through a server's socket.
+// dialServer returns a client of the server holding the index in dir, or
+// nil when none answers: no socket, or a stale one left by a server that
+// did not shut down (then no one holds the index).
+func dialServer(ctx context.Context, dir string) *socketClient {
+	sock := filepath.Join(dir, socketName)
+	if _, err := os.Stat(sock); err != nil {
+		return nil
+	}
+	c := newSocketClient(sock)
+	if err := c.ping(ctx); err != nil {
+		c.Close()
+		return nil
+	}
+	return c
+}
+
+// socketClient writes and searches through a server's socket.
 type socketClient struct {
 	c *http.Client
 }
@@ -110,20 +120,34 @@ func (c *socketClient) ping(ctx context.Context) error {
 	return nil
 }
 
-// call posts in as JSON to path and decodes the answer into out.
-func (c *socketClient) call(path string, in, out any) error {
+// call posts in as JSON to path and decodes the answer into out. A 400
+// from the server is the index's ErrBadQuery, a 404 its ErrNotFound.
+func (c *socketClient) call(ctx context.Context, path string, in, out any) error {
 	b, err := json.Marshal(in)
 	if err != nil {
 		return err
 	}
-	resp, err := c.c.Post("http://newsdex"+path, "application/json", bytes.NewReader(b))
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, "http://newsdex"+path, bytes.NewReader(b))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := c.c.Do(req)
 	if err != nil {
 		return fmt.Errorf("server: %w", err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
 		msg, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
-		return fmt.Errorf("server: %s: %s", resp.Status, bytes.TrimSpace(msg))
+		text := string(bytes.TrimSpace(msg))
+		switch resp.StatusCode {
+		case http.StatusBadRequest:
+			// The server's message already starts with "bad query".
+			return fmt.Errorf("%w: %s", index.ErrBadQuery, strings.TrimPrefix(text, index.ErrBadQuery.Error()+": "))
+		case http.StatusNotFound:
+			return index.ErrNotFound
+		}
+		return fmt.Errorf("server: %s: %s", resp.Status, text)
 	}
 	if out == nil {
 		return nil
@@ -133,26 +157,72 @@ func (c *socketClient) call(path string, in, out any) error {
 
 // Put sends one batch; it returns once the server has committed it.
 func (c *socketClient) Put(arts []*article.Article) error {
-	return c.call("/put", arts, nil)
+	return c.call(context.Background(), "/put", arts, nil)
 }
 
 // Fingerprints asks the server for the stored fingerprints of ids.
 func (c *socketClient) Fingerprints(ids []string) (map[string]string, error) {
 	var fp map[string]string
-	err := c.call("/fingerprints", ids, &fp)
+	err := c.call(context.Background(), "/fingerprints", ids, &fp)
 	return fp, err
 }
 
 // FileHash asks the server for the content hash recorded for a file.
 func (c *socketClient) FileHash(name string) (string, error) {
 	var h string
-	err := c.call("/filehash", name, &h)
+	err := c.call(context.Background(), "/filehash", name, &h)
 	return h, err
 }
 
 // RecordFiles sends the content hashes of the files read.
 func (c *socketClient) RecordFiles(hashes map[string]string) error {
-	return c.call("/recordfiles", hashes, nil)
+	return c.call(context.Background(), "/recordfiles", hashes, nil)
+}
+
+// Search runs an article search on the server.
+func (c *socketClient) Search(ctx context.Context, r index.Request) (*index.Result, error) {
+	var reply searchReply[index.Result]
+	if err := c.call(ctx, "/search", r, &reply); err != nil {
+		return nil, err
+	}
+	for i := range reply.Result.Hits {
+		if i < len(reply.Keys) {
+			reply.Result.Hits[i].SortKey = reply.Keys[i]
+		}
+	}
+	return reply.Result, nil
+}
+
+// SearchQuotes runs a quote search on the server.
+func (c *socketClient) SearchQuotes(ctx context.Context, r index.Request) (*index.QuoteResult, error) {
+	var reply searchReply[index.QuoteResult]
+	if err := c.call(ctx, "/quotes", r, &reply); err != nil {
+		return nil, err
+	}
+	for i := range reply.Result.Hits {
+		if i < len(reply.Keys) {
+			reply.Result.Hits[i].SortKey = reply.Keys[i]
+		}
+	}
+	return reply.Result, nil
+}
+
+// Article fetches one article from the server.
+func (c *socketClient) Article(ctx context.Context, id string) (*article.Article, error) {
+	var a article.Article
+	if err := c.call(ctx, "/article", id, &a); err != nil {
+		return nil, err
+	}
+	return &a, nil
+}
+
+// Stats asks the server for the index's figures.
+func (c *socketClient) Stats(ctx context.Context) (*index.Stats, error) {
+	var st index.Stats
+	if err := c.call(ctx, "/stats", struct{}{}, &st); err != nil {
+		return nil, err
+	}
+	return &st, nil
 }
 
 // Close releases idle connections.
@@ -161,10 +231,61 @@ func (c *socketClient) Close() error {
 	return nil
 }
 
-// listenWriter serves Put and Fingerprints of ix on the socket in dir until
-// the returned stop is called. The caller holds ix's write lock, so a
-// socket file already there is stale and is replaced.
-func listenWriter(ix articleStore, dir string) (stop func(), err error) {
+// socketStore is what the server offers on its socket: the writer's calls
+// and the searches, so that `newsdex index`, `search`, `quotes`, `show` and
+// `stats` work on an index a server holds.
+type socketStore interface {
+	articleStore
+	queryStore
+}
+
+// Socket call limits: the largest request body of each kind.
+const (
+	maxIDsBytes    = 64 << 20
+	maxSmallBytes  = 1 << 20
+	maxHashesBytes = 256 << 20
+)
+
+// handleJSON serves one socket call: it decodes the request body (at most
+// limit bytes) into an In, calls fn and writes its result as JSON. Bad
+// requests are 400s; errors of fn 500s, or 400s when they are the index's
+// ErrBadQuery and 404s for ErrNotFound, so the client can tell them apart.
+func handleJSON[In, Out any](limit int64, fn func(context.Context, In) (Out, error)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		var in In
+		if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, limit)).Decode(&in); err != nil {
+			http.Error(w, "decode request: "+err.Error(), http.StatusBadRequest)
+			return
+		}
+		out, err := fn(r.Context(), in)
+		switch {
+		case errors.Is(err, index.ErrBadQuery):
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		case errors.Is(err, index.ErrNotFound):
+			http.Error(w, err.Error(), http.StatusNotFound)
+			return
+		case err != nil:
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(out)
+	}
+}
+
+// searchReply carries a search result over the socket with the hits' sort
+// keys, which the JSON shape of a hit leaves out (the CLI pages --all with
+// them).
+type searchReply[H any] struct {
+	Result *H         `json:"result"`
+	Keys   [][]string `json:"keys"`
+}
+
+// listenWriter serves ix on the socket in dir until the returned stop is
+// called. The caller holds ix's write lock, so a socket file already there
+// is stale and is replaced.
+func listenWriter(ix socketStore, dir string) (stop func(), err error) {
 	sock := filepath.Join(dir, socketName)
 	if err := os.Remove(sock); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("remove stale socket %s: %w", sock, err)
@@ -177,64 +298,51 @@ func listenWriter(ix articleStore, dir string) (stop func(), err error) {
 		ln.Close()
 		return nil, fmt.Errorf("listen on %s: %w", sock, err)
 	}
+	type none struct{}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /ping", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusOK)
 	})
-	mux.HandleFunc("POST /put", func(w http.ResponseWriter, r *http.Request) {
-		var arts []*article.Article
-		if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBatchBytes)).Decode(&arts); err != nil {
-			http.Error(w, "decode batch: "+err.Error(), http.StatusBadRequest)
-			return
-		}
-		if err := ix.Put(arts); err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
-			return
-		}
-		w.Header().Set("Content-Type", "application/json")
-		w.Write([]byte("null\n"))
-	})
-	mux.HandleFunc("POST /fingerprints", func(w http.ResponseWriter, r *http.Request) {
-		var ids []string
-		if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 64<<20)).Decode(&ids); err != nil {
-			http.Error(w, "decode ids: "+err.Error(), http.StatusBadRequest)
-			return
-		}
-		fp, err := ix.Fingerprints(ids)
+	mux.Handle("POST /put", handleJSON(maxBatchBytes, func(_ context.Context, arts []*article.Article) (*none, error) {
+		return nil, ix.Put(arts)
+	}))
+	mux.Handle("POST /fingerprints", handleJSON(maxIDsBytes, func(_ context.Context, ids []string) (map[string]string, error) {
+		return ix.Fingerprints(ids)
+	}))
+	mux.Handle("POST /filehash", handleJSON(maxSmallBytes, func(_ context.Context, name string) (string, error) {
+		return ix.FileHash(name)
+	}))
+	mux.Handle("POST /recordfiles", handleJSON(maxHashesBytes, func(_ context.Context, hashes map[string]string) (*none, error) {
+		return nil, ix.RecordFiles(hashes)
+	}))
+	mux.Handle("POST /search", handleJSON(maxSmallBytes, func(ctx context.Context, req index.Request) (*searchReply[index.Result], error) {
+		res, err := ix.Search(ctx, req)
 		if err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
-			return
+			return nil, err
 		}
-		w.Header().Set("Content-Type", "application/json")
-		json.NewEncoder(w).Encode(fp)
-	})
-	mux.HandleFunc("POST /filehash", func(w http.ResponseWriter, r *http.Request) {
-		var name string
-		if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20)).Decode(&name); err != nil {
-			http.Error(w, "decode name: "+err.Error(), http.StatusBadRequest)
-			return
+		reply := &searchReply[index.Result]{Result: res}
+		for _, h := range res.Hits {
+			reply.Keys = append(reply.Keys, h.SortKey)
 		}
-		h, err := ix.FileHash(name)
+		return reply, nil
+	}))
+	mux.Handle("POST /quotes", handleJSON(maxSmallBytes, func(ctx context.Context, req index.Request) (*searchReply[index.QuoteResult], error) {
+		res, err := ix.SearchQuotes(ctx, req)
 		if err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
-			return
+			return nil, err
 		}
-		w.Header().Set("Content-Type", "application/json")
-		json.NewEncoder(w).Encode(h)
-	})
-	mux.HandleFunc("POST /recordfiles", func(w http.ResponseWriter, r *http.Request) {
-		var hashes map[string]string
-		if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 256<<20)).Decode(&hashes); err != nil {
-			http.Error(w, "decode hashes: "+err.Error(), http.StatusBadRequest)
-			return
+		reply := &searchReply[index.QuoteResult]{Result: res}
+		for _, h := range res.Hits {
+			reply.Keys = append(reply.Keys, h.SortKey)
 		}
-		if err := ix.RecordFiles(hashes); err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
-			return
-		}
-		w.Header().Set("Content-Type", "application/json")
-		w.Write([]byte("null\n"))
-	})
+		return reply, nil
+	}))
+	mux.Handle("POST /article", handleJSON(maxSmallBytes, func(ctx context.Context, id string) (*article.Article, error) {
+		return ix.Article(ctx, id)
+	}))
+	mux.Handle("POST /stats", handleJSON(maxSmallBytes, func(ctx context.Context, _ *none) (*index.Stats, error) {
+		return ix.Stats(ctx)
+	}))
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	go srv.Serve(ln)
 	return func() {
