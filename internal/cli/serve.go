@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -62,7 +63,7 @@ func runServe(ctx context.Context, g *globalOptions, o *serveOptions, s Streams)
 		}
 		defer stop()
 	}
-	h, err := web.New(web.Options{Searcher: ix, Labeler: gazetteer.Default()})
+	h, err := web.New(web.Options{Searcher: ix, Labeler: gazetteer.Default(), Logger: slog.New(slog.NewTextHandler(s.Err, nil))})
 	if err != nil {
 		return err
 	}
