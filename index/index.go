@@ -270,6 +270,7 @@ func documents(a *article.Article) (map[string]any, []map[string]any, error) {
 	}
 	doc := map[string]any{
 		FieldKind:        kindArticle,
+		fieldSortID:      a.ID,
 		FieldTitle:       a.Title,
 		FieldBody:        a.Body,
 		FieldByline:      a.Byline,
@@ -298,6 +299,7 @@ func documents(a *article.Article) (map[string]any, []map[string]any, error) {
 		}
 		qd := map[string]any{
 			FieldKind:         kindQuote,
+			fieldSortID:       QuoteID(a.ID, i+1),
 			FieldBody:         q.Text,
 			FieldSpeakerTitle: q.SpeakerTitle,
 			FieldCue:          strings.ToLower(q.Cue),

@@ -39,10 +39,11 @@ const (
 	FieldSpeakerFacet  = "speaker_facet"
 	FieldMeta          = "meta" // stored only: JSON with what hits and Article need
 	fieldID            = "_id"
+	fieldSortID        = "sort_id" // the document ID again, in doc values: the sort's tie-breaker
 	fieldScore         = "_score"
 	lowerKeywordName   = "newsdex_lower_keyword"
 	textAnalyzer       = en.AnalyzerName
-	mappingVersion     = "2"
+	mappingVersion     = "3"
 	mappingVersionKey  = "newsdex_mapping_version"
 	maxFacetMonthCount = 12 * 300 // months a date facet can return
 
@@ -213,6 +214,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	// field name always resolves to one analyzer whichever kind defines it.
 	shared := func(dm *mapping.DocumentMapping) {
 		dm.AddFieldMappingsAt(FieldKind, facetField()) // doc values: Stats counts both kinds in one search
+		dm.AddFieldMappingsAt(fieldSortID, facetField())
 		dm.AddFieldMappingsAt(FieldTitle, textField(false, true))
 		dm.AddFieldMappingsAt(FieldDate, dateField())
 		dm.AddFieldMappingsAt(FieldMonth, facetField())

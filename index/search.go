@@ -241,14 +241,22 @@ func (x *Index) request(kind string, r Request) (*bleve.SearchRequest, error) {
 func sortOrder(s string) (search.SortOrder, error) {
 	switch s {
 	case "", SortRelevance:
-		return search.SortOrder{&search.SortScore{Desc: true}, &search.SortDocID{}}, nil
+		return search.SortOrder{&search.SortScore{Desc: true}, sortByID()}, nil
 	case SortDate, SortDateDesc:
 		return search.SortOrder{
 			&search.SortField{Field: FieldDate, Desc: s == SortDateDesc, Type: search.SortFieldAuto, Missing: search.SortFieldMissingLast},
-			&search.SortDocID{},
+			sortByID(),
 		}, nil
 	}
 	return nil, fmt.Errorf("%w: unknown sort %q (want %s, %s or %s)", ErrBadQuery, s, SortRelevance, SortDate, SortDateDesc)
+}
+
+// sortByID breaks ties by document ID. It reads the ID from doc values
+// (fieldSortID), which the collector visits with the facet fields, rather
+// than bleve's _id (search.SortDocID), which decodes each hit's stored
+// document: profiled at 100k articles, that was 30% of a query's time.
+func sortByID() search.SearchSort {
+	return &search.SortField{Field: fieldSortID, Type: search.SortFieldAsString}
 }
 
 // sortKey returns a hit's sort values for Request.After. bleve reports a
