@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
 )
 
 // Browsing: facet counts over every document of a kind.
@@ -166,4 +168,56 @@ func (x *Index) Precompute(ctx context.Context) error {
 		return fmt.Errorf("precompute: %w", err)
 	}
 	return nil
+}
+
+// browseHits runs a plain browse's search for its hits. Sorted by date,
+// a first page (no After) needs only the newest (or oldest) months that
+// hold Offset+Limit articles, which the month counts tell: the search is
+// narrowed to them, so that it sorts a few thousand hits rather than every
+// article. Should the narrowed search come back short (a date bleve could
+// not index, say), it runs again over everything.
+func (x *Index) browseHits(ctx context.Context, r Request, req *bleve.SearchRequest, c *browseCounts) (*bleve.SearchResult, error) {
+	if r.After == nil && (r.Sort == SortDate || r.Sort == SortDateDesc) {
+		if from, to, ok := dateWindow(c.Facets[FacetDate], req.From+req.Size, r.Sort == SortDateDesc); ok {
+			yes, no := true, false
+			dq := query.NewDateRangeInclusiveQuery(from, to, &yes, &no)
+			dq.SetField(FieldDate)
+			narrow := *req
+			narrow.Query = query.NewConjunctionQuery([]query.Query{req.Query, dq})
+			res, err := x.bi.SearchInContext(ctx, &narrow)
+			if err != nil {
+				return nil, err
+			}
+			if len(res.Hits) == min(req.Size, int(c.Total)-req.From) {
+				return res, nil
+			}
+		}
+	}
+	return x.bi.SearchInContext(ctx, req)
+}
+
+// dateWindow returns the smallest range of whole months, from the newest
+// (newest true) or the oldest, holding at least need documents; a zero
+// bound is open. ok is false when all months together hold fewer.
+func dateWindow(months []FacetValue, need int, newest bool) (from, to time.Time, ok bool) {
+	sum := 0
+	for i := range months {
+		m := months[i]
+		if newest {
+			m = months[len(months)-1-i]
+		}
+		sum += m.Count
+		if sum < need {
+			continue
+		}
+		start, err := time.Parse("2006-01", m.Value)
+		if err != nil {
+			return time.Time{}, time.Time{}, false
+		}
+		if newest {
+			return start, time.Time{}, true
+		}
+		return time.Time{}, start.AddDate(0, 1, 0), true
+	}
+	return time.Time{}, time.Time{}, false
 }

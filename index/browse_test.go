@@ -5,12 +5,19 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/newsdex/newsdex/internal/article"
 )
 
 // counted answers a request the slow way: bleve counts every hit.
 func counted(tb testing.TB, x *Index, kind string, r Request) (uint64, map[string][]FacetValue) {
+	total, facets, _ := countedHits(tb, x, kind, r)
+	return total, facets
+}
+
+// countedHits is counted with the IDs of the hits.
+func countedHits(tb testing.TB, x *Index, kind string, r Request) (uint64, map[string][]FacetValue, []string) {
 	tb.Helper()
 	req, err := x.request(kind, r)
 	if err != nil {
@@ -20,21 +27,31 @@ func counted(tb testing.TB, x *Index, kind string, r Request) (uint64, map[strin
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return res.Total, x.facets(res)
+	ids := []string{}
+	for _, h := range res.Hits {
+		ids = append(ids, h.ID)
+	}
+	return res.Total, x.facets(res), ids
 }
 
 // checkBrowse compares browsing with no query against bleve's counts.
 func checkBrowse(t *testing.T, x *Index, step string) {
 	t.Helper()
 	ctx := context.Background()
-	for _, r := range []Request{{Limit: 10}, {Limit: 0, FacetSize: 2}, {Limit: 1, Facets: []string{FacetCountry, FacetDate}}} {
-		total, facets := counted(t, x, kindArticle, r)
+	for _, r := range []Request{
+		{Limit: 10}, {Limit: 0, FacetSize: 2}, {Limit: 1, Facets: []string{FacetCountry, FacetDate}},
+		{Limit: 1, Sort: SortDateDesc}, {Limit: 2, Offset: 1, Sort: SortDateDesc}, {Limit: 2, Sort: SortDate}, {Limit: 10, Sort: SortDate},
+	} {
+		total, facets, ids := countedHits(t, x, kindArticle, r)
 		got, err := x.Search(ctx, r)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if got.Total != total || !reflect.DeepEqual(got.Facets, facets) {
 			t.Errorf("%s: Search(%+v) = %d hits, facets %v; want %d, %v", step, r, got.Total, got.Facets, total, facets)
+		}
+		if !reflect.DeepEqual(hitIDs(got), ids) {
+			t.Errorf("%s: Search(%+v) hits = %q, want %q", step, r, hitIDs(got), ids)
 		}
 		if len(got.Hits) != min(r.Limit, int(total)) {
 			t.Errorf("%s: Search(%+v) returned %d hits, want %d", step, r, len(got.Hits), min(r.Limit, int(total)))
@@ -102,4 +119,27 @@ func TestPrecompute(t *testing.T) {
 		}
 	}
 	checkBrowse(t, x, "reopened")
+}
+
+func TestDateWindow(t *testing.T) {
+	months := []FacetValue{{Value: "2024-01", Count: 2}, {Value: "2024-02", Count: 1}, {Value: "2024-03", Count: 3}}
+	d := func(s string) time.Time { t, _ := time.Parse("2006-01-02", s); return t }
+	for _, c := range []struct {
+		need     int
+		newest   bool
+		from, to time.Time
+		ok       bool
+	}{
+		{3, true, d("2024-03-01"), time.Time{}, true},
+		{4, true, d("2024-02-01"), time.Time{}, true},
+		{6, true, d("2024-01-01"), time.Time{}, true},
+		{7, true, time.Time{}, time.Time{}, false},
+		{2, false, time.Time{}, d("2024-02-01"), true},
+		{3, false, time.Time{}, d("2024-03-01"), true},
+	} {
+		from, to, ok := dateWindow(months, c.need, c.newest)
+		if !from.Equal(c.from) || !to.Equal(c.to) || ok != c.ok {
+			t.Errorf("dateWindow(%d, newest %v) = %v, %v, %v; want %v, %v, %v", c.need, c.newest, from, to, ok, c.from, c.to, c.ok)
+		}
+	}
 }

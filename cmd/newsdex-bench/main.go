@@ -35,6 +35,7 @@ func run() int {
 	flag.StringVar(&sizes, "sizes", "100000", "generated corpus sizes, comma-separated; the first is the base of the per-article cost")
 	flag.Uint64Var(&o.Seed, "seed", 1, "corpus generator seed")
 	flag.IntVar(&o.Rounds, "rounds", 5, "times each query runs")
+	flag.IntVar(&o.FTSMax, "fts-max", 200000, "largest corpus size to load into FTS5 and query (0: all)")
 	flag.Parse()
 	for _, s := range strings.Split(sizes, ",") {
 		if s = strings.TrimSpace(s); s == "" {

@@ -48,7 +48,10 @@ type Options struct {
 	Sizes   []int  // generated corpus sizes; the first is the base of the per-article cost
 	Seed    uint64
 	Rounds  int // times each query runs
-	Out     io.Writer
+	// FTSMax is the largest size FTS5 runs at (0: every size): above it
+	// the query comparison is left out, to save the extraction pass.
+	FTSMax int
+	Out    io.Writer
 }
 
 // Queries are the words searched by both engines: common in the generated
@@ -196,16 +199,20 @@ func runSize(ctx context.Context, o Options, n int) (*sizeResult, error) {
 		n, first.took.Seconds(), float64(n)/first.took.Seconds(), first.rss>>20, size>>20, rawText>>20, again.took.Seconds())
 
 	// The same records, with the country newsdex extracted, for FTS5.
-	csvPath := filepath.Join(o.Dir, fmt.Sprintf("gen-%d.csv", n))
-	if err := extractCSV(ctx, corpus, csvPath); err != nil {
-		return nil, err
-	}
+	fts := o.FTSMax == 0 || n <= o.FTSMax
 	db := filepath.Join(o.Dir, fmt.Sprintf("gen-%d.db", n))
-	ftsTook, err := ftsLoad(ctx, o, db, csvPath)
-	if err != nil {
-		return nil, err
+	if fts {
+		csvPath := filepath.Join(o.Dir, fmt.Sprintf("gen-%d.csv", n))
+		if err := extractCSV(ctx, corpus, csvPath); err != nil {
+			return nil, err
+		}
+		ftsTook, err := ftsLoad(ctx, o, db, csvPath)
+		if err != nil {
+			return nil, err
+		}
+		os.Remove(csvPath)
+		fmt.Fprintf(o.Out, "gen %d: FTS5 load %.1fs\n", n, ftsTook.Seconds())
 	}
-	fmt.Fprintf(o.Out, "gen %d: FTS5 load %.1fs\n", n, ftsTook.Seconds())
 
 	ix, err := index.Open(dir, index.Options{Labeler: gazetteer.Default(), ReadOnly: true})
 	if err != nil {
@@ -221,22 +228,31 @@ func runSize(ctx context.Context, o Options, n int) (*sizeResult, error) {
 				return nil, err
 			}
 			qlat = append(qlat, time.Since(start))
-			if r == 0 && q == Queries[0] && len(res.Hits) > 0 && !strings.Contains(res.Hits[0].Snippet, "<mark>") {
-				return nil, fmt.Errorf("query %q: snippet without <mark>: %q", q, res.Hits[0].Snippet)
+			if r == 0 && q == Queries[0] && len(res.Hits) > 0 {
+				marked := false
+				for _, h := range res.Hits {
+					marked = marked || strings.Contains(h.Snippet, "<mark>")
+				}
+				if !marked {
+					return nil, fmt.Errorf("query %q: no snippet with <mark>", q)
+				}
 			}
 		}
 	}
+	// Browsing lists the newest articles first, as the web pages do.
 	var blat []time.Duration
 	for r := 0; r < o.Rounds*4; r++ {
 		start := time.Now()
-		if _, err := ix.Search(ctx, index.Request{Limit: 10}); err != nil {
+		if _, err := ix.Search(ctx, index.Request{Limit: 10, Sort: index.SortDateDesc}); err != nil {
 			return nil, err
 		}
 		blat = append(blat, time.Since(start))
 	}
-	flat, err := ftsQueries(ctx, o, db)
-	if err != nil {
-		return nil, err
+	var flat []time.Duration
+	if fts {
+		if flat, err = ftsQueries(ctx, o, db); err != nil {
+			return nil, err
+		}
 	}
 	qp95, fp95, bp95 := p(qlat, 95), p(flat, 95), p(blat, 95)
 	fmt.Fprintf(o.Out, "gen %d: query p50 %.1f ms p95 %.1f ms; FTS5 p50 %.1f ms p95 %.1f ms; browse p50 %.1f ms p95 %.1f ms\n",
@@ -247,11 +263,17 @@ func runSize(ctx context.Context, o Options, n int) (*sizeResult, error) {
 	res := &sizeResult{n: n, perArticle: first.took / time.Duration(n)}
 	res.targets = []Target{
 		{Name: fmt.Sprintf("query, 5 facets + snippets, top 10, p95 at %d", n), Figure: fmt.Sprintf("%.1f ms", ms(qp95)), Limit: "<= 20 ms", Met: ms(qp95) <= 20},
-		{Name: fmt.Sprintf("  same query vs FTS5 MATCH+GROUP BY+snippet, p95 at %d", n), Figure: fmt.Sprintf("%.1f ms vs %.1f ms: %.2fx", ms(qp95), ms(fp95), ms(qp95)/ms(fp95)), Limit: "<= 1x", Met: qp95 <= fp95},
-		{Name: fmt.Sprintf("browse, no query, 6 facets, p95 at %d", n), Figure: fmt.Sprintf("%.1f ms", ms(bp95)), Limit: "<= 100 ms", Met: ms(bp95) <= 100},
+		{Name: fmt.Sprintf("browse, no query, 6 facets, newest 10, p95 at %d", n), Figure: fmt.Sprintf("%.1f ms", ms(bp95)), Limit: "<= 100 ms", Met: ms(bp95) <= 100},
 		{Name: fmt.Sprintf("peak RSS of newsdex index at %d", n), Figure: fmt.Sprintf("%d MB", first.rss>>20), Limit: "<= 1 GB", Met: first.rss <= 1<<30},
 		{Name: fmt.Sprintf("index size / raw text (title+body) at %d", n), Figure: fmt.Sprintf("%d MB / %d MB: %.2fx", size>>20, rawText>>20, ratio), Limit: "<= 2x", Met: ratio <= 2},
 		{Name: fmt.Sprintf("re-run over unchanged %d / first run", n), Figure: fmt.Sprintf("%.2fs / %.1fs: %.1f%%", again.took.Seconds(), first.took.Seconds(), 100*rerun), Limit: "<= 5%", Met: rerun <= 0.05},
+	}
+	if fts {
+		res.targets = append(res.targets[:1], append([]Target{{
+			Name:   fmt.Sprintf("  same query vs FTS5 MATCH+GROUP BY+snippet, p95 at %d", n),
+			Figure: fmt.Sprintf("%.1f ms vs %.1f ms: %.2fx", ms(qp95), ms(fp95), ms(qp95)/ms(fp95)),
+			Limit:  "<= 1x", Met: qp95 <= fp95,
+		}}, res.targets[1:]...)...)
 	}
 	return res, nil
 }
