@@ -132,15 +132,21 @@ func browseFacets(c *browseCounts, names []string, size int) map[string][]FacetV
 	return out
 }
 
-// forgetBrowse drops the counts kept in memory; Put calls it, and deletes
-// the persisted counts in its batch.
+// forgetBrowse drops the counts kept in memory and deletes the persisted
+// ones within b. Put calls it before its batches and dropBrowse after them.
 func (x *Index) forgetBrowse(b *bleve.Batch) {
+	x.dropBrowse()
+	b.DeleteInternal([]byte(browseKeyPrefix + kindArticle))
+	b.DeleteInternal([]byte(browseKeyPrefix + kindQuote))
+}
+
+// dropBrowse drops the counts kept in memory, and makes a browse that
+// began counting before it keep its counts to itself.
+func (x *Index) dropBrowse() {
 	x.bmu.Lock()
 	x.browsed = nil
 	x.bgen++
 	x.bmu.Unlock()
-	b.DeleteInternal([]byte(browseKeyPrefix + kindArticle))
-	b.DeleteInternal([]byte(browseKeyPrefix + kindQuote))
 }
 
 // Precompute counts the facets of the whole index and keeps the counts in

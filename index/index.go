@@ -328,9 +328,10 @@ func setDate(doc map[string]any, t time.Time) {
 	doc[FieldMonth] = t.Format("2006-01")
 }
 
-// Put indexes articles in one batch. An article whose ID is already in the
-// index replaces it, quotes included; when arts repeats an ID, the last
-// copy wins.
+// Put indexes articles, in one batch per core written concurrently (when
+// one fails, the others may still have been written). An article whose ID
+// is already in the index replaces it, quotes included; when arts repeats
+// an ID, the last copy wins.
 func (x *Index) Put(arts []*article.Article) error {
 	if x.ro {
 		// A batch on a read-only scorch index waits forever for a
@@ -410,6 +411,7 @@ func (x *Index) Put(arts []*article.Article) error {
 		}()
 	}
 	wg.Wait()
+	x.dropBrowse() // again: a browse may have counted while the batches ran
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("put %d articles: %w", len(ids), err)
 	}
