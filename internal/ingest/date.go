@@ -205,10 +205,10 @@ func normaliseDate(s string) string {
 				w = m
 			} else if d := ordinalDay(lw); d != "" {
 				w = d
-			} else if n := len(lw); n > 2 && lw[n-2] != '.' && (strings.HasSuffix(lw, "am") || strings.HasSuffix(lw, "pm")) && lw[n-3] >= '0' && lw[n-3] <= '9' {
+			} else if n := len(lw); n == len(w) && n > 2 && lw[n-2] != '.' && (strings.HasSuffix(lw, "am") || strings.HasSuffix(lw, "pm")) && lw[n-3] >= '0' && lw[n-3] <= '9' {
 				out = append(out, w[:n-2])
 				w = strings.ToUpper(lw[n-2:])
-			} else if n > 4 && (strings.HasSuffix(lw, "a.m.") || strings.HasSuffix(lw, "p.m.")) && lw[n-5] >= '0' && lw[n-5] <= '9' {
+			} else if n == len(w) && n > 4 && (strings.HasSuffix(lw, "a.m.") || strings.HasSuffix(lw, "p.m.")) && lw[n-5] >= '0' && lw[n-5] <= '9' {
 				out = append(out, w[:n-4])
 				w = strings.ToUpper(lw[n-4:n-3]) + "M"
 			}
