@@ -220,15 +220,20 @@ func runSize(ctx context.Context, o Options, n int) (*sizeResult, error) {
 		return nil, err
 	}
 	defer ix.Close()
+	// A query that fails (newsdex's search deadline, say) counts with the
+	// time it took, and is reported.
 	var qlat []time.Duration
+	failed := 0
 	for r := 0; r < o.Rounds; r++ {
 		for _, q := range Queries {
 			start := time.Now()
 			res, err := ix.Search(ctx, index.Request{Query: q, Limit: 10, Facets: facets5})
-			if err != nil {
-				return nil, err
-			}
 			qlat = append(qlat, time.Since(start))
+			if err != nil {
+				failed++
+				fmt.Fprintf(o.Out, "gen %d: query %q failed after %s: %v\n", n, q, time.Since(start).Round(time.Millisecond), err)
+				continue
+			}
 			if r == 0 && q == Queries[0] && len(res.Hits) > 0 {
 				marked := false
 				for _, h := range res.Hits {
@@ -244,10 +249,12 @@ func runSize(ctx context.Context, o Options, n int) (*sizeResult, error) {
 	var blat []time.Duration
 	for r := 0; r < o.Rounds*4; r++ {
 		start := time.Now()
-		if _, err := ix.Search(ctx, index.Request{Limit: 10, Sort: index.SortDateDesc}); err != nil {
-			return nil, err
-		}
+		_, err := ix.Search(ctx, index.Request{Limit: 10, Sort: index.SortDateDesc})
 		blat = append(blat, time.Since(start))
+		if err != nil {
+			failed++
+			fmt.Fprintf(o.Out, "gen %d: browse failed: %v\n", n, err)
+		}
 	}
 	var flat []time.Duration
 	if fts {
@@ -263,7 +270,7 @@ func runSize(ctx context.Context, o Options, n int) (*sizeResult, error) {
 	rerun := again.took.Seconds() / first.took.Seconds()
 	res := &sizeResult{n: n, perArticle: first.took / time.Duration(n)}
 	res.targets = []Target{
-		{Name: fmt.Sprintf("query, 5 facets + snippets, top 10, p95 at %d", n), Figure: fmt.Sprintf("%.1f ms", ms(qp95)), Limit: "<= 20 ms", Met: ms(qp95) <= 20},
+		{Name: fmt.Sprintf("query, 5 facets + snippets, top 10, p95 at %d", n), Figure: fmt.Sprintf("%.1f ms (%d failed)", ms(qp95), failed), Limit: "<= 20 ms", Met: ms(qp95) <= 20 && failed == 0},
 		{Name: fmt.Sprintf("browse, no query, 6 facets, newest 10, p95 at %d", n), Figure: fmt.Sprintf("%.1f ms", ms(bp95)), Limit: "<= 100 ms", Met: ms(bp95) <= 100},
 		{Name: fmt.Sprintf("peak RSS of newsdex index at %d", n), Figure: fmt.Sprintf("%d MB (heap and other anonymous: %d MB)", first.rss>>20, first.anon>>20), Limit: "<= 1 GB", Met: first.rss <= 1<<30},
 		{Name: fmt.Sprintf("index size / raw text (title+body) at %d", n), Figure: fmt.Sprintf("%d MB / %d MB: %.2fx", size>>20, rawText>>20, ratio), Limit: "<= 2x", Met: ratio <= 2},
