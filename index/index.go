@@ -97,7 +97,7 @@ func Open(dir string, opts Options) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index mapping: %w", err)
 	}
-	bi, err := bleve.New(dir, m)
+	bi, err := bleve.NewUsing(dir, m, bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, writerConfig())
 	if err != nil {
 		return nil, fmt.Errorf("create index %s: %w", dir, err)
 	}
@@ -110,6 +110,11 @@ func Open(dir string, opts Options) (*Index, error) {
 
 func openExisting(dir string, opts Options) (*Index, error) {
 	cfg := map[string]any{"read_only": opts.ReadOnly}
+	if !opts.ReadOnly {
+		for k, v := range writerConfig() {
+			cfg[k] = v
+		}
+	}
 	if opts.LockTimeout > 0 {
 		cfg["bolt_timeout"] = opts.LockTimeout.String()
 	}
@@ -127,6 +132,20 @@ func openExisting(dir string, opts Options) (*Index, error) {
 		return nil, fmt.Errorf("open index %s: mapping version %q, want %q: %w", dir, v, mappingVersion, ErrMappingVersion)
 	}
 	return &Index{bi: bi, path: dir, lab: opts.Labeler, ro: opts.ReadOnly}, nil
+}
+
+// maxSegmentDocs caps the documents (articles and quotes) of a segment
+// that merging builds. Without a cap, bleve keeps merging up to 5 million
+// documents a segment: merging a million articles then rewrote the whole
+// index again and again, and mapped its files into memory (peak RSS
+// 1.7 GB, of which 1.2 GB mapped index files, against 0.4 GB of heap).
+const maxSegmentDocs = 100_000
+
+// writerConfig is the scorch configuration of an index opened to write.
+func writerConfig() map[string]any {
+	return map[string]any{
+		"scorchMergePlanOptions": map[string]any{"MaxSegmentSize": maxSegmentDocs},
+	}
 }
 
 // NewMemory returns an empty index held in memory (for demos and tests).
