@@ -138,7 +138,9 @@ func reutersLoad(ctx context.Context, o Options) (Target, error) {
 	if err != nil {
 		return Target{}, err
 	}
-	run, err := newsdexIndex(ctx, o, filepath.Join(o.Dir, "reuters.index"), o.Reuters)
+	dir := filepath.Join(o.Dir, "reuters.index")
+	os.RemoveAll(dir) // a first run, not a re-run
+	run, err := newsdexIndex(ctx, o, dir, o.Reuters)
 	if err != nil {
 		return Target{}, err
 	}
