@@ -127,6 +127,9 @@ func (x *Extractor) places(a *article.Article) {
 		if p.Ambiguous && !m.Caps && personLike(m) {
 			return
 		}
+		if !p.Ambiguous && !m.Caps && z != zoneTitle && x.surnameLike(m) {
+			return
+		}
 		if currencyWords[strings.ToLower(m.Next)] {
 			return
 		}
@@ -275,6 +278,31 @@ func personLike(m gazetteer.Match) bool {
 		return false
 	}
 	return !m.PrevSentenceStart || !sentenceOpeners[strings.ToLower(m.Prev)]
+}
+
+// surnameLike reports whether a country's name stands as the last word of
+// a person's or company's name: right after a capitalised word that is no
+// place, no sentence opener and no epithet ("Lucas Ferreira Montenegro",
+// "Air France"; not "Nazi Germany", "In France"). Titles are written in
+// capitals word by word, so the title zone never asks.
+func (x *Extractor) surnameLike(m gazetteer.Match) bool {
+	if m.Prev == "" || !startsUpper(m.Prev) || m.Place.Kind != gazetteer.KindName {
+		return false
+	}
+	low := strings.ToLower(m.Prev)
+	if sentenceOpeners[low] || epithets[low] || x.gaz.IsPlace(m.Prev) {
+		return false
+	}
+	return !m.PrevSentenceStart
+}
+
+// epithets are capitalised words that qualify a country's name without
+// making it part of another name.
+var epithets = map[string]bool{
+	"greater": true, "mainland": true, "communist": true, "imperial": true, "nazi": true,
+	"soviet": true, "modern": true, "ancient": true, "colonial": true, "democratic": true,
+	"federal": true, "islamic": true, "postwar": true, "post-war": true, "independent": true,
+	"rural": true, "coastal": true, "continental": true, "metropolitan": true, "team": true,
 }
 
 // sentenceOpeners are capitalised words that open a sentence before a
