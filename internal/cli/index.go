@@ -271,10 +271,8 @@ func newProgress(w io.Writer, mode string) *progress {
 	}
 	return &progress{bar: progressbar.NewOptions(-1,
 		progressbar.OptionSetWriter(w),
-		progressbar.OptionSetDescription("indexing"),
+		progressbar.OptionSetDescription("indexing articles"),
 		progressbar.OptionShowCount(),
-		progressbar.OptionShowIts(),
-		progressbar.OptionSetItsString("articles"),
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionSpinnerType(14),
 	)}
