@@ -275,6 +275,7 @@ func newProgress(w io.Writer, mode string) *progress {
 		progressbar.OptionShowCount(),
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionSpinnerType(14),
+		progressbar.OptionClearOnFinish(),
 	)}
 }
 
