@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -142,4 +143,29 @@ func TestDateWindow(t *testing.T) {
 			t.Errorf("dateWindow(%d, newest %v) = %v, %v, %v; want %v, %v, %v", c.need, c.newest, from, to, ok, c.from, c.to, c.ok)
 		}
 	}
+}
+
+// TestBrowseNarrowed browses a month of many articles, where the search is
+// narrowed to a few days next to the newest or oldest date.
+func TestBrowseNarrowed(t *testing.T) {
+	var arts []*article.Article
+	for i := 0; i < 60; i++ {
+		arts = append(arts, &article.Article{
+			ID: fmt.Sprintf("a%02d", i), Title: "Day report", Body: "Rain fell.",
+			Date: time.Date(2024, 3, 1+i%28, i%24, 0, 0, 0, time.UTC),
+		})
+	}
+	arts = append(arts, &article.Article{ID: "old", Title: "Old", Body: "Snow.", Date: time.Date(2023, 1, 5, 0, 0, 0, 0, time.UTC)})
+	x := mustMemory(t, arts)
+	c, err := x.browse(context.Background(), kindArticle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := time.Date(2024, 3, 28, 7, 0, 0, 0, time.UTC); !c.Newest.Equal(want) {
+		t.Errorf("newest = %v, want %v", c.Newest, want)
+	}
+	if w := guessWindow(c, time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), time.Time{}, 3, true); w.from.IsZero() {
+		t.Error("guessWindow(newest 3 of 60 in March) did not narrow")
+	}
+	checkBrowse(t, x, "one busy month")
 }

@@ -95,7 +95,7 @@ func (x *Index) run(ctx context.Context, kind string, r Request, req *bleve.Sear
 	}
 	res := &bleve.SearchResult{Total: counts.Total}
 	if req.Size > 0 {
-		if res, err = x.browseHits(ctx, r, req, counts); err != nil {
+		if res, err = x.browseHits(ctx, kind, r, req, counts); err != nil {
 			return nil, nil, searchError(r.Query, err)
 		}
 		res.Total = counts.Total
