@@ -102,7 +102,7 @@ func CheckInputs(store HashStore, paths []string, format string) (*Inputs, error
 // It is not safe for concurrent use.
 func (in *Inputs) Count(file string) {
 	if file != in.lastFile {
-		abs, err := filepath.Abs(file)
+		abs, err := canonical(file)
 		if err != nil {
 			return
 		}
@@ -121,10 +121,20 @@ func (in *Inputs) Record(store HashStore) error {
 	return store.RecordFiles(out)
 }
 
-// regularFiles returns the absolute paths of the regular files at or
-// below p, skipping hidden entries below p, in sorted order.
-func regularFiles(p string) ([]string, error) {
+// canonical returns the absolute path of p with symbolic links resolved.
+func canonical(p string) (string, error) {
 	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	return filepath.EvalSymlinks(abs)
+}
+
+// regularFiles returns the canonical paths of the regular files at or
+// below p, skipping hidden entries below p, in sorted order. A symbolic
+// link below p makes it an error: ingest decides how to read those.
+func regularFiles(p string) ([]string, error) {
+	abs, err := canonical(p)
 	if err != nil {
 		return nil, err
 	}

@@ -69,6 +69,15 @@ func TestCheckInputs(t *testing.T) {
 	mustWriteFile(t, filepath.Join(folder, "c.txt"), "c2")
 	check("file in folder changed", []string{folder, "-"}, []string{a}, 2)
 
+	// A symbolic link to a recorded file is that file.
+	link := filepath.Join(t.TempDir(), "link.jsonl")
+	if err := os.Symlink(a, link); err != nil {
+		t.Fatal(err)
+	}
+	if in, err := CheckInputs(store, []string{link}, ""); err != nil || len(in.Unchanged) != 1 || in.UnchangedArticles != 2 {
+		t.Errorf("through a symbolic link: CheckInputs = %+v, %v; want it unchanged with 2 articles", in, err)
+	}
+
 	// The same bytes read with a forced format were never recorded.
 	in, err := CheckInputs(store, []string{a}, "txt")
 	if err != nil {
