@@ -624,23 +624,8 @@ func (x *Index) Stats(ctx context.Context) (*Stats, error) {
 // documents until segments merge); a term facet of that size gives the
 // exact count.
 func (x *Index) distinct(ctx context.Context, field string) (int, error) {
-	dict, err := x.bi.FieldDict(field)
+	n, err := x.dictSize(field)
 	if err != nil {
-		return 0, err
-	}
-	n := 0
-	for {
-		e, err := dict.Next()
-		if err != nil {
-			dict.Close()
-			return 0, err
-		}
-		if e == nil {
-			break
-		}
-		n++
-	}
-	if err := dict.Close(); err != nil {
 		return 0, err
 	}
 	if n == 0 {
