@@ -1,5 +1,30 @@
 package extract
 
+// How actors are found, and why.
+//
+// Every run of capitalised words (with "of", "al-", "bin" and the like
+// inside) is a candidate name. Function words, weekdays and a sentence's
+// first word when it is a speech verb are trimmed from its ends, and a title
+// in front ("Foreign Minister | Fuad Hussein") is split off and kept apart.
+// A candidate is then classified, first rule that holds:
+//   - a known organisation or alias ("ISIS" -> Islamic State) or a news
+//     outlet is an organisation;
+//   - a name ending in an organisation noun ("Ministry", "Association",
+//     "Bank") is an organisation;
+//   - a place the gazetteer knows (country, capital, city, demonym,
+//     continent), or a lone role noun ("Officials", "Economists"), is dropped:
+//     researchers filter places by country, and groups are not actors;
+//   - a title, honorific, role noun before it ("analyst Stephen Hess") or a
+//     known given name makes a person;
+//   - a short all-capitals word is an organisation ("NATO");
+//   - anything else stays weak: listed only if later evidence names it.
+// Candidates are then merged longest first, so every later mention joins
+// the fullest name the article uses: "Hussein" and "Mr. Hussein" join "Fuad
+// Hussein", "Post" joins "The Harbour Post". Each entity keeps its first
+// title (for speaker_title) and gender (for pronouns); the list is ordered by
+// mentions. Names are per article: matching the same person across articles
+// is left to later work.
+
 import (
 	"sort"
 	"strings"
