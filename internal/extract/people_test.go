@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/newsdex/newsdex/internal/article"
@@ -67,7 +68,18 @@ func FuzzPeople(f *testing.F) {
 			return
 		}
 		a := &article.Article{Body: body}
-		x.people(a)
+		// Extraction must stay fast on any input: a hang or a blow-up is a
+		// failure the fuzzer can record and minimise, not a stuck worker.
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			x.people(a)
+		}()
+		select {
+		case <-done:
+		case <-time.After(2 * time.Second):
+			t.Fatalf("people(%q) took over 2 s", body)
+		}
 		checkOffsets(t, a)
 		for _, q := range a.Quotes {
 			if q.Confidence < 0 || q.Confidence > 1 {
