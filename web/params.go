@@ -119,11 +119,11 @@ func parseParams(q url.Values, o *Options) (*params, error) {
 
 	var err error
 	p.From = strings.TrimSpace(q.Get(paramFrom))
-	if p.from, err = parseBound(p.From, false); err != nil {
+	if p.from, err = index.ParseBound(p.From, false); err != nil {
 		return nil, badRequestf("from: %v", err)
 	}
 	p.To = strings.TrimSpace(q.Get(paramTo))
-	if p.to, err = parseBound(p.To, true); err != nil {
+	if p.to, err = index.ParseBound(p.To, true); err != nil {
 		return nil, badRequestf("to: %v", err)
 	}
 	if !p.from.IsZero() && !p.to.IsZero() && p.to.Before(p.from) {
@@ -198,31 +198,6 @@ func canonical(name, v string, l index.Labeler) (string, error) {
 		return r, nil
 	}
 	return v, nil
-}
-
-// parseBound reads a from or to date: YYYY-MM-DD, or YYYY-MM or YYYY for the
-// first day of that month or year (from) or its last day (to).
-func parseBound(s string, end bool) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
-	}
-	for _, l := range []struct {
-		layout        string
-		years, months int
-	}{{"2006-01-02", 0, 0}, {"2006-01", 0, 1}, {"2006", 1, 0}} {
-		if len(s) != len(l.layout) {
-			continue
-		}
-		t, err := time.Parse(l.layout, s)
-		if err != nil {
-			continue
-		}
-		if end && (l.years > 0 || l.months > 0) {
-			t = t.AddDate(l.years, l.months, -1)
-		}
-		return t, nil
-	}
-	return time.Time{}, fmt.Errorf("cannot read date %q (want YYYY-MM-DD, YYYY-MM or YYYY)", s)
 }
 
 // request returns the index request p describes.

@@ -131,25 +131,12 @@ func parseFacets(s string) ([]string, error) {
 	return out, nil
 }
 
-// parseBound reads a --from or --to date. A bare year or year-month is the
-// start of that period for --from and its last day for --to.
+// parseBound reads a --from or --to date: the forms index.ParseBound takes
+// (YYYY-MM-DD, YYYY-MM, YYYY), else a written date ("January 18, 2025").
 func parseBound(s string, end bool) (time.Time, error) {
 	s = strings.TrimSpace(s)
-	if s == "" {
-		return time.Time{}, nil
-	}
-	for _, p := range []struct {
-		layout string
-		months int
-		years  int
-	}{{"2006", 0, 1}, {"2006-01", 1, 0}, {"2006-01-02", 0, 0}} {
-		t, err := time.Parse(p.layout, s)
-		if err != nil {
-			continue
-		}
-		if end && (p.months > 0 || p.years > 0) {
-			t = t.AddDate(p.years, p.months, -1)
-		}
+	t, err := index.ParseBound(s, end)
+	if err == nil {
 		return t, nil
 	}
 	if t, ok := ingest.ParseDate(s); ok {
