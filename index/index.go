@@ -68,6 +68,8 @@ type Index struct {
 	bmu     sync.Mutex               // guards browsed and bgen
 	browsed map[string]*browseCounts // kind -> counts of every document (browse.go)
 	bgen    int                      // Put count, to drop counts computed across a Put
+
+	cols columnCache // facet and kind columns of the segments (collect.go)
 }
 
 // indexMetaFile marks a directory holding a bleve index.

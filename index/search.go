@@ -70,25 +70,44 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 
 // run runs a search request built by request. A plain browse (no query,
 // no filter) takes its facets from the counts of the whole index
-// (browse.go) and, when it asks for no hits, does not search at all.
+// (browse.go) and, when it asks for no hits, does not search at all. Any
+// other search counts its facets and total with a counter (collect.go),
+// which also keeps to the kind, so bleve runs it without the kind filter
+// and without facets.
 func (x *Index) run(ctx context.Context, kind string, r Request, req *bleve.SearchRequest) (*bleve.SearchResult, map[string][]FacetValue, error) {
 	ctx, cancel := withDeadline(ctx) // guard.go
 	defer cancel()
-	if !isBrowse(r) || len(req.Facets) == 0 {
-		res, err := x.bi.SearchInContext(ctx, req)
-		if err != nil {
-			return nil, nil, searchError(r.Query, err)
-		}
-		return res, x.facets(res), nil
-	}
-	names, size := make([]string, 0, len(req.Facets)), 0
+	names, size := make([]string, 0, len(req.Facets)), DefaultFacetSize
 	for name, f := range req.Facets {
 		names = append(names, name)
 		if name != FacetDate {
 			size = f.Size
 		}
 	}
+	sort.Strings(names)
 	req.Facets = nil
+	if !isBrowse(r) || len(names) == 0 {
+		c := newCounter(&x.cols, kind, names)
+		relevant := len(req.Sort) == 1 && req.Sort[0] == relevance
+		if relevant {
+			c.top = req.From + req.Size
+		}
+		res, err := x.bi.SearchInContext(c.context(ctx), withoutKind(req))
+		if err != nil {
+			return nil, nil, searchError(r.Query, err)
+		}
+		if relevant && c.gaveUp {
+			// Too many ties to break by reading IDs: let bleve sort by
+			// score and ID from doc values.
+			full := *req
+			full.Sort = search.SortOrder{relevance, sortByID()}
+			if res, err = x.bi.SearchInContext(newCounter(&x.cols, kind, nil).context(ctx), withoutKind(&full)); err != nil {
+				return nil, nil, searchError(r.Query, err)
+			}
+		}
+		res.Total = c.total
+		return res, c.facets(x.lab, size), nil
+	}
 	counts, err := x.browse(ctx, kind)
 	if err != nil {
 		return nil, nil, searchError(r.Query, err)
@@ -101,6 +120,34 @@ func (x *Index) run(ctx context.Context, kind string, r Request, req *bleve.Sear
 		res.Total = counts.Total
 	}
 	return res, browseFacets(counts, names, size), nil
+}
+
+// withoutKind returns req without the kind filter request puts first in
+// its filter; the counter keeps to the kind instead.
+func withoutKind(req *bleve.SearchRequest) *bleve.SearchRequest {
+	bq, ok := req.Query.(*query.BooleanQuery)
+	if !ok {
+		return req
+	}
+	f, ok := bq.Filter.(*query.ConjunctionQuery)
+	if !ok || len(f.Conjuncts) == 0 {
+		return req
+	}
+	if t, ok := f.Conjuncts[0].(*query.TermQuery); !ok || t.FieldVal != FieldKind {
+		return req
+	}
+	nbq := *bq
+	if len(f.Conjuncts) == 1 {
+		nbq.Filter = nil
+	} else {
+		nbq.Filter = query.NewConjunctionQuery(f.Conjuncts[1:])
+	}
+	if nbq.Must == nil && nbq.Should == nil && nbq.MustNot == nil && nbq.Filter == nil {
+		nbq.Must = query.NewMatchAllQuery()
+	}
+	nreq := *req
+	nreq.Query = &nbq
+	return &nreq
 }
 
 // SearchQuotes searches quote documents. Quotes carry no actors: an actor
@@ -196,7 +243,18 @@ func (x *Index) request(kind string, r Request) (*bleve.SearchRequest, error) {
 	if err != nil {
 		return nil, err
 	}
-	req.SortByCustom(order)
+	if r.After == nil && order[0] == relevance && !isBrowse(r) {
+		// bleve sorts the first pages of a relevance search by score
+		// alone: its ID tie-breaker reads doc values hit by hit, a third
+		// of a query's time. run keeps the top hits itself in (score,
+		// ID) order, the order After pages in, reading the IDs of tied
+		// hits only (collect.go), and hits carry the full key
+		// (sortKey). Browsing scores every article the same: it keeps
+		// bleve's full order.
+		req.SortByCustom(order[:1])
+	} else {
+		req.SortByCustom(order)
+	}
 	if r.After != nil {
 		if len(r.After) != len(order) {
 			return nil, fmt.Errorf("%w: after has %d values, want %d for sort %q", ErrBadQuery, len(r.After), len(order), r.Sort)
@@ -242,7 +300,7 @@ func (x *Index) request(kind string, r Request) (*bleve.SearchRequest, error) {
 func sortOrder(s string) (search.SortOrder, error) {
 	switch s {
 	case "", SortRelevance:
-		return search.SortOrder{&search.SortScore{Desc: true}, sortByID()}, nil
+		return search.SortOrder{relevance, sortByID()}, nil
 	case SortDate, SortDateDesc:
 		return search.SortOrder{
 			&search.SortField{Field: FieldDate, Desc: s == SortDateDesc, Type: search.SortFieldAuto, Missing: search.SortFieldMissingLast},
@@ -251,6 +309,9 @@ func sortOrder(s string) (search.SortOrder, error) {
 	}
 	return nil, fmt.Errorf("%w: unknown sort %q (want %s, %s or %s)", ErrBadQuery, s, SortRelevance, SortDate, SortDateDesc)
 }
+
+// relevance is the score sort.
+var relevance = &search.SortScore{Desc: true}
 
 // sortByID breaks ties by document ID. It reads the ID from doc values
 // (fieldSortID), which the collector visits with the facet fields, rather
@@ -262,13 +323,18 @@ func sortByID() search.SearchSort {
 
 // sortKey returns a hit's sort values for Request.After. bleve reports a
 // score sort value as the literal "_score"; SearchAfter wants the score.
+// A hit of a search sorted by score alone (a first relevance page) gets
+// its ID as the tie-breaker, as After expects.
 func sortKey(h *search.DocumentMatch) []string {
-	key := make([]string, len(h.Sort))
+	key := make([]string, len(h.Sort), len(h.Sort)+1)
 	for i, v := range h.Sort {
 		if v == fieldScore {
 			v = strconv.FormatFloat(h.Score, 'g', -1, 64)
 		}
 		key[i] = v
+	}
+	if len(h.Sort) == 1 && h.Sort[0] == fieldScore {
+		key = append(key, h.ID)
 	}
 	return key
 }

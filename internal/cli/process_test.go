@@ -268,8 +268,10 @@ func TestInterruptIndex(t *testing.T) {
 
 // server is a running `newsdex serve`.
 type server struct {
-	cmd  *exec.Cmd
-	base string // http://127.0.0.1:PORT
+	cmd    *exec.Cmd
+	base   string // http://127.0.0.1:PORT
+	mu     sync.Mutex
+	stderr []string // what serve wrote after its address line
 }
 
 // mustServe starts `newsdex serve` on a free loopback port.
@@ -288,19 +290,25 @@ func mustServe(tb testing.TB, bin, dir string) *server {
 		cmd.Wait()
 	})
 	addr := make(chan string, 1)
+	s := &server{cmd: cmd}
 	go func() {
 		sc := bufio.NewScanner(stderr)
 		re := regexp.MustCompile(`on (http://127\.0\.0\.1:\d+)/`)
 		for sc.Scan() {
 			if m := re.FindStringSubmatch(sc.Text()); m != nil {
 				addr <- m[1]
+				continue
 			}
+			s.mu.Lock()
+			s.stderr = append(s.stderr, sc.Text())
+			s.mu.Unlock()
 		}
 		io.Copy(io.Discard, stderr)
 	}()
 	select {
 	case a := <-addr:
-		return &server{cmd: cmd, base: a}
+		s.base = a
+		return s
 	case <-time.After(30 * time.Second):
 		tb.Fatal("newsdex serve did not start within 30s")
 	}
@@ -328,7 +336,9 @@ func (s *server) stop(tb testing.TB) {
 	tb.Helper()
 	s.cmd.Process.Signal(os.Interrupt)
 	if err := s.cmd.Wait(); err != nil {
-		tb.Errorf("serve after SIGINT: %v", err)
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		tb.Errorf("serve after SIGINT: %v; stderr:\n%s", err, strings.Join(s.stderr, "\n"))
 	}
 }
 

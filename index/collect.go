@@ -1,0 +1,552 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	index "github.com/blevesearch/bleve_index_api"
+
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/collector"
+)
+
+// Facets and the document kind, counted from columns of our own.
+//
+// bleve counts a term facet hit by hit: for every matching document it
+// decodes a chunk of doc values (snappy) and feeds each term to a map,
+// about 0.7 us a hit a facet. A common word matches a quarter of a
+// 100k-article index, so five facets took 150 ms of a 190 ms query. And
+// every search carried a filter on FieldKind (articles and quotes share
+// the index), whose searcher is advanced hit by hit: another quarter of a
+// query's time.
+//
+// Scorch segments are immutable, so each (segment, field) is turned once
+// into a column: the field's terms, and for each document number the
+// ordinals of its terms (compressed sparse rows). Building reads the
+// field's postings, term by term; a 100k-document segment takes a few
+// milliseconds a field, and the columns are kept while the segment is in
+// the index. The search itself runs in bleve, without facets and without
+// the kind filter; a document-match handler (bleve's
+// search.MakeDocumentMatchHandlerKey hook) sees every match before the
+// top-N collector does, drops those of the other kind and counts the
+// facets by array increments. Totals come from that handler too.
+
+// column is one field of one segment.
+type column struct {
+	terms []string // the field's terms, in dictionary order
+	off   []uint32 // document n's ordinals are vals[off[n]:off[n+1]]
+	vals  []uint32
+}
+
+// segColumns are the columns of one segment, built on first use.
+type segColumns struct {
+	mu    sync.Mutex
+	cols  map[string]*column
+	fused map[string]*rows // by the fields' names joined
+}
+
+// columnCache keeps the columns of the segments in the index.
+type columnCache struct {
+	mu   sync.Mutex
+	segs map[segment.Segment]*segColumns
+	last int // the number of segments when the cache was last pruned
+}
+
+// segment returns the columns of s, creating an empty set.
+func (c *columnCache) segment(s segment.Segment) *segColumns {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.segs == nil {
+		c.segs = map[segment.Segment]*segColumns{}
+	}
+	sc := c.segs[s]
+	if sc == nil {
+		sc = &segColumns{cols: map[string]*column{}}
+		c.segs[s] = sc
+	}
+	return sc
+}
+
+// prune forgets the segments not in live: merged away or replaced by
+// their persisted copies. A search still running on an older snapshot
+// keeps the columns it holds.
+func (c *columnCache) prune(live []*scorch.SegmentSnapshot) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.segs) <= len(live) {
+		return
+	}
+	keep := make(map[segment.Segment]bool, len(live))
+	for _, ss := range live {
+		keep[ss.Segment()] = true
+	}
+	for s := range c.segs {
+		if !keep[s] {
+			delete(c.segs, s)
+		}
+	}
+}
+
+// column returns field's column in s.
+func (sc *segColumns) column(s segment.Segment, field string) (*column, error) {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	if col := sc.cols[field]; col != nil {
+		return col, nil
+	}
+	col, err := buildColumn(s, field)
+	if err != nil {
+		return nil, err
+	}
+	sc.cols[field] = col
+	return col, nil
+}
+
+// alwaysMatch is the automaton that walks a whole term dictionary.
+type alwaysMatch struct{}
+
+func (alwaysMatch) Start() int                 { return 0 }
+func (alwaysMatch) IsMatch(int) bool           { return true }
+func (alwaysMatch) CanMatch(int) bool          { return true }
+func (alwaysMatch) WillAlwaysMatch(int) bool   { return true }
+func (alwaysMatch) Accept(int, byte) int       { return 0 }
+func (alwaysMatch) MatchesRegex(string) bool   { return true }
+func (alwaysMatch) String() string             { return "alwaysMatch" }
+func (alwaysMatch) Size() int                  { return 0 }
+func (alwaysMatch) GetTermsPrefix() string     { return "" }
+func (alwaysMatch) GetRegexpMatchString() bool { return false }
+
+// buildColumn reads field's postings in s, term by term. Postings include
+// deleted documents; those never match a search, so they cost only space.
+func buildColumn(s segment.Segment, field string) (*column, error) {
+	n := s.Count()
+	dict, err := s.Dictionary(field)
+	if err != nil {
+		return nil, fmt.Errorf("column %s: %w", field, err)
+	}
+	col := &column{off: make([]uint32, n+1)}
+	type pair struct{ doc, ord uint32 }
+	var pairs []pair
+	var pl segment.PostingsList
+	var pi segment.PostingsIterator
+	it := dict.AutomatonIterator(alwaysMatch{}, nil, nil)
+	for {
+		de, err := it.Next()
+		if err != nil {
+			return nil, fmt.Errorf("column %s: %w", field, err)
+		}
+		if de == nil {
+			break
+		}
+		ord := uint32(len(col.terms))
+		col.terms = append(col.terms, de.Term)
+		if pl, err = dict.PostingsList([]byte(de.Term), nil, pl); err != nil {
+			return nil, fmt.Errorf("column %s: %w", field, err)
+		}
+		pi = pl.Iterator(false, false, false, pi)
+		for {
+			p, err := pi.Next()
+			if err != nil {
+				return nil, fmt.Errorf("column %s: %w", field, err)
+			}
+			if p == nil {
+				break
+			}
+			if d := p.Number(); d < n {
+				pairs = append(pairs, pair{uint32(d), ord})
+				col.off[d+1]++
+			}
+		}
+	}
+	for i := 1; i < len(col.off); i++ {
+		col.off[i] += col.off[i-1]
+	}
+	col.vals = make([]uint32, len(pairs))
+	next := make([]uint32, n)
+	for _, p := range pairs {
+		col.vals[col.off[p.doc]+next[p.doc]] = p.ord
+		next[p.doc]++
+	}
+	return col, nil
+}
+
+// rows are the facet fields of one segment fused for counting: for
+// document n, vals[off[n]:off[n+1]] are indexes into one counts array,
+// field f's ordinals shifted by base[f].
+type rows struct {
+	cols []*column
+	base []uint32 // base[f] is field f's first index; base[len(cols)] the total
+	off  []uint32
+	vals []uint32
+}
+
+// fuse builds the rows of columns over n documents.
+func fuse(cols []*column, n uint64) *rows {
+	r := &rows{cols: cols, base: make([]uint32, len(cols)+1), off: make([]uint32, n+1)}
+	for f, col := range cols {
+		r.base[f+1] = r.base[f] + uint32(len(col.terms))
+	}
+	for d := uint64(0); d < n; d++ {
+		w := uint32(0)
+		for _, col := range cols {
+			w += col.off[d+1] - col.off[d]
+		}
+		r.off[d+1] = r.off[d] + w
+	}
+	r.vals = make([]uint32, r.off[n])
+	for d := uint64(0); d < n; d++ {
+		at := r.off[d]
+		for f, col := range cols {
+			for _, ord := range col.vals[col.off[d]:col.off[d+1]] {
+				r.vals[at] = r.base[f] + ord
+				at++
+			}
+		}
+	}
+	return r
+}
+
+// rows returns the fused rows of fields in s.
+func (sc *segColumns) rows(s segment.Segment, fields []string) (*rows, error) {
+	key := strings.Join(fields, "\x00")
+	sc.mu.Lock()
+	r := sc.fused[key]
+	sc.mu.Unlock()
+	if r != nil {
+		return r, nil
+	}
+	cols := make([]*column, len(fields))
+	for i, f := range fields {
+		col, err := sc.column(s, f)
+		if err != nil {
+			return nil, err
+		}
+		cols[i] = col
+	}
+	r = fuse(cols, s.Count())
+	sc.mu.Lock()
+	if sc.fused == nil {
+		sc.fused = map[string]*rows{}
+	}
+	sc.fused[key] = r
+	sc.mu.Unlock()
+	return r, nil
+}
+
+// maxTieLookups bounds the document IDs the top-N of a relevance search
+// reads to break ties (topN.id). A query whose matches mostly score the
+// same (a keyword field, say) would read one a hit: past this many the
+// counter gives up its top-N and run sorts with bleve's (score, ID) order.
+var maxTieLookups = 2000
+
+// counter is the document-match handler of one search: it keeps the
+// matches of one kind, counts them and their facets, and, for a first
+// page sorted by relevance, keeps the top N itself in (score, ID) order.
+type counter struct {
+	cache  *columnCache
+	kind   string   // the kind kept
+	fields []string // facet fields counted
+	names  []string // facet names, as fields
+
+	// top, when set, is the number of best hits kept (From+Size of the
+	// request); the handler passes them to bleve's collector at the end,
+	// numbered in (score desc, ID asc) order.
+	top     int
+	heap    []*search.DocumentMatch // the worst kept hit first
+	reader  index.IndexReader
+	lookups int
+	gaveUp  bool // too many ties: bleve's collector saw no hit
+
+	// Filled while the search runs.
+	total  uint64
+	segs   []*scorch.SegmentSnapshot
+	offs   []uint64 // offs[i] is segment i's first global document number
+	cur    int      // the segment of the last match
+	kinds  *column  // FieldKind of cur
+	want   uint32   // the ordinal of kind in kinds.terms, or ^0 when absent
+	rows   *rows    // facet rows of cur
+	counts []uint32 // per facet value of cur (rows.base)
+	sums   []map[string]uint64
+	err    error
+}
+
+// newCounter returns the counter of a search for kind with the named
+// facets (names must be keys of facetFields).
+func newCounter(cache *columnCache, kind string, names []string) *counter {
+	c := &counter{cache: cache, kind: kind, names: names, cur: -1}
+	for _, name := range names {
+		c.fields = append(c.fields, facetFields[name])
+	}
+	c.sums = make([]map[string]uint64, len(names))
+	for i := range c.sums {
+		c.sums[i] = map[string]uint64{}
+	}
+	return c
+}
+
+// context returns ctx carrying the counter's handler for bleve's collector.
+func (c *counter) context(ctx context.Context) context.Context {
+	return context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, search.MakeDocumentMatchHandler(c.makeHandler))
+}
+
+// makeHandler wraps bleve's top-N handler for the search context it is
+// given: the collector's reader is the snapshot the searcher runs on.
+func (c *counter) makeHandler(sctx *search.SearchContext) (search.DocumentMatchHandler, bool, error) {
+	inner, loadID, err := collector.MakeTopNDocumentMatchHandler(sctx)
+	if err != nil {
+		return nil, false, err
+	}
+	snap, ok := sctx.IndexReader.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil, false, fmt.Errorf("count facets: index reader %T is not a scorch snapshot", sctx.IndexReader)
+	}
+	c.reader = snap
+	c.segs = snap.Segments()
+	c.offs = make([]uint64, len(c.segs)+1)
+	for i, ss := range c.segs {
+		c.offs[i+1] = c.offs[i] + ss.Segment().Count()
+	}
+	c.cache.prune(c.segs)
+	pool := sctx.DocumentMatchPool
+	return func(d *search.DocumentMatch) error {
+		if d == nil {
+			c.flush()
+			if c.err != nil {
+				return c.err
+			}
+			if c.top > 0 && !c.gaveUp {
+				if err := c.handOver(inner); err != nil {
+					return err
+				}
+			}
+			return inner(nil)
+		}
+		keep, err := c.add(d.IndexInternalID.Value())
+		if err != nil {
+			return err
+		}
+		if !keep || c.gaveUp {
+			pool.Put(d)
+			return nil
+		}
+		if c.top == 0 {
+			return inner(d)
+		}
+		if drop := c.keepBest(d); drop != nil {
+			pool.Put(drop)
+		}
+		if c.err != nil {
+			return c.err
+		}
+		return nil
+	}, loadID, nil
+}
+
+// keepBest adds d to the top N and returns the hit that falls out, if any.
+func (c *counter) keepBest(d *search.DocumentMatch) *search.DocumentMatch {
+	if len(c.heap) < c.top {
+		c.heap = append(c.heap, d)
+		c.up(len(c.heap) - 1)
+		return nil
+	}
+	if !c.worse(c.heap[0], d) {
+		return d
+	}
+	out := c.heap[0]
+	c.heap[0] = d
+	c.down(0)
+	if c.lookups > maxTieLookups {
+		c.gaveUp = true
+	}
+	return out
+}
+
+// worse reports whether a ranks below b: a lower score, or the same score
+// and a greater ID.
+func (c *counter) worse(a, b *search.DocumentMatch) bool {
+	if a.Score != b.Score {
+		return a.Score < b.Score
+	}
+	return c.id(a) > c.id(b)
+}
+
+// id returns a hit's document ID, read from the index the first time.
+func (c *counter) id(d *search.DocumentMatch) string {
+	if d.ID == "" && c.err == nil {
+		c.lookups++
+		id, err := c.reader.ExternalID(d.IndexInternalID)
+		if err != nil {
+			c.err = fmt.Errorf("top hits: %w", err)
+		}
+		d.ID = id
+	}
+	return d.ID
+}
+
+func (c *counter) up(i int) {
+	h := c.heap
+	for i > 0 {
+		p := (i - 1) / 2
+		if !c.worse(h[i], h[p]) {
+			break
+		}
+		h[i], h[p] = h[p], h[i]
+		i = p
+	}
+}
+
+func (c *counter) down(i int) {
+	h := c.heap
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		m := l
+		if r := l + 1; r < len(h) && c.worse(h[r], h[l]) {
+			m = r
+		}
+		if !c.worse(h[m], h[i]) {
+			return
+		}
+		h[i], h[m] = h[m], h[i]
+		i = m
+	}
+}
+
+// handOver gives bleve's collector the kept hits, best first, numbered so
+// that its (score, hit number) order is the (score, ID) order.
+func (c *counter) handOver(inner search.DocumentMatchHandler) error {
+	hits := c.heap
+	sort.Slice(hits, func(i, j int) bool { return c.worse(hits[j], hits[i]) })
+	if c.err != nil {
+		return c.err
+	}
+	for i, d := range hits {
+		d.HitNumber = uint64(i + 1)
+		if err := inner(d); err != nil {
+			return err
+		}
+	}
+	c.heap = nil
+	return nil
+}
+
+// add counts global document number num and reports whether it is of the
+// kind kept.
+func (c *counter) add(num uint64) (bool, error) {
+	if c.cur < 0 || num < c.offs[c.cur] || num >= c.offs[c.cur+1] {
+		i := sort.Search(len(c.segs), func(i int) bool { return c.offs[i+1] > num })
+		if i == len(c.segs) {
+			return false, fmt.Errorf("count facets: document %d is past the snapshot's %d", num, c.offs[len(c.segs)])
+		}
+		if err := c.enter(i); err != nil {
+			return false, err
+		}
+	}
+	local := num - c.offs[c.cur]
+	k := c.kinds
+	if k.off[local+1]-k.off[local] != 1 || k.vals[k.off[local]] != c.want {
+		return false, nil
+	}
+	c.total++
+	if r := c.rows; r != nil {
+		counts := c.counts
+		for _, v := range r.vals[r.off[local]:r.off[local+1]] {
+			counts[v]++
+		}
+	}
+	return true, nil
+}
+
+// enter moves the counter to segment i, adding up the counts of the last.
+func (c *counter) enter(i int) error {
+	c.flush()
+	s := c.segs[i].Segment()
+	sc := c.cache.segment(s)
+	var err error
+	if c.kinds, err = sc.column(s, FieldKind); err != nil {
+		return err
+	}
+	c.want = ^uint32(0)
+	for ord, t := range c.kinds.terms {
+		if t == c.kind {
+			c.want = uint32(ord)
+		}
+	}
+	c.rows = nil
+	if len(c.fields) > 0 {
+		if c.rows, err = sc.rows(s, c.fields); err != nil {
+			return err
+		}
+		n := int(c.rows.base[len(c.fields)])
+		if cap(c.counts) >= n {
+			c.counts = c.counts[:n]
+			clear(c.counts)
+		} else {
+			c.counts = make([]uint32, n)
+		}
+	}
+	c.cur = i
+	return nil
+}
+
+// flush adds the current segment's counts to the sums.
+func (c *counter) flush() {
+	r := c.rows
+	if r == nil {
+		return
+	}
+	for f, col := range r.cols {
+		sums := c.sums[f]
+		for ord, n := range c.counts[r.base[f]:r.base[f+1]] {
+			if n > 0 {
+				sums[col.terms[ord]] += uint64(n)
+			}
+		}
+	}
+	c.rows = nil
+}
+
+// facets returns the counted facets: term facets by count (then value)
+// cut to size, the date facet by month, countries labelled.
+func (c *counter) facets(lab Labeler, size int) map[string][]FacetValue {
+	out := make(map[string][]FacetValue, len(c.names))
+	for f, name := range c.names {
+		vals := make([]FacetValue, 0, len(c.sums[f]))
+		for v, n := range c.sums[f] {
+			vals = append(vals, FacetValue{Value: v, Count: int(n)})
+		}
+		if name == FacetDate {
+			sort.Slice(vals, func(i, j int) bool { return vals[i].Value < vals[j].Value })
+			if len(vals) > maxFacetMonthCount {
+				vals = vals[len(vals)-maxFacetMonthCount:]
+			}
+		} else {
+			sort.Slice(vals, func(i, j int) bool {
+				if vals[i].Count != vals[j].Count {
+					return vals[i].Count > vals[j].Count
+				}
+				return vals[i].Value < vals[j].Value
+			})
+			if len(vals) > size {
+				vals = vals[:size]
+			}
+		}
+		if name == FacetCountry && lab != nil {
+			for i, v := range vals {
+				if l := lab.CountryName(v.Value); l != "" && l != v.Value {
+					vals[i].Label = l
+				}
+			}
+		}
+		out[name] = vals
+	}
+	return out
+}

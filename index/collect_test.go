@@ -1,0 +1,111 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/search"
+)
+
+// reference runs r the way bleve alone would: the kind as a filter, bleve's
+// facets, and relevance sorted by score then ID from doc values.
+func reference(tb testing.TB, x *Index, kind string, r Request) (uint64, map[string][]FacetValue, []string) {
+	tb.Helper()
+	req, err := x.request(kind, r)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if len(req.Sort) == 1 && req.Sort[0] == relevance {
+		req.Sort = search.SortOrder{relevance, sortByID()}
+	}
+	res, err := x.bi.SearchInContext(context.Background(), req)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ids := []string{}
+	for _, h := range res.Hits {
+		ids = append(ids, h.ID)
+	}
+	facets := x.facets(res)
+	if kind == kindQuote {
+		for name := range facets {
+			if !quoteFacets[name] {
+				facets[name] = []FacetValue{}
+			}
+		}
+	}
+	return res.Total, facets, ids
+}
+
+// TestCounterMatchesBleve checks the counter (collect.go) against bleve's
+// own totals, facets and (score, ID) order, over segments with replaced
+// (deleted) documents, for both kinds, and with the top-N giving up on
+// ties as well as keeping them.
+func TestCounterMatchesBleve(t *testing.T) {
+	arts := genArticles(600, 7)
+	x := mustMemory(t, nil)
+	putAll(t, x, arts, 70) // several segments
+	// Replace some articles: their old documents stay in their segments,
+	// deleted.
+	for i := 0; i < len(arts); i += 9 {
+		a := *arts[i]
+		a.Body += "\n\nA correction was appended to this article about water."
+		a.Countries = arts[(i+1)%len(arts)].Countries
+		arts[i] = &a
+	}
+	putAll(t, x, arts[:300], 100)
+	ctx := context.Background()
+	var reqs []Request
+	for _, q := range []string{"water", "rates OR grain", `"water rates"`, "title:water", "country:iq", "correction", "nosuchword"} {
+		for _, page := range []struct{ limit, offset int }{{10, 0}, {3, 4}, {0, 0}, {100, 0}, {1, 250}} {
+			reqs = append(reqs, Request{Query: q, Limit: page.limit, Offset: page.offset})
+		}
+		reqs = append(reqs,
+			Request{Query: q, Limit: 5, Sort: SortDateDesc, FacetSize: 3},
+			Request{Query: q, Limit: 5, Facets: []string{FacetCountry, FacetDate}, Filters: Filters{Countries: []string{"BR"}}},
+			Request{Query: q, Limit: 5, FacetSize: 1, Filters: Filters{Sources: []string{"Global Wire"}, From: date("2024-01-01")}},
+		)
+	}
+	reqs = append(reqs, Request{Limit: 10, Filters: Filters{Regions: []string{"Asia"}}}, Request{Limit: 10, Facets: []string{}})
+	for _, lookups := range []int{maxTieLookups, 3} {
+		old := maxTieLookups
+		maxTieLookups = lookups
+		for _, r := range reqs {
+			for _, kind := range []string{kindArticle, kindQuote} {
+				name := fmt.Sprintf("%s %+v (tie lookups %d)", kind, r, lookups)
+				total, facets, ids := reference(t, x, kind, r)
+				var gotTotal uint64
+				var gotFacets map[string][]FacetValue
+				var gotIDs []string
+				if kind == kindArticle {
+					res, err := x.Search(ctx, r)
+					if err != nil {
+						t.Fatalf("%s: %v", name, err)
+					}
+					gotTotal, gotFacets, gotIDs = res.Total, res.Facets, hitIDs(res)
+				} else {
+					res, err := x.SearchQuotes(ctx, r)
+					if err != nil {
+						t.Fatalf("%s: %v", name, err)
+					}
+					gotTotal, gotFacets, gotIDs = res.Total, res.Facets, []string{}
+					for _, h := range res.Hits {
+						gotIDs = append(gotIDs, h.ID)
+					}
+				}
+				if gotTotal != total {
+					t.Errorf("%s: total %d, want %d", name, gotTotal, total)
+				}
+				if !reflect.DeepEqual(gotFacets, facets) {
+					t.Errorf("%s: facets\n%v\nwant\n%v", name, gotFacets, facets)
+				}
+				if !reflect.DeepEqual(gotIDs, ids) {
+					t.Errorf("%s: hits %q, want %q", name, gotIDs, ids)
+				}
+			}
+		}
+		maxTieLookups = old
+	}
+}
