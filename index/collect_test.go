@@ -11,7 +11,7 @@ import (
 
 // reference runs r the way bleve alone would: the kind as a filter, bleve's
 // facets, and relevance sorted by score then ID from doc values.
-func reference(tb testing.TB, x *Index, kind string, r Request) (uint64, map[string][]FacetValue, []string) {
+func reference(tb testing.TB, x *Index, kind string, r Request) (uint64, map[string][]FacetValue, []string, []string) {
 	tb.Helper()
 	req, err := x.request(kind, r)
 	if err != nil {
@@ -24,9 +24,10 @@ func reference(tb testing.TB, x *Index, kind string, r Request) (uint64, map[str
 	if err != nil {
 		tb.Fatal(err)
 	}
-	ids := []string{}
+	ids, snippets := []string{}, []string{}
 	for _, h := range res.Hits {
 		ids = append(ids, h.ID)
+		snippets = append(snippets, snippet(h, FieldBody))
 	}
 	facets := x.facets(res)
 	if kind == kindQuote {
@@ -36,7 +37,7 @@ func reference(tb testing.TB, x *Index, kind string, r Request) (uint64, map[str
 			}
 		}
 	}
-	return res.Total, facets, ids
+	return res.Total, facets, ids, snippets
 }
 
 // TestCounterMatchesBleve checks the counter (collect.go) against bleve's
@@ -75,24 +76,27 @@ func TestCounterMatchesBleve(t *testing.T) {
 		for _, r := range reqs {
 			for _, kind := range []string{kindArticle, kindQuote} {
 				name := fmt.Sprintf("%s %+v (tie lookups %d)", kind, r, lookups)
-				total, facets, ids := reference(t, x, kind, r)
+				total, facets, ids, snippets := reference(t, x, kind, r)
 				var gotTotal uint64
 				var gotFacets map[string][]FacetValue
-				var gotIDs []string
+				gotIDs, gotSnippets := []string{}, []string{}
 				if kind == kindArticle {
 					res, err := x.Search(ctx, r)
 					if err != nil {
 						t.Fatalf("%s: %v", name, err)
 					}
-					gotTotal, gotFacets, gotIDs = res.Total, res.Facets, hitIDs(res)
+					gotTotal, gotFacets = res.Total, res.Facets
+					for _, h := range res.Hits {
+						gotIDs, gotSnippets = append(gotIDs, h.ID), append(gotSnippets, h.Snippet)
+					}
 				} else {
 					res, err := x.SearchQuotes(ctx, r)
 					if err != nil {
 						t.Fatalf("%s: %v", name, err)
 					}
-					gotTotal, gotFacets, gotIDs = res.Total, res.Facets, []string{}
+					gotTotal, gotFacets = res.Total, res.Facets
 					for _, h := range res.Hits {
-						gotIDs = append(gotIDs, h.ID)
+						gotIDs, gotSnippets = append(gotIDs, h.ID), append(gotSnippets, h.Snippet)
 					}
 				}
 				if gotTotal != total {
@@ -103,6 +107,8 @@ func TestCounterMatchesBleve(t *testing.T) {
 				}
 				if !reflect.DeepEqual(gotIDs, ids) {
 					t.Errorf("%s: hits %q, want %q", name, gotIDs, ids)
+				} else if !reflect.DeepEqual(gotSnippets, snippets) {
+					t.Errorf("%s: snippets\n%q\nwant\n%q", name, gotSnippets, snippets)
 				}
 			}
 		}

@@ -92,18 +92,24 @@ func (x *Index) run(ctx context.Context, kind string, r Request, req *bleve.Sear
 		if relevant {
 			c.top = req.From + req.Size
 		}
-		res, err := x.bi.SearchInContext(c.context(ctx), withoutKind(req))
+		// Highlighting makes the searcher decode every match's term
+		// locations; only the page's hits need them (highlight).
+		plain := *withoutKind(req)
+		plain.Highlight = nil
+		res, err := x.bi.SearchInContext(c.context(ctx), &plain)
 		if err != nil {
 			return nil, nil, searchError(r.Query, err)
 		}
 		if relevant && c.gaveUp {
 			// Too many ties to break by reading IDs: let bleve sort by
 			// score and ID from doc values.
-			full := *req
-			full.Sort = search.SortOrder{relevance, sortByID()}
-			if res, err = x.bi.SearchInContext(newCounter(&x.cols, kind, nil).context(ctx), withoutKind(&full)); err != nil {
+			plain.Sort = search.SortOrder{relevance, sortByID()}
+			if res, err = x.bi.SearchInContext(newCounter(&x.cols, kind, nil).context(ctx), &plain); err != nil {
 				return nil, nil, searchError(r.Query, err)
 			}
+		}
+		if err := x.highlight(ctx, withoutKind(req), res.Hits); err != nil {
+			return nil, nil, searchError(r.Query, err)
 		}
 		res.Total = c.total
 		return res, c.facets(x.lab, size), nil
@@ -120,6 +126,33 @@ func (x *Index) run(ctx context.Context, kind string, r Request, req *bleve.Sear
 		res.Total = counts.Total
 	}
 	return res, browseFacets(counts, names, size), nil
+}
+
+// highlight adds req's highlighted fragments to hits, found by a second
+// search for req's query restricted to the hits' IDs.
+func (x *Index) highlight(ctx context.Context, req *bleve.SearchRequest, hits search.DocumentMatchCollection) error {
+	if req.Highlight == nil || len(hits) == 0 {
+		return nil
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	hl := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{req.Query, query.NewDocIDQuery(ids)}), len(ids), 0, false)
+	hl.Highlight = req.Highlight
+	hl.Score = "none"
+	res, err := x.bi.SearchInContext(ctx, hl)
+	if err != nil {
+		return err
+	}
+	frags := make(map[string]map[string][]string, len(res.Hits))
+	for _, h := range res.Hits {
+		frags[h.ID] = h.Fragments
+	}
+	for _, h := range hits {
+		h.Fragments = frags[h.ID]
+	}
+	return nil
 }
 
 // withoutKind returns req without the kind filter request puts first in
