@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
+	"sort"
 	"strings"
 	"time"
 
@@ -84,23 +86,40 @@ func (x *Index) browse(ctx context.Context, kind string) (*browseCounts, error) 
 	return c, nil
 }
 
-// countAll counts every value of every facet over the documents of a kind.
+// countAll counts every value of every facet over the documents of a kind,
+// with a counter (collect.go), and finds the extreme dates within the
+// oldest and the newest month.
 func (x *Index) countAll(ctx context.Context, kind string) (*browseCounts, error) {
-	req := bleve.NewSearchRequestOptions(kindQuery(kind), 0, 0, false)
-	for name, field := range facetFields {
-		n, err := x.dictSize(field)
-		if err != nil {
-			return nil, fmt.Errorf("count %s values: %w", name, err)
-		}
-		req.AddFacet(name, bleve.NewFacetRequest(field, max(n, 1)))
+	names := make([]string, 0, len(facetFields))
+	for name := range facetFields {
+		names = append(names, name)
 	}
-	res, err := x.bi.SearchInContext(ctx, req)
-	if err != nil {
+	sort.Strings(names)
+	cnt := newCounter(&x.cols, kind, names)
+	if _, err := x.bi.SearchInContext(cnt.context(ctx), bleve.NewSearchRequestOptions(kindQuery(kind), 0, 0, false)); err != nil {
 		return nil, fmt.Errorf("count facets: %w", err)
 	}
-	c := &browseCounts{Total: res.Total, Facets: x.facets(res)}
+	c := &browseCounts{Total: cnt.total, Facets: cnt.facets(x.lab, math.MaxInt)}
+	months := c.Facets[FacetDate] // by month, oldest first
+	if len(months) == 0 {
+		return c, nil
+	}
 	for _, desc := range []bool{false, true} {
-		req := bleve.NewSearchRequestOptions(kindQuery(kind), 1, 0, false)
+		month := months[0]
+		if desc {
+			month = months[len(months)-1]
+		}
+		m := month.Value
+		from, err := time.Parse("2006-01", m)
+		if err != nil {
+			return nil, fmt.Errorf("find extreme dates: month %q: %w", m, err)
+		}
+		yes, no := true, false
+		dq := query.NewDateRangeInclusiveQuery(from, from.AddDate(0, 1, 0), &yes, &no)
+		dq.SetField(FieldDate)
+		bq := query.NewBooleanQuery([]query.Query{dq}, nil, nil)
+		bq.AddFilter(kindQuery(kind))
+		req := bleve.NewSearchRequestOptions(bq, 1, 0, false)
 		req.SortByCustom(search.SortOrder{&search.SortField{Field: FieldDate, Desc: desc, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast}})
 		req.Fields = []string{FieldMeta}
 		res, err := x.bi.SearchInContext(ctx, req)
@@ -108,15 +127,15 @@ func (x *Index) countAll(ctx context.Context, kind string) (*browseCounts, error
 			return nil, fmt.Errorf("find extreme dates: %w", err)
 		}
 		if len(res.Hits) == 0 {
-			break
+			return nil, fmt.Errorf("find extreme dates: no document in month %s, which counts %d", m, month.Count)
 		}
-		var m struct {
+		var meta struct {
 			Date string `json:"date"`
 		}
 		if s, _ := res.Hits[0].Fields[FieldMeta].(string); s != "" {
-			json.Unmarshal([]byte(s), &m)
+			json.Unmarshal([]byte(s), &meta)
 		}
-		t := parseTime(m.Date)
+		t := parseTime(meta.Date)
 		if desc {
 			c.Newest = t
 		} else {
@@ -124,28 +143,6 @@ func (x *Index) countAll(ctx context.Context, kind string) (*browseCounts, error
 		}
 	}
 	return c, nil
-}
-
-// dictSize counts the terms of a field's dictionary: at least the number
-// of values its live documents hold.
-func (x *Index) dictSize(field string) (int, error) {
-	dict, err := x.bi.FieldDict(field)
-	if err != nil {
-		return 0, err
-	}
-	n := 0
-	for {
-		e, err := dict.Next()
-		if err != nil {
-			dict.Close()
-			return 0, err
-		}
-		if e == nil {
-			break
-		}
-		n++
-	}
-	return n, dict.Close()
 }
 
 // browseFacets cuts the counts to the facets and size a request asks for.
@@ -296,4 +293,26 @@ func dateWindow(months []FacetValue, need int, newest bool) (from, to time.Time,
 		return time.Time{}, start.AddDate(0, 1, 0), true
 	}
 	return time.Time{}, time.Time{}, false
+}
+
+// dictSize counts the terms of a field's dictionary: at least the number
+// of values its live documents hold.
+func (x *Index) dictSize(field string) (int, error) {
+	dict, err := x.bi.FieldDict(field)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for {
+		e, err := dict.Next()
+		if err != nil {
+			dict.Close()
+			return 0, err
+		}
+		if e == nil {
+			break
+		}
+		n++
+	}
+	return n, dict.Close()
 }
