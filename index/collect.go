@@ -11,6 +11,7 @@ import (
 
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/collector"
@@ -570,4 +571,20 @@ func (c *counter) facets(lab Labeler, size int) map[string][]FacetValue {
 		out[name] = vals
 	}
 	return out
+}
+
+// Warm builds the columns of every segment for the default facets of both
+// kinds, so that the first searches of a server do not wait for them
+// (about half a second at 100k articles). Searches may run meanwhile.
+func (x *Index) Warm(ctx context.Context) error {
+	names := append([]string(nil), DefaultFacets...)
+	sort.Strings(names)
+	for _, kind := range []string{kindArticle, kindQuote} {
+		c := newCounter(&x.cols, kind, names)
+		req := bleve.NewSearchRequestOptions(kindQuery(kind), 0, 0, false)
+		if _, err := x.bi.SearchInContext(c.context(ctx), req); err != nil {
+			return fmt.Errorf("warm %s columns: %w", kind, err)
+		}
+	}
+	return nil
 }

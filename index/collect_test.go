@@ -115,3 +115,20 @@ func TestCounterMatchesBleve(t *testing.T) {
 		maxTieLookups = old
 	}
 }
+
+// TestWarm checks that Warm leaves every segment's columns built.
+func TestWarm(t *testing.T) {
+	x := mustMemory(t, nil)
+	putAll(t, x, genArticles(200, 3), 50)
+	if err := x.Warm(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if len(x.cols.segs) == 0 {
+		t.Fatal("Warm built no columns")
+	}
+	for s, sc := range x.cols.segs {
+		if sc.cols[FieldKind] == nil || len(sc.fused) == 0 {
+			t.Errorf("segment of %d documents: kind column %v, %d fused rows after Warm", s.Count(), sc.cols[FieldKind] != nil, len(sc.fused))
+		}
+	}
+}

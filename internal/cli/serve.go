@@ -63,6 +63,16 @@ func runServe(ctx context.Context, g *globalOptions, o *serveOptions, s Streams)
 		}
 		defer stop()
 	}
+	// Facet columns are built on first use; build them now, while the
+	// server starts, rather than in its first searches.
+	warmed := make(chan struct{})
+	defer func() { <-warmed }() // before ix.Close
+	go func() {
+		defer close(warmed)
+		if err := ix.Warm(ctx); err != nil && ctx.Err() == nil {
+			fmt.Fprintf(s.Err, "newsdex: %v\n", err)
+		}
+	}()
 	h, err := web.New(web.Options{Searcher: ix, Labeler: gazetteer.Default(), Logger: slog.New(slog.NewTextHandler(s.Err, nil))})
 	if err != nil {
 		return err
