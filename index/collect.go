@@ -11,6 +11,7 @@ import (
 
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
@@ -49,7 +50,35 @@ type column struct {
 type segColumns struct {
 	mu    sync.Mutex
 	cols  map[string]*column
-	fused map[string]*rows // by the fields' names joined
+	fused map[string]*rows           // by the fields' names joined
+	kinds map[string]*roaring.Bitmap // documents by FieldKind value
+}
+
+// kind returns the documents of kind k in s: its postings' bitmap, copied
+// (a few kilobytes; a column would cost a pass over every document).
+func (sc *segColumns) kind(s segment.Segment, k string) (*roaring.Bitmap, error) {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	if bm := sc.kinds[k]; bm != nil {
+		return bm, nil
+	}
+	dict, err := s.Dictionary(FieldKind)
+	if err != nil {
+		return nil, fmt.Errorf("kind %s: %w", k, err)
+	}
+	pl, err := dict.PostingsList([]byte(k), nil, nil)
+	if err != nil {
+		return nil, fmt.Errorf("kind %s: %w", k, err)
+	}
+	bm, err := postingsBitmap(pl.Iterator(false, false, false, nil))
+	if err != nil {
+		return nil, fmt.Errorf("kind %s: %w", k, err)
+	}
+	if sc.kinds == nil {
+		sc.kinds = map[string]*roaring.Bitmap{}
+	}
+	sc.kinds[k] = bm
+	return bm, nil
 }
 
 // columnCache keeps the columns of the segments in the index.
@@ -91,6 +120,30 @@ func (c *columnCache) prune(live []*scorch.SegmentSnapshot) {
 		if !keep[s] {
 			delete(c.segs, s)
 		}
+	}
+}
+
+// postingsBitmap returns the documents of a postings iterator as a new
+// bitmap: a copy of zap's own where it exposes one.
+func postingsBitmap(pi segment.PostingsIterator) (*roaring.Bitmap, error) {
+	if opt, ok := pi.(segment.OptimizablePostingsIterator); ok {
+		if d, one := opt.DocNum1Hit(); one {
+			return roaring.BitmapOf(uint32(d)), nil
+		}
+		if bm := opt.ActualBitmap(); bm != nil {
+			return bm.Clone(), nil
+		}
+	}
+	bm := roaring.New()
+	for {
+		p, err := pi.Next()
+		if err != nil {
+			return nil, err
+		}
+		if p == nil {
+			return bm, nil
+		}
+		bm.Add(uint32(p.Number()))
 	}
 }
 
@@ -288,12 +341,11 @@ type counter struct {
 	// Filled while the search runs.
 	total  uint64
 	segs   []*scorch.SegmentSnapshot
-	offs   []uint64 // offs[i] is segment i's first global document number
-	cur    int      // the segment of the last match
-	kinds  *column  // FieldKind of cur
-	want   uint32   // the ordinal of kind in kinds.terms, or ^0 when absent
-	rows   *rows    // facet rows of cur
-	counts []uint32 // per facet value of cur (rows.base)
+	offs   []uint64        // offs[i] is segment i's first global document number
+	cur    int             // the segment of the last match
+	kinds  *roaring.Bitmap // the documents of kind in cur
+	rows   *rows           // facet rows of cur
+	counts []uint32        // per facet value of cur (rows.base)
 	sums   []map[string]uint64
 	err    error
 }
@@ -473,8 +525,7 @@ func (c *counter) add(num uint64) (bool, error) {
 		}
 	}
 	local := num - c.offs[c.cur]
-	k := c.kinds
-	if k.off[local+1]-k.off[local] != 1 || k.vals[k.off[local]] != c.want {
+	if !c.kinds.Contains(uint32(local)) {
 		return false, nil
 	}
 	c.total++
@@ -493,14 +544,8 @@ func (c *counter) enter(i int) error {
 	s := c.segs[i].Segment()
 	sc := c.cache.segment(s)
 	var err error
-	if c.kinds, err = sc.column(s, FieldKind); err != nil {
+	if c.kinds, err = sc.kind(s, c.kind); err != nil {
 		return err
-	}
-	c.want = ^uint32(0)
-	for ord, t := range c.kinds.terms {
-		if t == c.kind {
-			c.want = uint32(ord)
-		}
 	}
 	c.rows = nil
 	if len(c.fields) > 0 {

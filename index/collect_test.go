@@ -127,8 +127,8 @@ func TestWarm(t *testing.T) {
 		t.Fatal("Warm built no columns")
 	}
 	for s, sc := range x.cols.segs {
-		if sc.cols[FieldKind] == nil || len(sc.fused) == 0 {
-			t.Errorf("segment of %d documents: kind column %v, %d fused rows after Warm", s.Count(), sc.cols[FieldKind] != nil, len(sc.fused))
+		if len(sc.kinds) != 2 || len(sc.fused) == 0 {
+			t.Errorf("segment of %d documents: %d kinds, %d fused rows after Warm", s.Count(), len(sc.kinds), len(sc.fused))
 		}
 	}
 }
