@@ -96,6 +96,7 @@ func (x *Index) countAll(ctx context.Context, kind string) (*browseCounts, error
 	}
 	sort.Strings(names)
 	cnt := newCounter(&x.cols, kind, names)
+	cnt.build = true // every document: postings are cheaper than doc values
 	if _, err := x.bi.SearchInContext(cnt.context(ctx), bleve.NewSearchRequestOptions(kindQuery(kind), 0, 0, false)); err != nil {
 		return nil, fmt.Errorf("count facets: %w", err)
 	}

@@ -287,13 +287,14 @@ func fuse(cols []*column, n uint64) *rows {
 	return r
 }
 
-// rows returns the fused rows of fields in s.
-func (sc *segColumns) rows(s segment.Segment, fields []string) (*rows, error) {
+// rows returns the fused rows of fields in s, building them unless
+// cachedOnly (then it returns nil when they are not built).
+func (sc *segColumns) rows(s segment.Segment, fields []string, cachedOnly bool) (*rows, error) {
 	key := strings.Join(fields, "\x00")
 	sc.mu.Lock()
 	r := sc.fused[key]
 	sc.mu.Unlock()
-	if r != nil {
+	if r != nil || cachedOnly {
 		return r, nil
 	}
 	cols := make([]*column, len(fields))
@@ -323,11 +324,24 @@ var maxTieLookups = 2000
 // counter is the document-match handler of one search: it keeps the
 // matches of one kind, counts them and their facets, and, for a first
 // page sorted by relevance, keeps the top N itself in (score, ID) order.
+//
+// Columns pay off in a process that searches many times: building them
+// reads every posting of the facet fields, about what reading each hit's
+// doc values costs when a query matches every document. So a counter
+// builds them only when build is set (a server that ran Warm, or a count
+// of the whole index); otherwise, in a segment whose columns are not
+// built, it reads each hit's facet values from doc values, as bleve's
+// facets do (a one-off CLI search).
 type counter struct {
 	cache  *columnCache
 	kind   string   // the kind kept
 	fields []string // facet fields counted
 	names  []string // facet names, as fields
+	build  bool     // build columns where missing
+
+	field map[string]int // fields by name, for visit
+	dvr   index.DocValueReader
+	visit index.DocValueVisitor
 
 	// top, when set, is the number of best hits kept (From+Size of the
 	// request); the handler passes them to bleve's collector at the end,
@@ -358,8 +372,15 @@ func newCounter(cache *columnCache, kind string, names []string) *counter {
 		c.fields = append(c.fields, facetFields[name])
 	}
 	c.sums = make([]map[string]uint64, len(names))
+	c.field = make(map[string]int, len(names))
 	for i := range c.sums {
 		c.sums[i] = map[string]uint64{}
+		c.field[c.fields[i]] = i
+	}
+	c.visit = func(field string, term []byte) {
+		if f, ok := c.field[field]; ok {
+			c.sums[f][string(term)]++
+		}
 	}
 	return c
 }
@@ -401,7 +422,7 @@ func (c *counter) makeHandler(sctx *search.SearchContext) (search.DocumentMatchH
 			}
 			return inner(nil)
 		}
-		keep, err := c.add(d.IndexInternalID.Value())
+		keep, err := c.add(d.IndexInternalID)
 		if err != nil {
 			return err
 		}
@@ -512,9 +533,10 @@ func (c *counter) handOver(inner search.DocumentMatchHandler) error {
 	return nil
 }
 
-// add counts global document number num and reports whether it is of the
-// kind kept.
-func (c *counter) add(num uint64) (bool, error) {
+// add counts the document with internal ID id (a global document
+// number) and reports whether it is of the kind kept.
+func (c *counter) add(id index.IndexInternalID) (bool, error) {
+	num := id.Value()
 	if c.cur < 0 || num < c.offs[c.cur] || num >= c.offs[c.cur+1] {
 		i := sort.Search(len(c.segs), func(i int) bool { return c.offs[i+1] > num })
 		if i == len(c.segs) {
@@ -534,6 +556,17 @@ func (c *counter) add(num uint64) (bool, error) {
 		for _, v := range r.vals[r.off[local]:r.off[local+1]] {
 			counts[v]++
 		}
+	} else if len(c.fields) > 0 {
+		if c.dvr == nil {
+			dvr, err := c.reader.DocValueReader(c.fields)
+			if err != nil {
+				return false, fmt.Errorf("count facets: %w", err)
+			}
+			c.dvr = dvr
+		}
+		if err := c.dvr.VisitDocValues(id, c.visit); err != nil {
+			return false, fmt.Errorf("count facets: %w", err)
+		}
 	}
 	return true, nil
 }
@@ -549,9 +582,11 @@ func (c *counter) enter(i int) error {
 	}
 	c.rows = nil
 	if len(c.fields) > 0 {
-		if c.rows, err = sc.rows(s, c.fields); err != nil {
+		if c.rows, err = sc.rows(s, c.fields, !c.build); err != nil {
 			return err
 		}
+	}
+	if c.rows != nil {
 		n := int(c.rows.base[len(c.fields)])
 		if cap(c.counts) >= n {
 			c.counts = c.counts[:n]
@@ -619,13 +654,17 @@ func (c *counter) facets(lab Labeler, size int) map[string][]FacetValue {
 }
 
 // Warm builds the columns of every segment for the default facets of both
-// kinds, so that the first searches of a server do not wait for them
-// (about half a second at 100k articles). Searches may run meanwhile.
+// kinds (about half a second at 100k articles), and from then on searches
+// build the columns of new segments and of other facets when they first
+// need them: call it in a process that will search many times (a server).
+// Searches may run meanwhile.
 func (x *Index) Warm(ctx context.Context) error {
 	names := append([]string(nil), DefaultFacets...)
 	sort.Strings(names)
+	x.warm.Store(true)
 	for _, kind := range []string{kindArticle, kindQuote} {
 		c := newCounter(&x.cols, kind, names)
+		c.build = true
 		req := bleve.NewSearchRequestOptions(kindQuery(kind), 0, 0, false)
 		if _, err := x.bi.SearchInContext(c.context(ctx), req); err != nil {
 			return fmt.Errorf("warm %s columns: %w", kind, err)

@@ -70,12 +70,29 @@ func TestCounterMatchesBleve(t *testing.T) {
 		)
 	}
 	reqs = append(reqs, Request{Limit: 10, Filters: Filters{Regions: []string{"Asia"}}}, Request{Limit: 10, Facets: []string{}})
-	for _, lookups := range []int{maxTieLookups, 3} {
+	type pass struct {
+		warm    bool // facets from columns (after Warm) or doc values
+		lookups int
+	}
+	for _, p := range []pass{{false, maxTieLookups}, {false, 3}, {true, maxTieLookups}, {true, 3}} {
+		if p.warm && !x.warm.Load() {
+			if len(x.cols.segs) > 0 {
+				for _, sc := range x.cols.segs {
+					if len(sc.fused) > 0 {
+						t.Fatal("columns were built before Warm")
+					}
+				}
+			}
+			if err := x.Warm(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
+		lookups := p.lookups
 		old := maxTieLookups
 		maxTieLookups = lookups
 		for _, r := range reqs {
 			for _, kind := range []string{kindArticle, kindQuote} {
-				name := fmt.Sprintf("%s %+v (tie lookups %d)", kind, r, lookups)
+				name := fmt.Sprintf("%s %+v (warm %v, tie lookups %d)", kind, r, p.warm, lookups)
 				total, facets, ids, snippets := reference(t, x, kind, r)
 				var gotTotal uint64
 				var gotFacets map[string][]FacetValue

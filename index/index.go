@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -70,6 +71,7 @@ type Index struct {
 	bgen    int                      // Put count, to drop counts computed across a Put
 
 	cols columnCache // facet and kind columns of the segments (collect.go)
+	warm atomic.Bool // Warm ran: searches build missing columns
 }
 
 // indexMetaFile marks a directory holding a bleve index.

@@ -88,6 +88,7 @@ func (x *Index) run(ctx context.Context, kind string, r Request, req *bleve.Sear
 	req.Facets = nil
 	if !isBrowse(r) || len(names) == 0 {
 		c := newCounter(&x.cols, kind, names)
+		c.build = x.warm.Load()
 		relevant := len(req.Sort) == 1 && req.Sort[0] == relevance
 		if relevant {
 			c.top = req.From + req.Size
