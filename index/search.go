@@ -180,8 +180,40 @@ func withoutKind(req *bleve.SearchRequest) *bleve.SearchRequest {
 		nbq.Must = query.NewMatchAllQuery()
 	}
 	nreq := *req
-	nreq.Query = &nbq
+	nreq.Query = simplify(&nbq)
 	return &nreq
+}
+
+// simplify drops the wrappers of a single clause that the query-string
+// parser and request leave around a query (a boolean of one should, a
+// conjunction of one): each is a searcher that every match passes
+// through. A wrapper with a boost of its own is kept.
+func simplify(q query.Query) query.Query {
+	switch q := q.(type) {
+	case *query.BooleanQuery:
+		if q.BoostVal != nil || q.MustNot != nil || q.Filter != nil {
+			return q
+		}
+		switch {
+		case q.Must == nil && q.Should != nil:
+			if d, ok := q.Should.(*query.DisjunctionQuery); ok && len(d.Disjuncts) == 1 && d.Min <= 1 && d.BoostVal == nil {
+				return simplify(d.Disjuncts[0])
+			}
+		case q.Should == nil && q.Must != nil:
+			if c, ok := q.Must.(*query.ConjunctionQuery); ok && len(c.Conjuncts) == 1 && c.BoostVal == nil {
+				return simplify(c.Conjuncts[0])
+			}
+		}
+	case *query.ConjunctionQuery:
+		if len(q.Conjuncts) == 1 && q.BoostVal == nil {
+			return simplify(q.Conjuncts[0])
+		}
+	case *query.DisjunctionQuery:
+		if len(q.Disjuncts) == 1 && q.Min <= 1 && q.BoostVal == nil {
+			return simplify(q.Disjuncts[0])
+		}
+	}
+	return q
 }
 
 // SearchQuotes searches quote documents. Quotes carry no actors: an actor
