@@ -181,37 +181,17 @@ func QuoteID(articleID string, n int) string {
 	return articleID + "#q" + strconv.Itoa(n)
 }
 
-// articleMeta is the stored JSON of an article document: everything a hit
-// or Article needs besides the body.
+// articleMeta is the plain stored JSON (FieldMeta) of an article
+// document; the rest is in its record (fieldDoc, size_store.go).
 type articleMeta struct {
-	Title     string            `json:"title,omitempty"`
-	File      string            `json:"file,omitempty"`
-	Source    string            `json:"source,omitempty"`
-	Byline    string            `json:"byline,omitempty"`
-	URL       string            `json:"url,omitempty"`
-	Date      string            `json:"date,omitempty"` // RFC 3339 with nanoseconds
-	DateText  string            `json:"date_text,omitempty"`
-	Countries []article.Country `json:"countries,omitempty"`
-	Regions   []string          `json:"regions,omitempty"`
-	Actors    []article.Actor   `json:"actors,omitempty"`
-	Speakers  []string          `json:"speakers,omitempty"`
-	Quotes    int               `json:"nq,omitempty"`
+	Date   string `json:"date,omitempty"` // RFC 3339 with nanoseconds
+	Quotes int    `json:"nq,omitempty"`
 }
 
-// quoteMeta is the stored JSON of a quote document, besides its text.
+// quoteMeta is the plain stored JSON (FieldMeta) of a quote document, its
+// only stored field: the rest comes from its article's record.
 type quoteMeta struct {
-	N            int      `json:"n"`
-	Speaker      string   `json:"speaker,omitempty"`
-	SpeakerTitle string   `json:"speaker_title,omitempty"`
-	Cue          string   `json:"cue,omitempty"`
-	Start        int      `json:"start"`
-	End          int      `json:"end"`
-	Confidence   float64  `json:"confidence"`
-	Article      string   `json:"article"`
-	Title        string   `json:"title,omitempty"`
-	Date         string   `json:"date,omitempty"`
-	Source       string   `json:"source,omitempty"`
-	Countries    []string `json:"countries,omitempty"`
+	Date string `json:"date,omitempty"`
 }
 
 func formatTime(t time.Time) string {
@@ -282,12 +262,12 @@ func actorNames(as []article.Actor) []string {
 // documents returns the bleve documents of an article and of its quotes.
 func documents(a *article.Article) (map[string]any, []map[string]any, error) {
 	codes := countryCodes(a.Countries)
-	meta, err := json.Marshal(articleMeta{
-		Title: a.Title, File: a.File, Source: a.Source, Byline: a.Byline, URL: a.URL,
-		Date: formatTime(a.Date), DateText: a.DateText,
-		Countries: a.Countries, Regions: a.Regions, Actors: a.Actors, Speakers: a.Speakers,
-		Quotes: len(a.Quotes),
-	})
+	date := formatTime(a.Date)
+	meta, err := json.Marshal(articleMeta{Date: date, Quotes: len(a.Quotes)})
+	if err != nil {
+		return nil, nil, err
+	}
+	rec, err := encodeRecord(a)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -301,6 +281,7 @@ func documents(a *article.Article) (map[string]any, []map[string]any, error) {
 		FieldQuoteCount:  float64(len(a.Quotes)),
 		FieldFingerprint: a.Fingerprint(),
 		FieldMeta:        string(meta),
+		fieldDoc:         string(rec),
 	}
 	setDate(doc, a.Date)
 	setFacet(doc, FieldSource, FieldSourceFacet, []string{a.Source})
@@ -309,17 +290,12 @@ func documents(a *article.Article) (map[string]any, []map[string]any, error) {
 	setFacet(doc, FieldSpeaker, FieldSpeakerFacet, a.Speakers)
 	setFacet(doc, FieldActor, FieldActorFacet, actorNames(a.Actors))
 
+	qm, err := json.Marshal(quoteMeta{Date: date})
+	if err != nil {
+		return nil, nil, err
+	}
 	quotes := make([]map[string]any, 0, len(a.Quotes))
 	for i, q := range a.Quotes {
-		qm, err := json.Marshal(quoteMeta{
-			N: i + 1, Speaker: q.Speaker, SpeakerTitle: q.SpeakerTitle, Cue: q.Cue,
-			Start: q.Start, End: q.End, Confidence: q.Confidence,
-			Article: a.ID, Title: a.Title, Date: formatTime(a.Date), Source: a.Source,
-			Countries: codes,
-		})
-		if err != nil {
-			return nil, nil, err
-		}
 		qd := map[string]any{
 			FieldKind:         kindQuote,
 			fieldSortID:       QuoteID(a.ID, i+1),
@@ -518,10 +494,10 @@ func (x *Index) Fingerprints(ids []string) (map[string]string, error) {
 }
 
 // Article rebuilds the article with the given ID, quotes and extracted
-// fields included. It returns an error wrapping ErrNotFound when the index
-// holds no such article.
+// fields included, from its document alone. It returns an error wrapping
+// ErrNotFound when the index holds no such article.
 func (x *Index) Article(ctx context.Context, id string) (*article.Article, error) {
-	docs, err := x.storedDocs(ctx, kindArticle, []string{id}, FieldBody, FieldMeta)
+	docs, err := x.storedDocs(ctx, kindArticle, []string{id}, FieldMeta, fieldDoc)
 	if err != nil {
 		return nil, fmt.Errorf("read article %s: %w", id, err)
 	}
@@ -535,40 +511,20 @@ func (x *Index) Article(ctx context.Context, id string) (*article.Article, error
 			return nil, fmt.Errorf("article %s: stored metadata: %w", id, err)
 		}
 	}
-	body, _ := f[FieldBody].(string)
-	a := &article.Article{
-		ID: id, File: m.File, Title: m.Title, Source: m.Source, Byline: m.Byline,
-		URL: m.URL, Date: parseTime(m.Date), DateText: m.DateText, Body: body,
-		Countries: m.Countries, Regions: m.Regions, Actors: m.Actors, Speakers: m.Speakers,
-	}
-	if m.Quotes == 0 {
-		return a, nil
-	}
-	qids := make([]string, m.Quotes)
-	for i := range qids {
-		qids[i] = QuoteID(id, i+1)
-	}
-	qdocs, err := x.storedDocs(ctx, kindQuote, qids, FieldBody, FieldMeta)
+	rec, err := recordOf(f)
 	if err != nil {
-		return nil, fmt.Errorf("read quotes of %s: %w", id, err)
+		return nil, fmt.Errorf("article %s: %w", id, err)
 	}
-	a.Quotes = make([]article.Quote, 0, m.Quotes)
-	for _, qid := range qids {
-		qf, ok := qdocs[qid]
-		if !ok {
-			return nil, fmt.Errorf("article %s: quote %s missing from the index", id, qid)
+	a := &article.Article{
+		ID: id, File: rec.File, Title: rec.Title, Source: rec.Source, Byline: rec.Byline,
+		URL: rec.URL, Date: parseTime(m.Date), DateText: rec.DateText, Body: rec.Body,
+		Countries: rec.Countries, Regions: rec.Regions, Actors: rec.Actors, Speakers: rec.Speakers,
+	}
+	if len(rec.Quotes) > 0 {
+		a.Quotes = make([]article.Quote, len(rec.Quotes))
+		for i := range rec.Quotes {
+			a.Quotes[i] = rec.quote(i)
 		}
-		var qm quoteMeta
-		if s, _ := qf[FieldMeta].(string); s != "" {
-			if err := json.Unmarshal([]byte(s), &qm); err != nil {
-				return nil, fmt.Errorf("quote %s: stored metadata: %w", qid, err)
-			}
-		}
-		text, _ := qf[FieldBody].(string)
-		a.Quotes = append(a.Quotes, article.Quote{
-			Text: text, Speaker: qm.Speaker, SpeakerTitle: qm.SpeakerTitle, Cue: qm.Cue,
-			Start: qm.Start, End: qm.End, Confidence: qm.Confidence,
-		})
 	}
 	return a, nil
 }

@@ -37,20 +37,22 @@ const (
 	FieldRegionFacet   = "region_facet"
 	FieldSpeaker       = "speaker" // lower-cased canonical name
 	FieldSpeakerFacet  = "speaker_facet"
-	FieldMeta          = "meta" // stored only: JSON with what hits and Article need
+	FieldMeta          = "meta" // stored only: JSON with the date, and an article's quote count
+	fieldDoc           = "doc"  // stored only: an article's compressed record (size_store.go)
 	fieldID            = "_id"
 	fieldSortID        = "sort_id" // the document ID again, in doc values: the sort's tie-breaker
 	fieldScore         = "_score"
 	lowerKeywordName   = "newsdex_lower_keyword"
 	textAnalyzer       = en.AnalyzerName
-	mappingVersion     = "3"
+	mappingVersion     = "4"
 	mappingVersionKey  = "newsdex_mapping_version"
 	maxFacetMonthCount = 12 * 300 // months a date facet can return
 
 	// Article documents.
 	// FieldBody is the text searched by default: an article's body, or a
-	// quote's words in a quote document. Stored with term vectors for
-	// snippets and phrase queries.
+	// quote's words in a quote document. Indexed with term vectors for
+	// snippets and phrase queries; not stored: the article's record
+	// (fieldDoc) keeps the body, and the quotes as parts of it.
 	FieldBody        = "body"
 	FieldByline      = "byline" // text, "en"
 	FieldURL         = "url"    // keyword, exact
@@ -231,7 +233,8 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 
 	art := bleve.NewDocumentStaticMapping()
 	shared(art)
-	art.AddFieldMappingsAt(FieldBody, textField(true, true))
+	art.AddFieldMappingsAt(FieldBody, textField(false, true))
+	art.AddFieldMappingsAt(fieldDoc, storedField())
 	art.AddFieldMappingsAt(FieldByline, textField(false, false))
 	art.AddFieldMappingsAt(FieldURL, exactField())
 	art.AddFieldMappingsAt(FieldActor, filterField())
@@ -242,7 +245,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 
 	q := bleve.NewDocumentStaticMapping()
 	shared(q)
-	q.AddFieldMappingsAt(FieldBody, textField(true, true))
+	q.AddFieldMappingsAt(FieldBody, textField(false, true))
 	q.AddFieldMappingsAt(FieldSpeakerTitle, textField(false, false))
 	q.AddFieldMappingsAt(FieldCue, filterField())
 	q.AddFieldMappingsAt(FieldArticle, exactField())

@@ -43,25 +43,20 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(req.Fields) > 0 {
+		req.Fields = storedHitFields(kindArticle) // size_store.go
+	}
 	res, facets, err := x.run(ctx, kindArticle, r, req)
 	if err != nil {
 		return nil, err
 	}
 	out := &Result{Query: r.Query, Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
-		var m articleMeta
-		if s, _ := h.Fields[FieldMeta].(string); s != "" {
-			if err := json.Unmarshal([]byte(s), &m); err != nil {
-				return nil, fmt.Errorf("hit %s: stored metadata: %w", h.ID, err)
-			}
+		hit, err := articleHit(h) // size_hits.go
+		if err != nil {
+			return nil, err
 		}
-		t := parseTime(m.Date)
-		out.Hits = append(out.Hits, Hit{
-			ID: h.ID, Score: h.Score, Title: m.Title, Date: dateString(t),
-			Source: m.Source, URL: m.URL, Countries: countryCodes(m.Countries),
-			Regions: orEmpty(m.Regions), Speakers: orEmpty(m.Speakers), Actors: actorNames(m.Actors),
-			Snippet: snippet(h, FieldBody), SortKey: sortKey(h), Time: t,
-		})
+		out.Hits = append(out.Hits, hit)
 	}
 	out.Facets = facets
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
@@ -140,18 +135,21 @@ func (x *Index) highlight(ctx context.Context, req *bleve.SearchRequest, hits se
 		ids[i] = h.ID
 	}
 	hl := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{req.Query, query.NewDocIDQuery(ids)}), len(ids), 0, false)
-	hl.Highlight = req.Highlight
+	// The text is not stored in the hits' documents: the hit builders
+	// (size_hits.go) cut the snippets from the stored records, at the
+	// matches' locations.
+	hl.IncludeLocations = true
 	hl.Score = "none"
 	res, err := x.bi.SearchInContext(ctx, hl)
 	if err != nil {
 		return err
 	}
-	frags := make(map[string]map[string][]string, len(res.Hits))
+	locs := make(map[string]search.FieldTermLocationMap, len(res.Hits))
 	for _, h := range res.Hits {
-		frags[h.ID] = h.Fragments
+		locs[h.ID] = h.Locations
 	}
 	for _, h := range hits {
-		h.Fragments = frags[h.ID]
+		h.Locations = locs[h.ID]
 	}
 	return nil
 }
@@ -227,26 +225,16 @@ func (x *Index) SearchQuotes(ctx context.Context, r Request) (*QuoteResult, erro
 	if err != nil {
 		return nil, err
 	}
+	if len(req.Fields) > 0 {
+		req.Fields = storedHitFields(kindQuote) // size_store.go
+	}
 	res, facets, err := x.run(ctx, kindQuote, r, req)
 	if err != nil {
 		return nil, err
 	}
-	out := &QuoteResult{Query: r.Query, Total: res.Total, Hits: make([]QuoteHit, 0, len(res.Hits))}
-	for _, h := range res.Hits {
-		var m quoteMeta
-		if s, _ := h.Fields[FieldMeta].(string); s != "" {
-			if err := json.Unmarshal([]byte(s), &m); err != nil {
-				return nil, fmt.Errorf("hit %s: stored metadata: %w", h.ID, err)
-			}
-		}
-		text, _ := h.Fields[FieldBody].(string)
-		t := parseTime(m.Date)
-		out.Hits = append(out.Hits, QuoteHit{
-			ID: h.ID, Text: text, Speaker: m.Speaker, SpeakerTitle: m.SpeakerTitle,
-			Cue: m.Cue, ArticleID: m.Article, Title: m.Title, Date: dateString(t),
-			Source: m.Source, Countries: orEmpty(m.Countries), Snippet: snippet(h, FieldBody),
-			Score: h.Score, SortKey: sortKey(h), Time: t,
-		})
+	out := &QuoteResult{Query: r.Query, Total: res.Total}
+	if out.Hits, err = x.quoteHits(ctx, res.Hits); err != nil { // size_hits.go
+		return nil, err
 	}
 	out.Facets = facets
 	for name := range out.Facets {

@@ -1,0 +1,101 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2/search"
+)
+
+// dateOf returns the date in a hit's plain metadata (FieldMeta), the
+// only stored field both kinds share.
+func dateOf(h *search.DocumentMatch) (string, error) {
+	var m quoteMeta
+	if s, _ := h.Fields[FieldMeta].(string); s != "" {
+		if err := json.Unmarshal([]byte(s), &m); err != nil {
+			return "", fmt.Errorf("hit %s: stored metadata: %w", h.ID, err)
+		}
+	}
+	return m.Date, nil
+}
+
+// articleHit builds an article hit from its stored fields (storedHitFields).
+func articleHit(h *search.DocumentMatch) (Hit, error) {
+	date, err := dateOf(h)
+	if err != nil {
+		return Hit{}, err
+	}
+	rec, err := recordOf(h.Fields)
+	if err != nil {
+		return Hit{}, fmt.Errorf("hit %s: %w", h.ID, err)
+	}
+	snip, err := highlightText(h, rec.Body)
+	if err != nil {
+		return Hit{}, fmt.Errorf("hit %s: %w", h.ID, err)
+	}
+	t := parseTime(date)
+	return Hit{
+		ID: h.ID, Score: h.Score, Title: rec.Title, Date: dateString(t),
+		Source: rec.Source, URL: rec.URL, Countries: countryCodes(rec.Countries),
+		Regions: orEmpty(rec.Regions), Speakers: orEmpty(rec.Speakers), Actors: actorNames(rec.Actors),
+		Snippet: snip, SortKey: sortKey(h), Time: t,
+	}, nil
+}
+
+// quoteHits builds quote hits. A quote document stores only its date: the
+// rest comes from the records of the quotes' articles, read in one search.
+func (x *Index) quoteHits(ctx context.Context, hits search.DocumentMatchCollection) ([]QuoteHit, error) {
+	out := make([]QuoteHit, 0, len(hits))
+	if len(hits) == 0 {
+		return out, nil
+	}
+	ids := make([]string, 0, len(hits))
+	seen := make(map[string]bool, len(hits))
+	for _, h := range hits {
+		if id := articleOfQuote(h.ID); !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	docs, err := x.storedDocs(ctx, kindArticle, ids, fieldDoc)
+	if err != nil {
+		return nil, fmt.Errorf("read the articles of quote hits: %w", err)
+	}
+	recs := make(map[string]*record, len(docs))
+	for _, h := range hits {
+		date, err := dateOf(h)
+		if err != nil {
+			return nil, err
+		}
+		id, n := articleOfQuote(h.ID), quoteNumber(h.ID)
+		rec := recs[id]
+		if rec == nil {
+			f, ok := docs[id]
+			if !ok {
+				// Replaced or deleted since the search ran.
+				return nil, fmt.Errorf("hit %s: article %s: %w", h.ID, id, ErrNotFound)
+			}
+			if rec, err = recordOf(f); err != nil {
+				return nil, fmt.Errorf("hit %s: article %s: %w", h.ID, id, err)
+			}
+			recs[id] = rec
+		}
+		if n < 1 || n > len(rec.Quotes) {
+			return nil, fmt.Errorf("hit %s: article %s has %d quotes: %w", h.ID, id, len(rec.Quotes), ErrNotFound)
+		}
+		q := rec.quote(n - 1)
+		snip, err := highlightText(h, q.Text)
+		if err != nil {
+			return nil, fmt.Errorf("hit %s: %w", h.ID, err)
+		}
+		t := parseTime(date)
+		out = append(out, QuoteHit{
+			ID: h.ID, Text: q.Text, Speaker: q.Speaker, SpeakerTitle: q.SpeakerTitle,
+			Cue: q.Cue, ArticleID: id, Title: rec.Title, Date: dateString(t),
+			Source: rec.Source, Countries: countryCodes(rec.Countries), Snippet: snip,
+			Score: h.Score, SortKey: sortKey(h), Time: t,
+		})
+	}
+	return out, nil
+}
