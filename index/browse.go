@@ -86,18 +86,17 @@ func (x *Index) browse(ctx context.Context, kind string) (*browseCounts, error) 
 	return c, nil
 }
 
-// countAll counts every value of every facet over the documents of a kind,
-// with a counter (collect.go), and finds the extreme dates within the
-// oldest and the newest month.
+// countAll counts every value of every facet over the documents of a kind
+// from the postings' bitmaps (countWhole), and finds the extreme dates
+// within the oldest and the newest month.
 func (x *Index) countAll(ctx context.Context, kind string) (*browseCounts, error) {
 	names := make([]string, 0, len(facetFields))
 	for name := range facetFields {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	cnt := newCounter(&x.cols, kind, names)
-	cnt.build = true // every document: postings are cheaper than doc values
-	if _, err := x.bi.SearchInContext(cnt.context(ctx), bleve.NewSearchRequestOptions(kindQuery(kind), 0, 0, false)); err != nil {
+	cnt, err := x.countWhole(ctx, kind, names)
+	if err != nil {
 		return nil, fmt.Errorf("count facets: %w", err)
 	}
 	c := &browseCounts{Total: cnt.total, Facets: cnt.facets(x.lab, math.MaxInt)}

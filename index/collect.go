@@ -672,3 +672,90 @@ func (x *Index) Warm(ctx context.Context) error {
 	}
 	return nil
 }
+
+// countWhole counts the documents of kind and the values of the named
+// facets over the whole index, segment by segment: a value's count is the
+// size of its postings' bitmap and the segment's live documents of the
+// kind. Nothing is kept per document, so a bulk load's closing count
+// (Precompute) costs no memory to speak of; the result is read with
+// counter.facets.
+func (x *Index) countWhole(ctx context.Context, kind string, names []string) (*counter, error) {
+	c := newCounter(&x.cols, kind, names)
+	adv, err := x.bi.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil, fmt.Errorf("count facets: index reader %T is not a scorch snapshot", r)
+	}
+	for _, ss := range snap.Segments() {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		s := ss.Segment()
+		live, err := x.cols.segment(s).kind(s, kind)
+		if err != nil {
+			return nil, err
+		}
+		if del := ss.Deleted(); del != nil && !del.IsEmpty() {
+			live = roaring.AndNot(live, del)
+		}
+		c.total += live.GetCardinality()
+		for f, field := range c.fields {
+			if err := countField(s, field, live, c.sums[f]); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return c, nil
+}
+
+// countField adds to sums, for each term of field in s, the number of its
+// documents in live.
+func countField(s segment.Segment, field string, live *roaring.Bitmap, sums map[string]uint64) error {
+	dict, err := s.Dictionary(field)
+	if err != nil {
+		return fmt.Errorf("count %s: %w", field, err)
+	}
+	var pl segment.PostingsList
+	var pi segment.PostingsIterator
+	it := dict.AutomatonIterator(alwaysMatch{}, nil, nil)
+	for {
+		de, err := it.Next()
+		if err != nil {
+			return fmt.Errorf("count %s: %w", field, err)
+		}
+		if de == nil {
+			return nil
+		}
+		if pl, err = dict.PostingsList([]byte(de.Term), nil, pl); err != nil {
+			return fmt.Errorf("count %s: %w", field, err)
+		}
+		pi = pl.Iterator(false, false, false, pi)
+		var n uint64
+		opt, ok := pi.(segment.OptimizablePostingsIterator)
+		switch {
+		case ok && opt.ActualBitmap() == nil:
+			if d, one := opt.DocNum1Hit(); one && live.Contains(uint32(d)) {
+				n = 1
+			}
+		case ok:
+			n = opt.ActualBitmap().AndCardinality(live)
+		default:
+			bm, err := postingsBitmap(pi)
+			if err != nil {
+				return fmt.Errorf("count %s: %w", field, err)
+			}
+			n = bm.AndCardinality(live)
+		}
+		if n > 0 {
+			sums[de.Term] += n
+		}
+	}
+}
