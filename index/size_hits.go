@@ -73,8 +73,9 @@ func (x *Index) quoteHits(ctx context.Context, hits search.DocumentMatchCollecti
 		if rec == nil {
 			f, ok := docs[id]
 			if !ok {
-				// Replaced or deleted since the search ran.
-				return nil, fmt.Errorf("hit %s: article %s: %w", h.ID, id, ErrNotFound)
+				// Deleted since the search ran (a server indexing
+				// meanwhile): the hit is gone too.
+				continue
 			}
 			if rec, err = recordOf(f); err != nil {
 				return nil, fmt.Errorf("hit %s: article %s: %w", h.ID, id, err)
@@ -82,7 +83,9 @@ func (x *Index) quoteHits(ctx context.Context, hits search.DocumentMatchCollecti
 			recs[id] = rec
 		}
 		if n < 1 || n > len(rec.Quotes) {
-			return nil, fmt.Errorf("hit %s: article %s has %d quotes: %w", h.ID, id, len(rec.Quotes), ErrNotFound)
+			// Replaced since the search ran by a version with fewer
+			// quotes: this quote is gone.
+			continue
 		}
 		q := rec.quote(n - 1)
 		snip, err := highlightText(h, q.Text)

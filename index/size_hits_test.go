@@ -34,3 +34,29 @@ func referenceSnippet(tb testing.TB, x *Index, kind string, h *search.DocumentMa
 	}
 	return s
 }
+
+// TestQuoteHitsOfVanishedArticles: a quote hit whose article was deleted,
+// or replaced by a version with fewer quotes, after the search found it
+// (a server indexing meanwhile) is left out; the others still come back.
+func TestQuoteHitsOfVanishedArticles(t *testing.T) {
+	x := mustMemory(t, testArticles(t))
+	ctx := context.Background()
+	res, err := x.SearchQuotes(ctx, Request{Limit: 100})
+	if err != nil || len(res.Hits) == 0 {
+		t.Fatalf("SearchQuotes: %d hits, %v", len(res.Hits), err)
+	}
+	first := res.Hits[0]
+	meta := `{"date":"2025-01-28T00:00:00Z"}`
+	hits := search.DocumentMatchCollection{
+		{ID: QuoteID("no-such-article", 1), Fields: map[string]any{FieldMeta: meta}},
+		{ID: QuoteID(first.ArticleID, 99), Fields: map[string]any{FieldMeta: meta}},
+		{ID: first.ID, Fields: map[string]any{FieldMeta: meta}},
+	}
+	got, err := x.quoteHits(ctx, hits)
+	if err != nil {
+		t.Fatalf("quoteHits: %v", err)
+	}
+	if len(got) != 1 || got[0].ID != first.ID || got[0].Text != first.Text {
+		t.Errorf("quoteHits = %+v, want only %s (%q)", got, first.ID, first.Text)
+	}
+}
