@@ -88,7 +88,7 @@ func (x *Index) browse(ctx context.Context, kind string) (*browseCounts, error) 
 
 // countAll counts every value of every facet over the documents of a kind
 // from the postings' bitmaps (countWhole), and finds the extreme dates
-// within the oldest and the newest month.
+// among the documents of the oldest and the newest month.
 func (x *Index) countAll(ctx context.Context, kind string) (*browseCounts, error) {
 	names := make([]string, 0, len(facetFields))
 	for name := range facetFields {
@@ -110,14 +110,12 @@ func (x *Index) countAll(ctx context.Context, kind string) (*browseCounts, error
 			month = months[len(months)-1]
 		}
 		m := month.Value
-		from, err := time.Parse("2006-01", m)
-		if err != nil {
-			return nil, fmt.Errorf("find extreme dates: month %q: %w", m, err)
-		}
-		yes, no := true, false
-		dq := query.NewDateRangeInclusiveQuery(from, from.AddDate(0, 1, 0), &yes, &no)
-		dq.SetField(FieldDate)
-		bq := query.NewBooleanQuery([]query.Query{dq}, nil, nil)
+		// The month's keyword, one term: a date range reads the date
+		// field's prefix terms in every segment (at 1M articles that
+		// mapped 220 MB of index files more than the facet counts did).
+		mq := query.NewTermQuery(m)
+		mq.SetField(FieldMonth)
+		bq := query.NewBooleanQuery([]query.Query{mq}, nil, nil)
 		bq.AddFilter(kindQuery(kind))
 		req := bleve.NewSearchRequestOptions(bq, 1, 0, false)
 		req.SortByCustom(search.SortOrder{&search.SortField{Field: FieldDate, Desc: desc, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast}})
