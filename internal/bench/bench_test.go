@@ -66,3 +66,21 @@ func TestRunSmall(t *testing.T) {
 		t.Error("gen-300.db exists, over FTSMax 150")
 	}
 }
+
+func TestParseStatus(t *testing.T) {
+	for _, c := range []struct {
+		status string
+		want   memPeak
+	}{
+		{"Name:\tnewsdex\nVmPeak:\t 3000000 kB\nVmHWM:\t  740036 kB\nVmRSS:\t  690248 kB\nRssAnon:\t  232680 kB\nRssFile:\t  457568 kB\n", memPeak{740036 << 10, 232680 << 10}},
+		{"Name:\tnewsdex\nVmRSS:\t 1024 kB\n", memPeak{}},
+		{"", memPeak{}},
+	} {
+		if got := parseStatus(c.status); got != c.want {
+			t.Errorf("parseStatus(%q) = %+v, want %+v", c.status, got, c.want)
+		}
+	}
+	if got := (memPeak{5, 1}).max(memPeak{3, 4}); got != (memPeak{5, 4}) {
+		t.Errorf("max = %+v, want {5 4}", got)
+	}
+}
