@@ -559,12 +559,20 @@ func (x *Index) Stats(ctx context.Context) (*Stats, error) {
 		return nil, fmt.Errorf("stats: %w", err)
 	}
 	if x.path != "" {
+		// While a server indexes, merges delete segment files: a file
+		// gone between listing and reading its size no longer counts.
 		err := filepath.WalkDir(x.path, func(_ string, d fs.DirEntry, err error) error {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
 			if err != nil {
 				return err
 			}
 			if d.Type().IsRegular() {
 				info, err := d.Info()
+				if errors.Is(err, fs.ErrNotExist) {
+					return nil
+				}
 				if err != nil {
 					return err
 				}
