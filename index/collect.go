@@ -127,24 +127,12 @@ func (c *columnCache) prune(live []*scorch.SegmentSnapshot) {
 // bitmap: a copy of zap's own where it exposes one.
 func postingsBitmap(pi segment.PostingsIterator) (*roaring.Bitmap, error) {
 	if opt, ok := pi.(segment.OptimizablePostingsIterator); ok {
-		if d, one := opt.DocNum1Hit(); one {
-			return roaring.BitmapOf(uint32(d)), nil
-		}
 		if bm := opt.ActualBitmap(); bm != nil {
 			return bm.Clone(), nil
 		}
 	}
 	bm := roaring.New()
-	for {
-		p, err := pi.Next()
-		if err != nil {
-			return nil, err
-		}
-		if p == nil {
-			return bm, nil
-		}
-		bm.Add(uint32(p.Number()))
-	}
+	return bm, eachDoc(pi, make([]uint32, 256), func(d uint64) { bm.Add(uint32(d)) })
 }
 
 // column returns field's column in s.
@@ -176,68 +164,79 @@ func (alwaysMatch) Size() int                  { return 0 }
 func (alwaysMatch) GetTermsPrefix() string     { return "" }
 func (alwaysMatch) GetRegexpMatchString() bool { return false }
 
+// eachTerm calls fn with each term of field in s and an iterator over its
+// postings (which fn must not keep).
+func eachTerm(s segment.Segment, field string, fn func(term string, pi segment.PostingsIterator) error) error {
+	dict, err := s.Dictionary(field)
+	if err != nil {
+		return err
+	}
+	var pl segment.PostingsList
+	var pi segment.PostingsIterator
+	it := dict.AutomatonIterator(alwaysMatch{}, nil, nil)
+	for {
+		de, err := it.Next()
+		if err != nil || de == nil {
+			return err
+		}
+		if pl, err = dict.PostingsList([]byte(de.Term), nil, pl); err != nil {
+			return err
+		}
+		pi = pl.Iterator(false, false, false, pi)
+		if err := fn(de.Term, pi); err != nil {
+			return err
+		}
+	}
+}
+
+// eachDoc calls fn with each document number of a postings iterator.
+// zap's iterators expose the postings' bitmap: reading it a block at a
+// time is ten times faster than Next.
+func eachDoc(pi segment.PostingsIterator, buf []uint32, fn func(uint64)) error {
+	if opt, ok := pi.(segment.OptimizablePostingsIterator); ok {
+		if d, ok := opt.DocNum1Hit(); ok {
+			fn(d)
+			return nil
+		}
+		if bm := opt.ActualBitmap(); bm != nil {
+			it := bm.ManyIterator()
+			for k := it.NextMany(buf); k > 0; k = it.NextMany(buf) {
+				for _, d := range buf[:k] {
+					fn(uint64(d))
+				}
+			}
+			return nil
+		}
+	}
+	for {
+		p, err := pi.Next()
+		if err != nil || p == nil {
+			return err
+		}
+		fn(p.Number())
+	}
+}
+
 // buildColumn reads field's postings in s, term by term. Postings include
 // deleted documents; those never match a search, so they cost only space.
 func buildColumn(s segment.Segment, field string) (*column, error) {
 	n := s.Count()
-	dict, err := s.Dictionary(field)
-	if err != nil {
-		return nil, fmt.Errorf("column %s: %w", field, err)
-	}
 	col := &column{off: make([]uint32, n+1)}
 	type pair struct{ doc, ord uint32 }
 	var pairs []pair
-	var pl segment.PostingsList
-	var pi segment.PostingsIterator
 	buf := make([]uint32, 256)
-	it := dict.AutomatonIterator(alwaysMatch{}, nil, nil)
-	for {
-		de, err := it.Next()
-		if err != nil {
-			return nil, fmt.Errorf("column %s: %w", field, err)
-		}
-		if de == nil {
-			break
-		}
+	err := eachTerm(s, field, func(term string, pi segment.PostingsIterator) error {
 		ord := uint32(len(col.terms))
-		col.terms = append(col.terms, de.Term)
-		if pl, err = dict.PostingsList([]byte(de.Term), nil, pl); err != nil {
-			return nil, fmt.Errorf("column %s: %w", field, err)
-		}
-		pi = pl.Iterator(false, false, false, pi)
-		add := func(d uint64) {
+		col.terms = append(col.terms, term)
+		return eachDoc(pi, buf, func(d uint64) {
 			if d < n {
 				pairs = append(pairs, pair{uint32(d), ord})
 				col.off[d+1]++
 			}
-		}
-		// zap's iterators expose the postings' bitmap: reading it a
-		// block at a time is ten times faster than Next.
-		if opt, ok := pi.(segment.OptimizablePostingsIterator); ok {
-			if d, ok := opt.DocNum1Hit(); ok {
-				add(d)
-				continue
-			}
-			if bm := opt.ActualBitmap(); bm != nil {
-				it := bm.ManyIterator()
-				for k := it.NextMany(buf); k > 0; k = it.NextMany(buf) {
-					for _, d := range buf[:k] {
-						add(uint64(d))
-					}
-				}
-				continue
-			}
-		}
-		for {
-			p, err := pi.Next()
-			if err != nil {
-				return nil, fmt.Errorf("column %s: %w", field, err)
-			}
-			if p == nil {
-				break
-			}
-			add(p.Number())
-		}
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("column %s: %w", field, err)
 	}
 	for i := 1; i < len(col.off); i++ {
 		col.off[i] += col.off[i-1]
@@ -719,43 +718,25 @@ func (x *Index) countWhole(ctx context.Context, kind string, names []string) (*c
 // countField adds to sums, for each term of field in s, the number of its
 // documents in live.
 func countField(s segment.Segment, field string, live *roaring.Bitmap, sums map[string]uint64) error {
-	dict, err := s.Dictionary(field)
+	buf := make([]uint32, 256)
+	err := eachTerm(s, field, func(term string, pi segment.PostingsIterator) error {
+		var n uint64
+		if opt, ok := pi.(segment.OptimizablePostingsIterator); ok && opt.ActualBitmap() != nil {
+			n = opt.ActualBitmap().AndCardinality(live)
+		} else if err := eachDoc(pi, buf, func(d uint64) {
+			if live.Contains(uint32(d)) {
+				n++
+			}
+		}); err != nil {
+			return err
+		}
+		if n > 0 {
+			sums[term] += n
+		}
+		return nil
+	})
 	if err != nil {
 		return fmt.Errorf("count %s: %w", field, err)
 	}
-	var pl segment.PostingsList
-	var pi segment.PostingsIterator
-	it := dict.AutomatonIterator(alwaysMatch{}, nil, nil)
-	for {
-		de, err := it.Next()
-		if err != nil {
-			return fmt.Errorf("count %s: %w", field, err)
-		}
-		if de == nil {
-			return nil
-		}
-		if pl, err = dict.PostingsList([]byte(de.Term), nil, pl); err != nil {
-			return fmt.Errorf("count %s: %w", field, err)
-		}
-		pi = pl.Iterator(false, false, false, pi)
-		var n uint64
-		opt, ok := pi.(segment.OptimizablePostingsIterator)
-		switch {
-		case ok && opt.ActualBitmap() == nil:
-			if d, one := opt.DocNum1Hit(); one && live.Contains(uint32(d)) {
-				n = 1
-			}
-		case ok:
-			n = opt.ActualBitmap().AndCardinality(live)
-		default:
-			bm, err := postingsBitmap(pi)
-			if err != nil {
-				return fmt.Errorf("count %s: %w", field, err)
-			}
-			n = bm.AndCardinality(live)
-		}
-		if n > 0 {
-			sums[de.Term] += n
-		}
-	}
+	return nil
 }

@@ -90,7 +90,8 @@ func (x *Index) run(ctx context.Context, kind string, r Request, req *bleve.Sear
 		}
 		// Highlighting makes the searcher decode every match's term
 		// locations; only the page's hits need them (highlight).
-		plain := *withoutKind(req)
+		lean := withoutKind(req)
+		plain := *lean
 		plain.Highlight = nil
 		res, err := x.bi.SearchInContext(c.context(ctx), &plain)
 		if err != nil {
@@ -104,7 +105,7 @@ func (x *Index) run(ctx context.Context, kind string, r Request, req *bleve.Sear
 				return nil, nil, searchError(r.Query, err)
 			}
 		}
-		if err := x.highlight(ctx, withoutKind(req), res.Hits); err != nil {
+		if err := x.highlight(ctx, lean, res.Hits); err != nil {
 			return nil, nil, searchError(r.Query, err)
 		}
 		res.Total = c.total
