@@ -320,7 +320,8 @@ func (s *sink) article(a *article.Article) error {
 }
 
 // articleAt sends a, read from a line or record of the file (either may be
-// 0). A body over MaxBodyBytes is cut first, and the cut is reported.
+// 0). A body over MaxBodyBytes, and any other field over its limit
+// (limits.go), is cut first, and each cut is reported.
 func (s *sink) articleAt(line, record int, a *article.Article) error {
 	a.File = s.name
 	if n := len(a.Body); n > MaxBodyBytes || s.fileCut > 0 {
@@ -329,7 +330,11 @@ func (s *sink) articleAt(line, record int, a *article.Article) error {
 			return err
 		}
 	}
-	setID(a)
+	for _, err := range cutFields(a) { // and sets the ID
+		if err := s.fail(line, record, err); err != nil {
+			return err
+		}
+	}
 	return s.send(item{a: a})
 }
 
