@@ -72,6 +72,7 @@ type indexSummary struct {
 	Took           time.Duration
 	Cancelled      bool
 	errorsJSON     *json.Encoder
+	errorsErr      error // the first failure to write --errors FILE
 }
 
 func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams, args []string) error {
@@ -88,13 +89,13 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 	defer ix.Close()
 
 	sum := &indexSummary{Files: map[string]bool{}, Skipped: map[string]int{}}
+	var errorsFile *os.File
 	if o.Errors != "" {
-		f, err := os.Create(o.Errors)
-		if err != nil {
+		if errorsFile, err = os.Create(o.Errors); err != nil {
 			return fmt.Errorf("create %s: %w", o.Errors, err)
 		}
-		defer f.Close()
-		sum.errorsJSON = json.NewEncoder(f)
+		defer errorsFile.Close() // closed and checked below; this is for early returns
+		sum.errorsJSON = json.NewEncoder(errorsFile)
 	}
 	start := time.Now()
 	// Files whose bytes are unchanged since the last run are skipped before
@@ -126,8 +127,10 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 			}
 			bar.clear()
 			fmt.Fprintf(s.Err, "newsdex: %v\n", e)
-			if sum.errorsJSON != nil {
-				sum.errorsJSON.Encode(errorRecord(e))
+			if sum.errorsJSON != nil && sum.errorsErr == nil {
+				if err := sum.errorsJSON.Encode(errorRecord(e)); err != nil {
+					sum.errorsErr = fmt.Errorf("write %s: %w", o.Errors, err)
+				}
 			}
 		},
 		Filter: func(chunk []*article.Article) ([]*article.Article, error) {
@@ -168,6 +171,16 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 	sum.print(s.Err, g.Index)
 	if err != nil {
 		return err
+	}
+	// A bad input not written to --errors FILE fails the run: a script
+	// reading the file would take it for a clean run.
+	if errorsFile != nil {
+		if cerr := errorsFile.Close(); cerr != nil && sum.errorsErr == nil {
+			sum.errorsErr = fmt.Errorf("write %s: %w", o.Errors, cerr)
+		}
+	}
+	if sum.errorsErr != nil {
+		return &exitError{code: 1, err: sum.errorsErr}
 	}
 	if sum.Cancelled {
 		return &exitError{code: 130, err: errors.New("interrupted: stopped after the last complete batch")}
