@@ -129,7 +129,7 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 			fmt.Fprintf(s.Err, "newsdex: %v\n", e)
 			if sum.errorsJSON != nil && sum.errorsErr == nil {
 				if err := sum.errorsJSON.Encode(errorRecord(e)); err != nil {
-					sum.errorsErr = fmt.Errorf("write %s: %w", o.Errors, err)
+					sum.errorsErr = fmt.Errorf("--errors %s: %w", o.Errors, err)
 				}
 			}
 		},
@@ -176,7 +176,7 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 	// reading the file would take it for a clean run.
 	if errorsFile != nil {
 		if cerr := errorsFile.Close(); cerr != nil && sum.errorsErr == nil {
-			sum.errorsErr = fmt.Errorf("write %s: %w", o.Errors, cerr)
+			sum.errorsErr = fmt.Errorf("--errors %s: %w", o.Errors, cerr)
 		}
 	}
 	if sum.errorsErr != nil {

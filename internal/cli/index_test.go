@@ -33,7 +33,7 @@ func TestErrorsFileWriteFails(t *testing.T) {
 	mustWrite(t, src, `{"id":"a","title":"Good","body":"Fine."}`+"\n{broken\n")
 	dir := filepath.Join(t.TempDir(), "idx")
 	_, stderr, code := run(t, "--index", dir, "index", "--progress", "never", "--errors", "/dev/full", src)
-	if want := "newsdex: write /dev/full: write /dev/full: no space left on device"; code != 1 || !strings.Contains(stderr, want) {
+	if want := "newsdex: --errors /dev/full: write /dev/full: no space left on device"; code != 1 || !strings.Contains(stderr, want) {
 		t.Errorf("index --errors /dev/full: exit %d, stderr:\n%s\nwant exit 1 and %q", code, stderr, want)
 	}
 	// Nothing bad: nothing to write, exit 0.
