@@ -5,10 +5,18 @@ package cli
 // as input.
 
 import (
+	"context"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"github.com/newsdex/newsdex/index"
+	"github.com/newsdex/newsdex/internal/article"
+	"github.com/newsdex/newsdex/internal/ingest"
 )
 
 // mustWrite writes data to path, making its folder.
@@ -42,4 +50,106 @@ func TestErrorsFileWriteFails(t *testing.T) {
 	if _, stderr, code := run(t, "--index", dir, "index", "--progress", "never", "--errors", "/dev/full", good); code != 0 {
 		t.Errorf("index --errors /dev/full of good input: exit %d\n%s", code, stderr)
 	}
+}
+
+// datedArticles are articles whose dates carry a time of day and are
+// written in a form other than newsdex's own, which the JSON shape of an
+// article loses.
+func datedArticles(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, `{"id":"dated-%d","title":"Ferry timetable %d changes","date":"Tue, 04 Mar 2025 %02d:15:00 +0100","body":"The ferry company said on Tuesday that crossing %d would leave earlier."}`+"\n", i, i, i%24, i)
+	}
+	return b.String()
+}
+
+// TestSocketKeepsFingerprint writes through a server's socket and checks
+// that the server stores the fingerprint the client computed, and gives
+// the article back whole.
+func TestSocketKeepsFingerprint(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "idx")
+	ix, err := index.Open(dir, index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	stop, err := listenWriter(ix, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stop()
+	c := dialServer(context.Background(), dir)
+	if c == nil {
+		t.Fatal("no server on the socket")
+	}
+	defer c.Close()
+
+	var arts []*article.Article
+	err = ingest.WalkFS(context.Background(), fstest.MapFS{"a.jsonl": {Data: []byte(datedArticles(3))}}, ".", ingest.Options{},
+		func(a *article.Article) error { arts = append(arts, a); return nil }, func(e *ingest.Error) { t.Error(e) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Put(arts); err != nil {
+		t.Fatal(err)
+	}
+	fp, err := c.Fingerprints([]string{"dated-0", "dated-1", "dated-2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range arts {
+		if fp[a.ID] != a.Fingerprint() {
+			t.Errorf("%s: server stored fingerprint %q, client's is %q", a.ID, fp[a.ID], a.Fingerprint())
+		}
+		got, err := c.Article(context.Background(), a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !got.Date.Equal(a.Date) || got.DateText != a.DateText {
+			t.Errorf("%s through the socket: date %v %q, want %v %q", a.ID, got.Date, got.DateText, a.Date, a.DateText)
+		}
+	}
+}
+
+// TestFingerprintThroughServer indexes the same articles directly, then
+// through a server, then directly again after the server is killed: each
+// re-run of a changed file skips the articles it already holds, whichever
+// way it writes.
+func TestFingerprintThroughServer(t *testing.T) {
+	bin := mustBinary(t)
+	tmp := t.TempDir()
+	dir := filepath.Join(tmp, "idx")
+	src := filepath.Join(tmp, "a.jsonl")
+	index := func(n int, through bool) string {
+		t.Helper()
+		// A file that grows by one article each time: it is read again,
+		// and the articles already indexed are skipped by fingerprint.
+		mustWrite(t, src, datedArticles(n))
+		out, err := exec.Command(bin, "--index", dir, "index", "--progress", "never", src).CombinedOutput()
+		if err != nil {
+			t.Fatalf("index: %v\n%s", err, out)
+		}
+		if got := strings.Contains(string(out), "writing through the server"); got != through {
+			t.Fatalf("index wrote through the server: %v, want %v\n%s", got, through, out)
+		}
+		return string(out)
+	}
+	expect := func(out string, indexed, unchanged int) {
+		t.Helper()
+		if want := fmt.Sprintf("indexed %d articles", indexed); !strings.Contains(out, want) {
+			t.Errorf("index said %q, want %q", out, want)
+		}
+		if want := fmt.Sprintf("; %d unchanged", unchanged); !strings.Contains(out, want) {
+			t.Errorf("index said %q, want %q", out, want)
+		}
+	}
+	expect(index(20, false), 20, 0)
+
+	srv := mustServe(t, bin, dir)
+	expect(index(21, true), 1, 20) // what the CLI wrote, seen by the server
+	expect(index(22, true), 1, 21) // what the server wrote, seen by the server
+
+	srv.cmd.Process.Kill() // kill -9: the socket stays behind
+	srv.cmd.Wait()
+	expect(index(23, false), 1, 22) // what the server wrote, seen by the CLI
 }

@@ -155,9 +155,38 @@ func (c *socketClient) call(ctx context.Context, path string, in, out any) error
 	return json.NewDecoder(resp.Body).Decode(out)
 }
 
+// wireArticle carries an article over the socket whole. The JSON shape of
+// an Article (what `extract` and `show` print) keeps the date as a day and
+// leaves the date as written out: a server given that shape stored
+// articles whose fingerprint differed from the client's, so indexing
+// through a server never skipped an unchanged article.
+type wireArticle struct {
+	Article  *article.Article `json:"article"`
+	Date     time.Time        `json:"date_time"`
+	DateText string           `json:"date_text,omitempty"`
+}
+
+func toWire(a *article.Article) wireArticle {
+	return wireArticle{Article: a, Date: a.Date, DateText: a.DateText}
+}
+
+// article returns the article w carries, as it was sent.
+func (w wireArticle) article() *article.Article {
+	a := w.Article
+	if a == nil {
+		a = &article.Article{}
+	}
+	a.Date, a.DateText = w.Date, w.DateText
+	return a
+}
+
 // Put sends one batch; it returns once the server has committed it.
 func (c *socketClient) Put(arts []*article.Article) error {
-	return c.call(context.Background(), "/put", arts, nil)
+	wire := make([]wireArticle, len(arts))
+	for i, a := range arts {
+		wire[i] = toWire(a)
+	}
+	return c.call(context.Background(), "/put", wire, nil)
 }
 
 // Fingerprints asks the server for the stored fingerprints of ids.
@@ -209,11 +238,11 @@ func (c *socketClient) SearchQuotes(ctx context.Context, r index.Request) (*inde
 
 // Article fetches one article from the server.
 func (c *socketClient) Article(ctx context.Context, id string) (*article.Article, error) {
-	var a article.Article
-	if err := c.call(ctx, "/article", id, &a); err != nil {
+	var w wireArticle
+	if err := c.call(ctx, "/article", id, &w); err != nil {
 		return nil, err
 	}
-	return &a, nil
+	return w.article(), nil
 }
 
 // Stats asks the server for the index's figures.
@@ -303,7 +332,11 @@ func listenWriter(ix socketStore, dir string) (stop func(), err error) {
 	mux.HandleFunc("GET /ping", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusOK)
 	})
-	mux.Handle("POST /put", handleJSON(maxBatchBytes, func(_ context.Context, arts []*article.Article) (*none, error) {
+	mux.Handle("POST /put", handleJSON(maxBatchBytes, func(_ context.Context, wire []wireArticle) (*none, error) {
+		arts := make([]*article.Article, len(wire))
+		for i, w := range wire {
+			arts[i] = w.article()
+		}
 		return nil, ix.Put(arts)
 	}))
 	mux.Handle("POST /fingerprints", handleJSON(maxIDsBytes, func(_ context.Context, ids []string) (map[string]string, error) {
@@ -337,8 +370,13 @@ func listenWriter(ix socketStore, dir string) (stop func(), err error) {
 		}
 		return reply, nil
 	}))
-	mux.Handle("POST /article", handleJSON(maxSmallBytes, func(ctx context.Context, id string) (*article.Article, error) {
-		return ix.Article(ctx, id)
+	mux.Handle("POST /article", handleJSON(maxSmallBytes, func(ctx context.Context, id string) (*wireArticle, error) {
+		a, err := ix.Article(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		w := toWire(a)
+		return &w, nil
 	}))
 	mux.Handle("POST /stats", handleJSON(maxSmallBytes, func(ctx context.Context, _ *none) (*index.Stats, error) {
 		return ix.Stats(ctx)
