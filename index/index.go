@@ -178,7 +178,40 @@ func (x *Index) Path() string { return x.path }
 
 // QuoteID returns the document ID of an article's n-th quote (from 1).
 func QuoteID(articleID string, n int) string {
-	return articleID + "#q" + strconv.Itoa(n)
+	return docID(articleID) + "#q" + strconv.Itoa(n)
+}
+
+// Document IDs. An article's document ID is its ID, and its quotes' are
+// that ID followed by "#q" and the quote's number (QuoteID). An article
+// whose own ID ended so ("X#q1", a URL with such a fragment) would take
+// the place of article X's first quote, and re-indexing X would delete it.
+// So an ID that ends in "#q" and digits, or in the escape suffix "#e"
+// itself, gets "#e" appended in its document ID: no article's document ID
+// then ends like a quote's, the mapping is one to one, and every other ID
+// (nearly all, URLs with other fragments included) is its own document ID,
+// as in indexes built before.
+const escapeSuffix = "#e"
+
+// docID returns the document ID of the article with ID id.
+func docID(id string) string {
+	if strings.HasSuffix(id, escapeSuffix) || endsLikeQuote(id) {
+		return id + escapeSuffix
+	}
+	return id
+}
+
+// articleID returns the ID of the article whose document ID is doc.
+func articleID(doc string) string {
+	return strings.TrimSuffix(doc, escapeSuffix)
+}
+
+// endsLikeQuote reports whether s ends in "#q" and at least one digit.
+func endsLikeQuote(s string) bool {
+	i := len(s)
+	for i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+		i--
+	}
+	return i < len(s) && strings.HasSuffix(s[:i], "#q")
 }
 
 // articleMeta is the plain stored JSON (FieldMeta) of an article
@@ -273,7 +306,7 @@ func documents(a *article.Article) (map[string]any, []map[string]any, error) {
 	}
 	doc := map[string]any{
 		FieldKind:        kindArticle,
-		fieldSortID:      a.ID,
+		fieldSortID:      docID(a.ID),
 		FieldTitle:       a.Title,
 		FieldBody:        a.Body,
 		FieldByline:      a.Byline,
@@ -382,7 +415,7 @@ func (x *Index) Put(arts []*article.Article) error {
 		if err != nil {
 			return fmt.Errorf("put article %s: %w", id, err)
 		}
-		if err := b.Index(id, doc); err != nil {
+		if err := b.Index(docID(id), doc); err != nil {
 			return fmt.Errorf("put article %s: %w", id, err)
 		}
 		for i, qd := range quotes {
@@ -455,8 +488,15 @@ func (x *Index) storedDocs(ctx context.Context, kind string, ids []string, field
 	if len(ids) == 0 {
 		return out, nil
 	}
+	docs := ids
+	if kind == kindArticle {
+		docs = make([]string, len(ids))
+		for i, id := range ids {
+			docs[i] = docID(id)
+		}
+	}
 	bq := query.NewBooleanQuery(nil, nil, nil)
-	bq.AddMust(query.NewDocIDQuery(ids))
+	bq.AddMust(query.NewDocIDQuery(docs))
 	bq.AddFilter(kindQuery(kind))
 	req := bleve.NewSearchRequestOptions(bq, len(ids), 0, false)
 	req.Fields = fields
@@ -466,7 +506,11 @@ func (x *Index) storedDocs(ctx context.Context, kind string, ids []string, field
 		return nil, err
 	}
 	for _, h := range res.Hits {
-		out[h.ID] = h.Fields
+		id := h.ID
+		if kind == kindArticle {
+			id = articleID(id)
+		}
+		out[id] = h.Fields
 	}
 	return out, nil
 }

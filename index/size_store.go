@@ -232,7 +232,7 @@ func highlightText(h *search.DocumentMatch, text string) (string, error) {
 // articleOfQuote returns the article ID of a quote document ID (QuoteID).
 func articleOfQuote(qid string) string {
 	if i := strings.LastIndex(qid, "#q"); i >= 0 {
-		return qid[:i]
+		return articleID(qid[:i])
 	}
 	return qid
 }
