@@ -183,6 +183,7 @@ func (x *Index) Precompute(ctx context.Context) error {
 	x.wmu.Lock()
 	defer x.wmu.Unlock()
 	b := x.bi.NewBatch()
+	var size int64
 	for _, kind := range []string{kindArticle, kindQuote} {
 		c, err := x.countAll(ctx, kind)
 		if err != nil {
@@ -193,8 +194,12 @@ func (x *Index) Precompute(ctx context.Context) error {
 			return fmt.Errorf("precompute: %w", err)
 		}
 		b.SetInternal([]byte(browseKeyPrefix+kind), v)
+		size += int64(len(v))
 	}
-	if err := x.bi.Batch(b); err != nil {
+	if err := x.checkSpace(size); err != nil {
+		return fmt.Errorf("precompute: %w", err)
+	}
+	if err := x.batch(b); err != nil {
 		return fmt.Errorf("precompute: %w", err)
 	}
 	return nil

@@ -55,6 +55,9 @@ type Options struct {
 	ReadOnly bool
 	// LockTimeout bounds the wait for the index lock; 0 waits forever.
 	LockTimeout time.Duration
+	// FreeSpace reports the free space of the index's file system, which
+	// every write checks first (space.go); nil reads it with statfs(2).
+	FreeSpace FreeSpaceFunc
 }
 
 // Index is an open newsdex index. Its methods are safe for concurrent use;
@@ -72,6 +75,8 @@ type Index struct {
 
 	cols columnCache // facet and kind columns of the segments (collect.go)
 	warm atomic.Bool // Warm ran: searches build missing columns
+
+	freeSpace FreeSpaceFunc // Options.FreeSpace
 }
 
 // indexMetaFile marks a directory holding a bleve index.
@@ -109,7 +114,7 @@ func Open(dir string, opts Options) (*Index, error) {
 		bi.Close()
 		return nil, fmt.Errorf("create index %s: %w", dir, err)
 	}
-	return &Index{bi: bi, path: dir, lab: opts.Labeler}, nil
+	return &Index{bi: bi, path: dir, lab: opts.Labeler, freeSpace: opts.FreeSpace}, nil
 }
 
 func openExisting(dir string, opts Options) (*Index, error) {
@@ -135,7 +140,7 @@ func openExisting(dir string, opts Options) (*Index, error) {
 		bi.Close()
 		return nil, fmt.Errorf("open index %s: mapping version %q, want %q: %w", dir, v, mappingVersion, ErrMappingVersion)
 	}
-	return &Index{bi: bi, path: dir, lab: opts.Labeler, ro: opts.ReadOnly}, nil
+	return &Index{bi: bi, path: dir, lab: opts.Labeler, ro: opts.ReadOnly, freeSpace: opts.FreeSpace}, nil
 }
 
 // maxSegmentDocs caps the documents (articles and quotes) of a segment
@@ -390,6 +395,13 @@ func (x *Index) Put(arts []*article.Article) error {
 	if len(ids) == 0 {
 		return nil
 	}
+	var size int64
+	for _, a := range latest {
+		size += articleBytes(a)
+	}
+	if err := x.checkSpace(size); err != nil {
+		return fmt.Errorf("put %d articles: %w", len(ids), err)
+	}
 	stored, err := x.storedFields(context.Background(), ids, FieldMeta)
 	if err != nil {
 		return fmt.Errorf("put: read stored articles: %w", err)
@@ -439,7 +451,7 @@ func (x *Index) Put(arts []*article.Article) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs[i] = x.bi.Batch(b)
+			errs[i] = x.batch(b)
 		}()
 	}
 	wg.Wait()
@@ -448,6 +460,18 @@ func (x *Index) Put(arts []*article.Article) error {
 		return fmt.Errorf("put %d articles: %w", len(ids), err)
 	}
 	return nil
+}
+
+// batch writes b. A panic inside bleve while it does (seen when its file
+// system fills up) is returned as an error: a server writing for
+// `newsdex index` reports the failed batch and stays up.
+func (x *Index) batch(b *bleve.Batch) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("bleve failed writing the batch: %v", r)
+		}
+	}()
+	return x.bi.Batch(b)
 }
 
 // minPartDocs is the fewest articles Put gives a concurrent batch.
@@ -605,26 +629,7 @@ func (x *Index) Stats(ctx context.Context) (*Stats, error) {
 	if x.path != "" {
 		// While a server indexes, merges delete segment files: a file
 		// gone between listing and reading its size no longer counts.
-		err := filepath.WalkDir(x.path, func(_ string, d fs.DirEntry, err error) error {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil
-			}
-			if err != nil {
-				return err
-			}
-			if d.Type().IsRegular() {
-				info, err := d.Info()
-				if errors.Is(err, fs.ErrNotExist) {
-					return nil
-				}
-				if err != nil {
-					return err
-				}
-				st.SizeBytes += info.Size()
-			}
-			return nil
-		})
-		if err != nil {
+		if st.SizeBytes, err = dirSize(x.path); err != nil {
 			return nil, fmt.Errorf("stats: size of %s: %w", x.path, err)
 		}
 	}

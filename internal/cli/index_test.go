@@ -5,11 +5,14 @@ package cli
 // as input.
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -73,7 +76,7 @@ func TestSocketKeepsFingerprint(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	stop, err := listenWriter(ix, dir)
+	stop, err := listenWriter(ix, dir, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,4 +155,82 @@ func TestFingerprintThroughServer(t *testing.T) {
 	srv.cmd.Process.Kill() // kill -9: the socket stays behind
 	srv.cmd.Wait()
 	expect(index(23, false), 1, 22) // what the server wrote, seen by the CLI
+}
+
+// mustSmallFS mounts a tmpfs of size bytes and returns its folder, or
+// skips the test when mounting is not permitted (not root, or in a
+// container without the capability).
+func mustSmallFS(t *testing.T, size string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size, "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a small file system: %v: %s", err, bytes.TrimSpace(out))
+	}
+	t.Cleanup(func() {
+		if out, err := exec.Command("umount", dir).CombinedOutput(); err != nil {
+			t.Errorf("umount %s: %v: %s", dir, err, out)
+		}
+	})
+	return dir
+}
+
+// TestDiskFull indexes into a file system too small for the articles,
+// directly and through a server: the run stops with an error naming the
+// folder and the space, before bleve hits the full disk (where it
+// panicked in a goroutine of its own, server included); the server stays
+// up, and every batch written is whole.
+func TestDiskFull(t *testing.T) {
+	bin := mustBinary(t)
+	small := mustSmallFS(t, "12m")
+	src := filepath.Join(t.TempDir(), "a.jsonl")
+	ids := writeJSONL(t, src, 12000, "full", "bauxite")
+	const batch = 250
+
+	check := func(dir, out string, code int) {
+		t.Helper()
+		if code != 1 || !strings.Contains(out, "not enough free space in "+dir+": ") || strings.Contains(out, "panic") {
+			t.Fatalf("index into a full disk: exit %d, want 1 and the free space of %s named:\n%s", code, dir, out)
+		}
+		have := committed(t, dir, ids)
+		t.Logf("stopped after %d of %d articles", len(have), len(ids))
+		if len(have) == 0 || len(have) == len(ids) {
+			t.Errorf("index holds %d articles, want some but not all", len(have))
+		}
+		checkBatches(t, ids, have, batch)
+	}
+	indexInto := func(dir string) (string, int) {
+		cmd := exec.Command(bin, "--index", dir, "index", "--batch", strconv.Itoa(batch), "--progress", "never", src)
+		out, _ := cmd.CombinedOutput()
+		return string(out), cmd.ProcessState.ExitCode()
+	}
+
+	dir := filepath.Join(small, "direct")
+	out, code := indexInto(dir)
+	check(dir, out, code)
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+
+	dir = filepath.Join(small, "served")
+	first := filepath.Join(t.TempDir(), "first.jsonl")
+	writeJSONL(t, first, 10, "first", "gypsum")
+	if out, err := exec.Command(bin, "--index", dir, "index", first).CombinedOutput(); err != nil {
+		t.Fatalf("index: %v\n%s", err, out)
+	}
+	srv := mustServe(t, bin, dir)
+	out, code = indexInto(dir)
+	if !strings.Contains(out, "writing through the server") {
+		t.Errorf("index did not write through the server:\n%s", out)
+	}
+	if n, err := srv.total("gypsum"); err != nil || n != 10 {
+		t.Errorf("server after the failed batch: %d articles with gypsum, %v; want it up with 10", n, err)
+	}
+	srv.stop(t)
+	srv.mu.Lock()
+	logged := strings.Join(srv.stderr, "\n")
+	srv.mu.Unlock()
+	if !strings.Contains(logged, "failed: put 250 articles: not enough free space") {
+		t.Errorf("server log lacks the failed batch:\n%s", logged)
+	}
+	check(dir, out, code)
 }

@@ -313,8 +313,9 @@ type searchReply[H any] struct {
 
 // listenWriter serves ix on the socket in dir until the returned stop is
 // called. The caller holds ix's write lock, so a socket file already there
-// is stale and is replaced.
-func listenWriter(ix socketStore, dir string) (stop func(), err error) {
+// is stale and is replaced. A write that fails (a full disk) is reported
+// on logw as well as to the client; the server goes on serving.
+func listenWriter(ix socketStore, dir string, logw io.Writer) (stop func(), err error) {
 	sock := filepath.Join(dir, socketName)
 	if err := os.Remove(sock); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("remove stale socket %s: %w", sock, err)
@@ -337,7 +338,11 @@ func listenWriter(ix socketStore, dir string) (stop func(), err error) {
 		for i, w := range wire {
 			arts[i] = w.article()
 		}
-		return nil, ix.Put(arts)
+		if err := ix.Put(arts); err != nil {
+			fmt.Fprintf(logw, "newsdex: a batch of %d articles from `newsdex index` failed: %v\n", len(arts), err)
+			return nil, err
+		}
+		return nil, nil
 	}))
 	mux.Handle("POST /fingerprints", handleJSON(maxIDsBytes, func(_ context.Context, ids []string) (map[string]string, error) {
 		return ix.Fingerprints(ids)
@@ -346,7 +351,11 @@ func listenWriter(ix socketStore, dir string) (stop func(), err error) {
 		return ix.FileHash(name)
 	}))
 	mux.Handle("POST /recordfiles", handleJSON(maxHashesBytes, func(_ context.Context, hashes map[string]string) (*none, error) {
-		return nil, ix.RecordFiles(hashes)
+		if err := ix.RecordFiles(hashes); err != nil {
+			fmt.Fprintf(logw, "newsdex: recording the files read by `newsdex index` failed: %v\n", err)
+			return nil, err
+		}
+		return nil, nil
 	}))
 	mux.Handle("POST /search", handleJSON(maxSmallBytes, func(ctx context.Context, req index.Request) (*searchReply[index.Result], error) {
 		res, err := ix.Search(ctx, req)
