@@ -16,6 +16,7 @@ type extractOptions struct {
 	Format      string // output: jsonl or json
 	InputFormat string // force an input format
 	Workers     int
+	FollowLinks bool
 }
 
 func newExtractCmd(g *globalOptions, s Streams) *cobra.Command {
@@ -37,6 +38,7 @@ and the rest is still printed.`,
 	cmd.Flags().StringVar(&o.Format, "format", "jsonl", "output format: jsonl or json")
 	cmd.Flags().StringVar(&o.InputFormat, "input-format", "", "read every input as this format: txt, html, json, jsonl, csv, tsv")
 	cmd.Flags().IntVar(&o.Workers, "workers", 0, "extraction workers (0 = one per core)")
+	cmd.Flags().BoolVar(&o.FollowLinks, "follow-links", false, "follow symbolic links in folders that lead out of the paths named (default: skip them)")
 	return cmd
 }
 
@@ -56,7 +58,7 @@ func runExtract(cmd *cobra.Command, o *extractOptions, s Streams, args []string)
 	}
 	bad := 0
 	p := &pipeline.Pipeline{
-		Ingest:  ingest.Options{Format: o.InputFormat, Workers: o.Workers},
+		Ingest:  ingest.Options{Format: o.InputFormat, Workers: o.Workers, FollowLinks: o.FollowLinks},
 		Workers: o.Workers,
 		OnError: func(e *ingest.Error) {
 			bad++

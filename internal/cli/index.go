@@ -26,6 +26,9 @@ type indexOptions struct {
 	Errors   string // --errors FILE: bad inputs as JSON Lines
 	Strict   bool   // exit 1 when any input was bad
 	Progress string // auto, always, never
+	// FollowLinks follows symbolic links in folders out of the paths
+	// named.
+	FollowLinks bool
 }
 
 func newIndexCmd(g *globalOptions, s Streams) *cobra.Command {
@@ -53,6 +56,7 @@ JSON Lines) and the rest is still indexed; the exit code is 0 unless --strict.`,
 	cmd.Flags().StringVar(&o.Errors, "errors", "", "also write each bad input as a JSON line to this file")
 	cmd.Flags().BoolVar(&o.Strict, "strict", false, "exit with status 1 when any input was bad")
 	cmd.Flags().StringVar(&o.Progress, "progress", "auto", "progress bar on stderr: auto (when a terminal), always, never")
+	cmd.Flags().BoolVar(&o.FollowLinks, "follow-links", false, "follow symbolic links in folders that lead out of the paths named (default: skip them)")
 	return cmd
 }
 
@@ -100,7 +104,9 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 	start := time.Now()
 	// Files whose bytes are unchanged since the last run are skipped before
 	// they are read, so re-indexing an unchanged corpus costs only hashing.
-	in, err := pipeline.CheckInputs(ix, args, o.Format)
+	// The walk never reads the index (ingest: an index folder is skipped).
+	opts := ingest.Options{Format: o.Format, Workers: o.Workers, FollowLinks: o.FollowLinks, Exclude: []string{g.Index}}
+	in, err := pipeline.CheckInputs(ix, args, opts)
 	if err != nil {
 		return fmt.Errorf("check inputs: %w", err)
 	}
@@ -108,7 +114,7 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 	sum.Unchanged = in.UnchangedArticles
 	bar := newProgress(s.Err, o.Progress)
 	p := &pipeline.Pipeline{
-		Ingest:  ingest.Options{Format: o.Format, Workers: o.Workers},
+		Ingest:  opts,
 		Workers: o.Workers,
 		Chunk:   o.Batch,
 		OnRead: func(a *article.Article) {
@@ -120,8 +126,8 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 			}
 		},
 		OnError: func(e *ingest.Error) {
-			if errors.Is(e, ingest.ErrUnsupported) {
-				sum.Skipped[ingest.ErrUnsupported.Error()]++
+			if reason := ingest.Skipped(e); reason != nil {
+				sum.Skipped[reason.Error()]++
 			} else {
 				sum.Errors++
 			}
@@ -229,7 +235,7 @@ func errorRecord(e *ingest.Error) map[string]any {
 	if e.Record > 0 {
 		r["record"] = e.Record
 	}
-	if errors.Is(e, ingest.ErrUnsupported) {
+	if ingest.Skipped(e) != nil {
 		r["skipped"] = true
 	}
 	return r

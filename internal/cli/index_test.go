@@ -14,8 +14,10 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/newsdex/newsdex/index"
 	"github.com/newsdex/newsdex/internal/article"
@@ -233,4 +235,100 @@ func TestDiskFull(t *testing.T) {
 		t.Errorf("server log lacks the failed batch:\n%s", logged)
 	}
 	check(dir, out, code)
+}
+
+// TestIndexSpecialFiles indexes a folder holding a named pipe, a link to
+// a file out of the folder and the index itself (`newsdex index .`): the
+// run neither waits on the pipe nor reads the others; each is reported as
+// skipped, and --strict passes. A pipe named on the command line whose
+// writer never writes does not keep SIGINT from stopping the run.
+func TestIndexSpecialFiles(t *testing.T) {
+	bin := mustBinary(t)
+	tmp := t.TempDir()
+	in := filepath.Join(tmp, "in")
+	secret := filepath.Join(tmp, "secret.txt")
+	mustWrite(t, secret, "Passwords\n\nroot:x:0:0:root:/root:/bin/bash\n")
+	mustWrite(t, filepath.Join(in, "a.txt"), goodText(1, "timber"))
+	if err := syscall.Mkfifo(filepath.Join(in, "pipe.txt"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(secret, filepath.Join(in, "p.txt")); err != nil {
+		t.Fatal(err)
+	}
+	runIn := func(dir string, timeout time.Duration, args ...string) (string, int) {
+		t.Helper()
+		ctx, cancel := context.WithTimeout(context.Background(), timeout)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, bin, args...)
+		cmd.Dir = dir
+		out, _ := cmd.CombinedOutput()
+		if ctx.Err() != nil {
+			t.Fatalf("newsdex %s did not end within %s:\n%s", strings.Join(args, " "), timeout, out)
+		}
+		return string(out), cmd.ProcessState.ExitCode()
+	}
+	out, code := runIn(in, 60*time.Second, "--index", "idx", "index", "--strict", "--progress", "never", ".")
+	for _, want := range []string{
+		"newsdex: p.txt: symbolic link out of the input folders (to " + secret + "); --follow-links reads it\n",
+		"newsdex: pipe.txt: not a regular file (named pipe)\n",
+		"indexed 1 articles",
+		"files skipped (not a regular file): 1\n",
+		"files skipped (symbolic link out of the input folders): 1\n",
+	} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("index . of a folder with a pipe and a link out: exit %d, want 0 and %q in:\n%s", code, want, out)
+		}
+	}
+	// Again: the index folder is now in the folder read.
+	mustWrite(t, filepath.Join(in, "b.txt"), goodText(2, "rubber"))
+	out, code = runIn(in, 60*time.Second, "--index", "idx", "index", "--strict", "--progress", "never", ".")
+	if code != 0 || !strings.Contains(out, "files skipped (index folder, not input): 1\n") || strings.Contains(out, "index_meta.json") ||
+		!strings.Contains(out, "indexed 1 articles") || !strings.Contains(out, "1 unchanged") {
+		t.Errorf("index . with the index in it: exit %d, want 0, the index skipped, b.txt indexed:\n%s", code, out)
+	}
+	out, code = runIn(in, 60*time.Second, "--index", "idx", "index", "--follow-links", "--progress", "never", "p.txt")
+	if code != 0 || !strings.Contains(out, "indexed 1 articles") {
+		t.Errorf("index of a link named: exit %d, want it read:\n%s", code, out)
+	}
+
+	// A named pipe named on the command line, whose writer never writes.
+	silent := filepath.Join(tmp, "silent.jsonl")
+	if err := syscall.Mkfifo(silent, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w, err := os.OpenFile(silent, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	for i, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
+		dir := filepath.Join(tmp, fmt.Sprint("idx-", i))
+		cmd := exec.Command(bin, "--index", dir, "index", "--progress", "never", silent)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		// Signal once the index is open: newsdex handles signals by then,
+		// and is reading the pipe.
+		for start := time.Now(); time.Since(start) < 30*time.Second; time.Sleep(20 * time.Millisecond) {
+			if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err == nil {
+				break
+			}
+		}
+		time.Sleep(500 * time.Millisecond)
+		cmd.Process.Signal(sig)
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case <-done:
+		case <-time.After(20 * time.Second):
+			cmd.Process.Kill()
+			<-done
+			t.Fatalf("index of a silent pipe did not stop within 20s of %v:\n%s", sig, stderr.String())
+		}
+		if code := cmd.ProcessState.ExitCode(); code != 130 || !strings.Contains(stderr.String(), "interrupted") {
+			t.Errorf("index of a silent pipe after %v: exit %d, want 130:\n%s", sig, code, stderr.String())
+		}
+	}
 }
