@@ -46,6 +46,8 @@ func TestGuardRejects(t *testing.T) {
 		{"/" + strings.Repeat("a", maxPatternLength+1) + "/", "over the maximum"},
 		{"ab* cd* ef* gh* ij* kl* mn* op* qr*", "at most 8"},
 		{"/(a/", "/(a/"},
+		{"/", "a /regexp/ must be closed"},
+		{"/^ab.*/", "cannot start with ^"},
 		{strings.Repeat("coffee ", MaxClauses+1), "at most 64"},
 	} {
 		t.Run(c.q, func(t *testing.T) {

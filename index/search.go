@@ -253,6 +253,9 @@ func searchError(q string, err error) error {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return fmt.Errorf("search %q: %w", q, err)
 	}
+	if errors.Is(err, ErrBadQuery) {
+		return err
+	}
 	if e := expansionError(q, err); e != nil {
 		return e
 	}
@@ -288,6 +291,9 @@ func (x *Index) request(kind string, r Request) (*bleve.SearchRequest, error) {
 		}
 		if kind == kindArticle {
 			q = searchTitleToo(q)
+		}
+		if q, err = compilePatterns(q); err != nil { // pattern.go
+			return nil, err
 		}
 		bq.AddMust(q)
 	}
