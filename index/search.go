@@ -52,6 +52,9 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 	out := &Result{Query: r.Query, Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
+		if err := ctx.Err(); err != nil {
+			return nil, searchError(r.Query, err)
+		}
 		hit, err := articleHit(h) // size_hits.go
 		if err != nil {
 			return nil, err
@@ -235,7 +238,7 @@ func (x *Index) SearchQuotes(ctx context.Context, r Request) (*QuoteResult, erro
 	}
 	out := &QuoteResult{Query: r.Query, Total: res.Total}
 	if out.Hits, err = x.quoteHits(ctx, res.Hits); err != nil { // size_hits.go
-		return nil, err
+		return nil, searchError(r.Query, err)
 	}
 	out.Facets = facets
 	for name := range out.Facets {
