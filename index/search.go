@@ -276,8 +276,8 @@ func (x *Index) request(kind string, r Request) (*bleve.SearchRequest, error) {
 	if r.Limit > MaxLimit {
 		return nil, fmt.Errorf("%w: limit %d is over the maximum of %d per page", ErrBadQuery, r.Limit, MaxLimit)
 	}
-	if r.After == nil && r.Offset+r.Limit > MaxWindow {
-		return nil, fmt.Errorf("%w: offset+limit %d is over the result window of %d: page with After (the CLI streams with --all)", ErrBadQuery, r.Offset+r.Limit, MaxWindow)
+	if r.After == nil && r.Offset > MaxWindow-r.Limit { // not Offset+Limit: it could overflow
+		return nil, fmt.Errorf("%w: offset %d with limit %d goes past the result window of %d: page with After (the CLI streams with --all)", ErrBadQuery, r.Offset, r.Limit, MaxWindow)
 	}
 	if r.FacetSize < 0 || r.FacetSize > MaxFacetSize {
 		return nil, fmt.Errorf("%w: facet size %d is outside 0..%d", ErrBadQuery, r.FacetSize, MaxFacetSize)

@@ -303,6 +303,13 @@ func TestUsageErrors(t *testing.T) {
 		{"search", "--facets", "colour"},
 		{"search", `title:"open`},
 		{"search", "colour:red"},
+		{"search", "coffee", "--offset", "9223372036854775807"},
+		{"quotes", "--offset", "9223372036854775807"},
+		{"search", "--offset", "9223372036854775808"},
+		{"search", "--all", "--limit", "5"},
+		{"search", "--all", "--offset", "5"},
+		{"quotes", "--all", "--sort", "relevance"},
+		{"search", "/"},
 		{"extract", "--format", "yaml", corpus},
 		{"nosuchcommand"},
 	} {

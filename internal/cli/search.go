@@ -33,6 +33,8 @@ type queryOptions struct {
 	All       bool
 	Demo      bool
 	Timeout   time.Duration
+	// set holds the flags given on the command line, by name.
+	set map[string]bool
 }
 
 // Output formats of search and quotes.
@@ -76,6 +78,18 @@ func (o *queryOptions) request(query string) (index.Request, error) {
 	}
 	if o.Limit < 0 || o.Offset < 0 {
 		return r, usageError("--limit and --offset must not be negative")
+	}
+	if o.All {
+		// --all pages through every hit in a stable order: a page size,
+		// a start or a relevance order would be silently dropped.
+		for _, name := range []string{"limit", "offset"} {
+			if o.set[name] {
+				return r, usageError("--all streams every hit: it cannot be combined with --%s", name)
+			}
+		}
+		if o.set["sort"] && o.Sort == index.SortRelevance {
+			return r, usageError("--all streams in date order (relevance ties have no stable order across pages): use --sort date or -date")
+		}
 	}
 	switch o.Sort {
 	case index.SortRelevance, index.SortDate, index.SortDateDesc:
@@ -209,6 +223,7 @@ and month.`,
   newsdex search --limit 0 --facets country,region`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			o.set = changedFlags(cmd)
 			return runQuery(cmd.Context(), g, o, s, firstArg(args), false)
 		},
 	}
@@ -228,11 +243,22 @@ search; --speaker narrows to one speaker's quotes.`,
   newsdex quotes --country IQ --format csv --all > iraq-quotes.csv`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			o.set = changedFlags(cmd)
 			return runQuery(cmd.Context(), g, o, s, firstArg(args), true)
 		},
 	}
 	o.addFlags(cmd)
 	return cmd
+}
+
+// changedFlags says which of the flags --all conflicts with were given on
+// cmd's command line.
+func changedFlags(cmd *cobra.Command) map[string]bool {
+	set := map[string]bool{}
+	for _, name := range []string{"limit", "offset", "sort"} {
+		set[name] = cmd.Flags().Changed(name)
+	}
+	return set
 }
 
 func firstArg(args []string) string {
@@ -306,6 +332,10 @@ func runPages[H any](ctx context.Context, req index.Request, o *queryOptions, se
 		p, err := search(pctx, req)
 		cancel()
 		if err != nil {
+			if !first {
+				// Hits are already out: end them on a whole record.
+				w.abort(err)
+			}
 			return queryError(err)
 		}
 		if first {
@@ -316,6 +346,7 @@ func runPages[H any](ctx context.Context, req index.Request, o *queryOptions, se
 		}
 		for _, h := range p.Hits {
 			if err := w.hit(h); err != nil {
+				w.abort(err)
 				return err
 			}
 		}
@@ -325,6 +356,7 @@ func runPages[H any](ctx context.Context, req index.Request, o *queryOptions, se
 		req.After = key(p.Hits[len(p.Hits)-1])
 		req.Facets = []string{}
 		if err := ctx.Err(); err != nil {
+			w.abort(err)
 			return err
 		}
 	}
