@@ -474,10 +474,24 @@ func (x *Index) filter(kind string, f Filters) (query.Query, error) {
 		if !from.IsZero() && !to.IsZero() && !from.Before(to) {
 			return nil, fmt.Errorf("%w: date range %s..%s is empty", ErrBadQuery, dateString(f.From), dateString(f.To))
 		}
-		yes, no := true, false
-		dq := query.NewDateRangeInclusiveQuery(from, to, &yes, &no)
-		dq.SetField(FieldDate)
-		parts = append(parts, dq)
+		// Bounds outside the dates the index keeps (bound.go) are
+		// clamped to them (bleve refuses them): from=1500 is every dated
+		// hit up to To, and a range wholly outside matches nothing.
+		switch {
+		case !to.IsZero() && !to.After(MinDate), !from.IsZero() && !from.Before(MaxDate):
+			parts = append(parts, query.NewMatchNoneQuery())
+		default:
+			if !from.IsZero() && from.Before(MinDate) {
+				from = MinDate
+			}
+			if to.After(MaxDate) {
+				to = MaxDate
+			}
+			yes, no := true, false
+			dq := query.NewDateRangeInclusiveQuery(from, to, &yes, &no)
+			dq.SetField(FieldDate)
+			parts = append(parts, dq)
+		}
 	}
 	return query.NewConjunctionQuery(parts), nil
 }

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/newsdex/newsdex/index"
@@ -87,4 +88,37 @@ func TestDotIDs(t *testing.T) {
 		mustContain(t, "API "+a.ID, api, `"title": "`+a.Title+`"`)
 	}
 	mustGet(t, h, "/articles/?id=x", http.StatusNotFound)
+}
+
+// TestDatesOutOfRange: date bounds the index cannot range over are
+// clamped, and an article dated 1500 breaks neither the page nor its
+// histogram.
+func TestDatesOutOfRange(t *testing.T) {
+	ix, err := index.NewMemory(index.Options{Labeler: fakeLabeler{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	arts := []*article.Article{
+		{ID: "old", Title: "Old coffee", Body: "Coffee in the old port.", Date: day("1500-03-01")},
+		{ID: "new", Title: "New coffee", Body: "Coffee prices rose.", Date: day("2025-01-18")},
+	}
+	if err := ix.Put(arts); err != nil {
+		t.Fatal(err)
+	}
+	h := mustHandler(t, ix)
+	for _, target := range []string{"/api/search?q=coffee&to=2262", "/api/search?q=coffee&from=1500", "/api/search?to=9999",
+		"/?q=coffee&from=1500&to=9999", "/api/quotes?from=1000", "/?sort=date"} {
+		body := mustGet(t, h, target, http.StatusOK)
+		mustNotContain(t, target, body, "1500-03")
+	}
+	mustGet(t, h, "/?from=1500-03&to=1500-03", http.StatusOK) // an old histogram link
+	body := mustGet(t, h, "/api/search?q=coffee&from=1500&to=9999", http.StatusOK)
+	mustContain(t, "from=1500", body, `"total": 1`)
+	body = mustGet(t, h, "/?q=coffee", http.StatusOK)
+	for _, href := range hrefs(body) {
+		if strings.Contains(href, "from=") {
+			mustGet(t, h, href, http.StatusOK)
+		}
+	}
 }

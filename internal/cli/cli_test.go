@@ -149,7 +149,7 @@ func TestIndexBadInput(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("index: exit %d, want 0: %s", code, errs)
 	}
-	for _, want := range []string{"indexed 2 articles", "mixed.jsonl:2", "notes.bin", "dates that could not be read (left empty): 1"} {
+	for _, want := range []string{"indexed 2 articles", "mixed.jsonl:2", "notes.bin", "dates that could not be read or are outside 1678-2261 (kept as text only): 1"} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errs)
 		}
@@ -290,6 +290,15 @@ func TestShow(t *testing.T) {
 	_, errs, code := run(t, "--index", dir, "show", "no-such-id")
 	if code != 1 || !strings.Contains(errs, "no-such-id") {
 		t.Errorf("show unknown id: exit %d, stderr %q", code, errs)
+	}
+}
+
+// TestDateBoundsOutOfRange: bounds the index cannot range over are
+// clamped (they exited 1 with bleve's "invalid/unsupported date range").
+func TestDateBoundsOutOfRange(t *testing.T) {
+	dir := mustIndex(t)
+	for _, args := range [][]string{{"--to", "2262"}, {"--from", "1500"}, {"--to", "9999"}, {"--from", "1200", "--to", "1300"}} {
+		mustRun(t, append([]string{"--index", dir, "search", "--format", "json"}, args...)...)
 	}
 }
 

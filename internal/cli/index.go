@@ -11,6 +11,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/newsdex/newsdex/index"
 	"github.com/newsdex/newsdex/internal/article"
 	"github.com/newsdex/newsdex/internal/ingest"
 	"github.com/schollz/progressbar/v3"
@@ -114,8 +115,8 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 			sum.Read++
 			sum.Files[a.File] = true
 			in.Count(a.File)
-			if a.DateUnreadable() {
-				sum.BadDates++
+			if a.DateUnreadable() || !a.Date.IsZero() && !index.DateInRange(a.Date) {
+				sum.BadDates++ // kept as text; the index keeps no date outside its range
 			}
 		},
 		OnError: func(e *ingest.Error) {
@@ -250,7 +251,7 @@ func (sum *indexSummary) print(w io.Writer, dir string) {
 		}
 	}
 	if sum.BadDates > 0 {
-		fmt.Fprintf(w, "dates that could not be read (left empty): %d\n", sum.BadDates)
+		fmt.Fprintf(w, "dates that could not be read or are outside %d-%d (kept as text only): %d\n", index.MinDate.Year(), index.MaxDate.Year()-1, sum.BadDates)
 	}
 }
 
