@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -153,4 +154,31 @@ func (l smallBuffers) Accept() (net.Conn, error) {
 		tc.SetWriteBuffer(4 << 10)
 	}
 	return c, err
+}
+
+// TestCostlyPatternsKeepSlotsFree: regexps whose automata bleve built in
+// full before any deadline (seconds each) no longer hold the search slots:
+// four at once, then a plain request, all answer within a second or two.
+func TestCostlyPatternsKeepSlotsFree(t *testing.T) {
+	h, err := New(Options{Searcher: mustIndex(t), MaxConcurrent: 2, Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	var wg sync.WaitGroup
+	for _, q := range []string{"/.{0,100}x.{0,100}/", "/.{0,100}y.{0,100}/", "/[ab]*a[ab]{20}/", "/(.*a){20}/"} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			resp, body := get(t, h, "/api/search?q="+url.QueryEscape(q))
+			if resp.StatusCode != http.StatusOK && resp.StatusCode != http.StatusBadRequest {
+				t.Errorf("GET %s: %d %s", q, resp.StatusCode, body)
+			}
+		}()
+	}
+	wg.Wait()
+	mustGet(t, h, "/api/stats", http.StatusOK)
+	if took := time.Since(start); took > 2*time.Second {
+		t.Errorf("four costly patterns and a stats request took %v, want under 2s", took)
+	}
 }
