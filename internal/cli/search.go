@@ -59,7 +59,7 @@ func (o *queryOptions) addFlags(cmd *cobra.Command) {
 	f.StringVar(&o.Sort, "sort", index.SortRelevance, "order: relevance, date (oldest first) or -date (newest first)")
 	f.StringVar(&o.Facets, "facets", strings.Join(index.DefaultFacets, ","), "facets to count, comma-separated, or \"none\"")
 	f.StringVar(&o.Format, "format", "", "output: table, json, jsonl or csv (default: table on a terminal, json otherwise)")
-	f.BoolVar(&o.All, "all", false, "stream every hit, in a stable order, with no cap (for exports)")
+	f.BoolVar(&o.All, "all", false, "stream every hit in date order, with no cap, for exports (not with --limit, --offset or --sort relevance)")
 	f.BoolVar(&o.Demo, "demo", false, "search the embedded demo corpus instead of --index")
 	f.DurationVar(&o.Timeout, "timeout", 30*time.Second, "give up on a search after this long")
 }
