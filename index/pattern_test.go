@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 )
@@ -139,4 +140,40 @@ func TestPatternDeadline(t *testing.T) {
 	if _, err := pq.expand(ctx, r, FieldBody); !errors.Is(err, context.Canceled) {
 		t.Errorf("expand(cancelled) error = %v, want context.Canceled", err)
 	}
+}
+
+// FuzzPattern compares the lazy automaton with Go's regexp package on any
+// pattern newsdex accepts and any UTF-8 term.
+func FuzzPattern(f *testing.F) {
+	for _, s := range [][2]string{{"a.*", "abc"}, {`(?i)über`, "ÜBER"}, {`\p{L}{2,3}`, "日本語"}, {"[^a]+", "bbb"},
+		{".{0,3}x", "abx"}, {"(a|b)*c", "ababc"}, {"^ab", "ab"}, {"(?s).", "\n"}, {"x*", ""}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, p, term string) {
+		if !utf8.ValidString(term) || len(p) > maxPatternLength {
+			return
+		}
+		pq, err := compilePattern(p, "/"+p+"/")
+		if err != nil {
+			if !errors.Is(err, ErrBadQuery) {
+				t.Fatalf("compilePattern(%q) error = %v, want ErrBadQuery", p, err)
+			}
+			return
+		}
+		re, err := regexp.Compile(`^(?:` + strings.TrimPrefix(p, "^") + `)$`)
+		if err != nil {
+			t.Fatalf("compilePattern(%q) accepted what regexp refuses: %v", p, err)
+		}
+		d := newLazyDFA(context.Background(), pq.prog)
+		got, want := d.matches(term), re.MatchString(term)
+		if d.err != nil {
+			if !errors.Is(d.err, ErrBadQuery) {
+				t.Fatalf("/%s/ on %q: %v", p, term, d.err)
+			}
+			return
+		}
+		if got != want {
+			t.Errorf("/%s/ on %q = %v, want %v", p, term, got, want)
+		}
+	})
 }

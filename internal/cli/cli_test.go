@@ -319,6 +319,9 @@ func TestUsageErrors(t *testing.T) {
 		{"search", "--all", "--offset", "5"},
 		{"quotes", "--all", "--sort", "relevance"},
 		{"search", "/"},
+		{"index", "--workers", "9223372036854775807", corpus},
+		{"index", "--batch", "9223372036854775807", corpus},
+		{"extract", "--workers", "-1", corpus},
 		{"extract", "--format", "yaml", corpus},
 		{"nosuchcommand"},
 	} {

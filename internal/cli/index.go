@@ -79,8 +79,11 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 	if err := checkInputFormat(o.Format); err != nil {
 		return err
 	}
-	if o.Batch <= 0 {
-		return usageError("--batch %d: want a positive number", o.Batch)
+	if o.Batch <= 0 || o.Batch > maxBatch {
+		return usageError("--batch %d: want a number from 1 to %d", o.Batch, maxBatch)
+	}
+	if err := checkWorkers(o.Workers); err != nil {
+		return err
 	}
 	ix, err := openWriter(ctx, g.Index, s.Err) // writer.go: through a running server, or directly
 	if err != nil {

@@ -121,6 +121,21 @@ func (o *queryOptions) request(query string) (index.Request, error) {
 	return r, nil
 }
 
+// Bounds of the integer flags that size work or memory: a value past them
+// would start that many goroutines or allocate that many slots.
+const (
+	maxWorkers = 1024
+	maxBatch   = 100_000
+)
+
+// checkWorkers checks a --workers flag: 0 (one per core) to maxWorkers.
+func checkWorkers(n int) error {
+	if n < 0 || n > maxWorkers {
+		return usageError("--workers %d: want a number from 0 (one per core) to %d", n, maxWorkers)
+	}
+	return nil
+}
+
 // parseFacets reads --facets: a comma-separated list, or "none".
 func parseFacets(s string) ([]string, error) {
 	s = strings.TrimSpace(s)
