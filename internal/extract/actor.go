@@ -125,7 +125,7 @@ func (ac *actors) scan() {
 // nameWord reports whether token i can be part of a name.
 func (d *doc) nameWord(i int) bool {
 	t := d.toks[i]
-	if t.kind != kWord {
+	if t.kind != kWord || t.furn {
 		return false
 	}
 	w := d.lw(i)
@@ -233,7 +233,7 @@ func (ac *actors) run(d *doc, s, e int, body bool) {
 			for ts < k && (ac.isPlace(d.word(ts)) || notNames[d.lw(ts)]) {
 				ts++
 			}
-			c.title = d.text[d.toks[ts].s:d.toks[ns-1].e]
+			c.title = oneSpace(d.text[d.toks[ts].s:d.toks[ns-1].e])
 			if _, ok := honorifics[d.lw(ns-1)]; ok && ns-1 == ts {
 				c.gender = honorifics[d.lw(ns-1)]
 				if plainHonorifics[d.lw(ns-1)] {
@@ -268,8 +268,8 @@ func (ac *actors) isPlace(name string) bool {
 	if ac.gaz == nil {
 		return false
 	}
-	if ac.gaz.IsPlace(name) {
-		return true
+	if k, ok := ac.gaz.PlaceKind(name); ok && k != gazetteer.KindInstitution {
+		return true // "N.J" and "Calif" too
 	}
 	_, region := ac.gaz.RegionName(name)
 	return region
@@ -342,16 +342,35 @@ func (ac *actors) classify(c *cand) {
 	c.kind = candWeak
 }
 
-// name returns c's name as written, possessive dropped.
+// name returns c's name as written, possessive dropped and spacing
+// normalised.
 func (c *cand) name() string {
 	d := c.d
-	return trimPossCase(d.text[d.toks[c.s].s:d.toks[c.e-1].e], d.toks[c.e-1].poss)
+	return oneSpace(trimPossCase(d.text[d.toks[c.s].s:d.toks[c.e-1].e], d.toks[c.e-1].poss))
 }
 
-// nameLow returns c's name in lower case, possessive dropped.
+// nameLow returns c's name in lower case, possessive dropped and spacing
+// normalised.
 func (c *cand) nameLow() string {
 	d := c.d
-	return trimPossCase(d.low[d.toks[c.s].s:d.toks[c.e-1].e], d.toks[c.e-1].poss)
+	return oneSpace(trimPossCase(d.low[d.toks[c.s].s:d.toks[c.e-1].e], d.toks[c.e-1].poss))
+}
+
+// oneSpace returns s with every run of white space (a wire's hard line
+// wrap, a tab, a double space) turned into one space. It allocates only
+// when s needs it.
+func oneSpace(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\n' || c == '\t' || c == '\r' || c == ' ' && i+1 < len(s) && s[i+1] == ' ' || c >= 0x80 {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
 }
 
 func trimPossCase(s string, poss bool) string {

@@ -392,7 +392,9 @@ var notNames = setOf(
 	"hours", "minutes", "days", "weeks", "months", "years", "decades",
 	// Acronyms of things, not actors.
 	"ai", "gdp", "lng", "cfa", "ev", "evs", "tv", "ipo", "vat", "covid",
-	"covid-19", "hiv", "ceos", "gmt", "utc",
+	"covid-19", "hiv", "ceos", "gmt", "utc", "est", "edt", "cst", "cdt", "mst",
+	"mdt", "pst", "pdt", "bst", "cet", "eps", "cpi", "ppi", "frn", "frns", "libor",
+	"nav", "ytd", "shr", "qtly", "div", "dlr", "dlrs", "pct", "vs", "avg", "mths",
 )
 
 // setOf returns a set of words.

@@ -76,6 +76,7 @@ import (
 func (x *Extractor) people(a *article.Article) {
 	a.Quotes, a.Speakers, a.Actors = nil, nil, nil
 	d := newDoc(a.Body)
+	d.markFurniture()
 	d.findQuotes()
 	ac := newActors(x.gaz, d)
 	if t := a.Title; t != "" && !mostlyUpper(t) {
@@ -112,6 +113,7 @@ type token struct {
 	upper bool // a word of two or more letters, all upper-case
 	inq   bool // inside a quotation
 	poss  bool // a word ending in 's or ’s
+	furn  bool // page furniture: dateline, table, credit (furniture.go)
 }
 
 // doc is a tokenised text with its lower-cased copy.
