@@ -28,6 +28,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/newsdex/newsdex/internal/article"
 	"github.com/newsdex/newsdex/internal/gazetteer"
@@ -45,7 +46,8 @@ type entity struct {
 	media    bool // a news organisation
 	listed   bool // evidence enough to be an actor
 	mentions int
-	first    int // token index of the first mention
+	first    int  // token index of the first mention
+	dropped  bool // read as a place or a thing: never an actor
 }
 
 // mention is one naming of an entity: the tokens [s, e) of its name.
@@ -66,10 +68,11 @@ type actors struct {
 	// mentAt maps each body token inside a name to its mention.
 	mentAt []int32
 
-	byKey     map[string]int // lower-case full name or alias key
-	bySurname map[string]int // persons by last name word
-	byFirst   map[string]int // persons by given name
-	byLast    map[string]int // organisations by last word ("Post")
+	byKey     map[string]int  // lower-case full name or alias key
+	bySurname map[string]int  // persons by last name word
+	byFirst   map[string]int  // persons by given name
+	byLast    map[string]int  // organisations by last word ("Post")
+	midCaps   map[string]bool // words capitalised inside a sentence, built on demand
 
 	cands []cand
 	refs  []ref // descriptions standing for a person, in text order
@@ -129,6 +132,12 @@ func (d *doc) nameWord(i int) bool {
 		return false
 	}
 	w := d.lw(i)
+	if t.upper && len(w) >= 3 && commonWord(w) && !knownOrgWord(w) {
+		return false // "TOTAL", "COUPON", "ALERT": a heading in capitals
+	}
+	if hasDigit(w) && !(isDigit(w[0]) && t.upper) {
+		return false // "W265", "Q2", "AK-47"; but "3M"
+	}
 	if !t.cap {
 		// "al-Assad", "bin Salman" keep a lower-case particle.
 		return len(w) > 3 && (strings.HasPrefix(w, "al-") || strings.HasPrefix(w, "el-")) && d.toks[i].e-d.toks[i].s > 3 && isUpperByte(d.text[t.s+3])
@@ -144,6 +153,23 @@ func (d *doc) nameWord(i int) bool {
 }
 
 func isUpperByte(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// hasDigit reports whether w holds a digit.
+func hasDigit(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if isDigit(w[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// knownOrgWord reports whether the lower-case word w is a known
+// organisation or news outlet by itself ("who", "time").
+func knownOrgWord(w string) bool {
+	_, ok := knownOrgs[w]
+	return ok || mediaNames[w]
+}
 
 // connectors join the words of a name: "Bank of England", "bin Salman".
 var connectors = setOf("of", "al", "bin", "ibn", "de", "del", "della", "da", "van",
@@ -178,16 +204,39 @@ func (ac *actors) collect(d *doc, body bool) {
 		s := i
 		e := i + 1
 		for e < len(toks) {
-			if toks[e-1].poss && !(d.nameWord(e) && orgNouns[d.lw(e)]) {
-				break // "Clinton's campaign", but "Dockers' Union"
+			if toks[e-1].poss {
+				// "Clinton's campaign" ends the name, "Dockers' Union"
+				// and "Moody's Investors Service" do not.
+				if d.nameWord(e) && (orgNouns[d.lw(e)] || corpNouns[d.lwBase(d.capEnd(e)-1)] && d.capEnd(e)-e >= 2) {
+					e++
+					continue
+				}
+				break
 			}
 			if d.nameWord(e) {
 				e++
 				continue
 			}
-			if toks[e].kind == kWord && connectors[d.lw(e)] && e+1 < len(toks) && d.nameWord(e+1) {
-				e += 2
-				continue
+			if d.connectorAt(e) {
+				// "Bank of England", "Duff & Phelps", "van der Pas".
+				f := e + 1
+				if f < len(toks) && toks[f].kind == kWord && connectors[d.lw(f)] && !toks[f].cap {
+					f++
+				}
+				if f < len(toks) && d.nameWord(f) {
+					e = f + 1
+					continue
+				}
+			}
+			if toks[e].kind == kWord && d.lw(e) == "and" && e+1 < len(toks) && d.nameWord(e+1) {
+				// "Securities and Exchange Commission", "J.D. Power
+				// and Associates": "and" inside an organisation's name,
+				// not between two names.
+				f := d.capEnd(e + 1)
+				if orgNouns[d.lwBase(f-1)] && !toks[f-1].poss && (e-s == 1 || !orgNouns[d.lwBase(e-1)]) && !ac.isPlace(d.span(s, e)) && !ac.isPlace(d.word(e+1)) {
+					e = f
+					continue
+				}
 			}
 			break
 		}
@@ -196,11 +245,50 @@ func (ac *actors) collect(d *doc, body bool) {
 	}
 }
 
+// connectorAt reports whether token i joins the words of a name.
+func (d *doc) connectorAt(i int) bool {
+	t := d.toks[i]
+	return t.kind == kWord && connectors[d.lw(i)] || d.isP(i, '&')
+}
+
+// capEnd returns the end of the capitalised words from token i on, with
+// connectors inside, up to a possessive.
+func (d *doc) capEnd(i int) int {
+	e := i
+	for e < len(d.toks) && d.nameWord(e) {
+		e++
+		if d.toks[e-1].poss {
+			break
+		}
+		if e+1 < len(d.toks) && d.connectorAt(e) && d.nameWord(e+1) {
+			e++
+		}
+	}
+	return e
+}
+
+// span returns the text of tokens [s, e), spacing normalised.
+func (d *doc) span(s, e int) string {
+	return oneSpace(d.text[d.toks[s].s:d.toks[e-1].e])
+}
+
+// govNouns name a state's bodies, which a people's adjective before them
+// only places ("French Interior Ministry", "Yemeni Ministry of Petroleum").
+var govNouns = setOf("ministry", "department", "office", "army", "navy", "police",
+	"government", "embassy", "cabinet", "parliament", "treasury", "military", "forces")
+
+// corpNouns end the names of companies and may follow a possessive
+// ("Moody's Investors Service", "McDonald's Corp").
+var corpNouns = setOf("service", "services", "inc", "inc.", "corp", "corp.", "co", "co.",
+	"ltd", "ltd.", "plc", "llc", "ag", "sa", "nv", "gmbh", "group", "holdings",
+	"industries", "associates", "stores", "partners", "restaurants", "bank", "fund")
+
 // run reads the capitalised run [s, e) of d.
 func (ac *actors) run(d *doc, s, e int, body bool) {
 	// Drop function words, weekdays and the like at either end, and a
 	// sentence's first word when it is a common word.
-	for s < e && (notNames[d.lwBase(s)] || connectors[d.lw(s)] && !d.toks[s].cap || d.sentenceStart(s) && cueForms[d.lw(s)] && (e-s == 1 || pastCue(d.lw(s)))) {
+	for s < e && (notNames[d.lwBase(s)] && !(d.lw(s) == "new" && e-s >= 2) && !(d.toks[s].upper && e-s >= 3 && orgNouns[d.lwBase(e-1)] && ac.isPlace(d.word(s))) || connectors[d.lw(s)] && !d.toks[s].cap || d.sentenceStart(s) && cueForms[d.lw(s)] && (e-s == 1 || pastCue(d.lw(s))) ||
+		d.sentenceStart(s) && ac.wordAtStart(d, s, e) && !(s+1 < e && d.isP(s+1, '&'))) {
 		s++
 	}
 	for e > s && (notNames[d.lwBase(e-1)] || connectors[d.lw(e-1)] && !d.toks[e-1].cap) {
@@ -212,14 +300,47 @@ func (ac *actors) run(d *doc, s, e int, body bool) {
 	if s >= e {
 		return
 	}
+	// "Wayne Ferreira of South Africa", "Arvid Jauppi of Arvid Jauppi and
+	// Associates": a person of a place or an employer is two names.
+	for k := s + 1; k < e-1; k++ {
+		if d.lw(k) == "of" {
+			if ac.personLike(d, s, k) {
+				ac.run(d, s, k, body)
+				ac.run(d, k+1, e, body)
+				return
+			}
+			break
+		}
+	}
+	// "French Interior Ministry" is the Interior Ministry.
+	if e-s >= 2 && (govNouns[d.lwBase(e-1)] || govNouns[d.lw(s+1)]) && ac.isDemonym(d.word(s)) {
+		s++
+	}
 	c := cand{d: d, s: s, e: e, inBody: body, tokStart: s}
 	// Split a title from the name: the last head title word with a name
 	// after it ("Foreign Minister | Fuad Hussein").
 	k := -1
 	for j := s; j < e-1; j++ {
 		w := d.lw(j)
-		if headTitles[w] || strings.HasSuffix(w, "-elect") {
+		if headTitles[w] || hyphenTitle(w) {
 			k = j
+		}
+	}
+	if k < 0 && e-s >= 3 && !orgNouns[d.lwBase(e-1)] && ac.titleish(d, s) {
+		// "Exchequer Nigel Lawson", "Belgian Willy de Clercq",
+		// "Accountant Natalya Sypron": title words before a given name,
+		// or a title word before two words no dictionary holds.
+		for g := s + 1; g < e-1; g++ {
+			if givenNames[d.lw(g)] != 0 {
+				k = g - 1
+				break
+			}
+			if !ac.titleish(d, g) {
+				if g == s+1 && !commonWord(d.lw(g)) && !commonWord(d.lwBase(e-1)) {
+					k = s
+				}
+				break
+			}
 		}
 	}
 	if k >= 0 {
@@ -228,12 +349,18 @@ func (ac *actors) run(d *doc, s, e int, body bool) {
 		if ns+1 < e-1 && d.lw(ns) == "of" {
 			ns += 2
 		}
+		if connectors[d.lw(ns)] && !orgNouns[d.lwBase(e-1)] {
+			return // "Minister of Trade": a title, no name
+		}
 		if ns < e && !orgNouns[d.lwBase(e-1)] {
 			ts := s
 			for ts < k && (ac.isPlace(d.word(ts)) || notNames[d.lw(ts)]) {
 				ts++
 			}
-			c.title = oneSpace(d.text[d.toks[ts].s:d.toks[ns-1].e])
+			c.title = ""
+			if ts < ns {
+				c.title = d.span(ts, ns)
+			}
 			if _, ok := honorifics[d.lw(ns-1)]; ok && ns-1 == ts {
 				c.gender = honorifics[d.lw(ns-1)]
 				if plainHonorifics[d.lw(ns-1)] {
@@ -250,6 +377,96 @@ func (ac *actors) run(d *doc, s, e int, body bool) {
 		return
 	}
 	ac.cands = append(ac.cands, c)
+}
+
+// hyphenTitle reports whether w is a title joined by a hyphen
+// ("Prosecutor-General", "Undersecretary-General", "President-elect").
+func hyphenTitle(w string) bool {
+	h := strings.IndexByte(w, '-')
+	if h <= 0 {
+		return false
+	}
+	return strings.HasSuffix(w, "-elect") || headTitles[w[:h]] || headTitles[w[h+1:]]
+}
+
+// wordAtStart reports whether the first word of the run [s, e), which
+// opens a sentence, is a common word rather than a name: the dictionary
+// lists it, it is no given name, title or honorific, the run does not end
+// in an organisation noun ("Bank of England"), and the article never
+// capitalises it inside a sentence.
+func (ac *actors) wordAtStart(d *doc, s, e int) bool {
+	w := d.lwBase(s)
+	if !commonWord(w) || w == "new" || givenNames[w] != 0 || titleWords[w] || orgNouns[d.lwBase(e-1)] {
+		return false
+	}
+	if _, ok := honorifics[w]; ok {
+		return false
+	}
+	return !ac.capitalisedInside(w)
+}
+
+// capitalisedInside reports whether the body capitalises the lower-case
+// word w where no sentence starts.
+func (ac *actors) capitalisedInside(w string) bool {
+	if ac.midCaps == nil {
+		ac.midCaps = map[string]bool{}
+		d := ac.d
+		for i, t := range d.toks {
+			if t.kind == kWord && t.cap && !t.upper && !t.furn && !d.sentenceStart(i) {
+				ac.midCaps[d.lwBase(i)] = true
+			}
+		}
+	}
+	return ac.midCaps[w]
+}
+
+// personLike reports whether the words [s, e) read as a person's name: a
+// given name first, or two or three words that are no title, organisation
+// noun or common word.
+func (ac *actors) personLike(d *doc, s, e int) bool {
+	for s < e-1 && (headTitles[d.lw(s)] || titleWords[d.lw(s)]) {
+		s++ // "Princess Stephanie of Monaco"
+	}
+	for k := s; k < e; k++ {
+		if orgNouns[d.lwBase(k)] || d.toks[k].upper {
+			return false
+		}
+	}
+	if givenNames[d.lw(s)] != 0 && !titleWords[d.lw(s)] {
+		return true
+	}
+	if e-s < 2 || e-s > 3 {
+		return false
+	}
+	for k := s; k < e; k++ {
+		if w := d.lw(k); titleWords[w] || commonWord(w) || connectors[w] {
+			return false
+		}
+	}
+	return !ac.isPlace(d.span(s, e))
+}
+
+// titleish reports whether word i can stand in a title before a name: a
+// title or role word, a common word, a place or a demonym ("Treasury",
+// "Accountant", "Belgian").
+func (ac *actors) titleish(d *doc, i int) bool {
+	w := d.lw(i)
+	if givenNames[w] != 0 || !d.toks[i].cap || d.toks[i].upper {
+		return false
+	}
+	return titleWords[w] || roleNouns[w] || commonWord(w) || ac.isPlace(d.word(i))
+}
+
+// isDemonym reports whether w is a people's adjective ("French").
+func (ac *actors) isDemonym(w string) bool {
+	if ac.gaz == nil {
+		return false
+	}
+	if k, ok := ac.gaz.PlaceKind(w); ok {
+		return k == gazetteer.KindDemonym
+	}
+	lw := strings.ToLower(w)
+	return len(lw) > 5 && (strings.HasSuffix(lw, "ian") || strings.HasSuffix(lw, "ese")) // "Bavarian"
 }
 
 // pastCue reports whether the speech-verb form w is past or third person,
@@ -429,6 +646,7 @@ func (ac *actors) merge() {
 	for _, i := range order {
 		assigned[i] = ac.place(&ac.cands[i])
 	}
+	ac.decideWeak(assigned)
 	// Mentions in text order.
 	for i := range ac.cands {
 		c := &ac.cands[i]
@@ -454,6 +672,191 @@ func (ac *actors) merge() {
 		}
 	}
 }
+
+// decideWeak types the names no word of their own classified (weak
+// candidates), from the name's shape and where the article uses it:
+//   - a name ending in a place noun ("Allenby Bridge", "Atlantic Ocean")
+//     or opening with one ("Mount Lebanon"), a people's or a faith's
+//     adjective ("Chechen", "Israeli-Syrian", "Roman Catholic"), or a
+//     model or index code ("AK-47", "CAC-40") is no actor;
+//   - so is a name most of whose mentions follow "in", "near" and the like
+//     ("in Grozny"): a place the gazetteer does not know;
+//   - a name of two or more words is a person when none of its words is a
+//     common word or a place ("Tang Shubei"), an organisation otherwise
+//     ("International Red Crescent", "France Telecom");
+//   - a lone word stays undecided: a speaker or a longer name may claim it.
+func (ac *actors) decideWeak(assigned []int) {
+	type stat struct{ n, loc int }
+	var st map[int]*stat
+	for i := range ac.cands {
+		c := &ac.cands[i]
+		ei := assigned[i]
+		if ei < 0 || ac.ents[ei].typ != "" || !c.inBody {
+			continue
+		}
+		if st == nil {
+			st = map[int]*stat{}
+		}
+		x := st[ei]
+		if x == nil {
+			x = &stat{}
+			st[ei] = x
+		}
+		x.n++
+		if c.d.locativeBefore(c.tokStart) {
+			x.loc++
+		}
+	}
+	for ei, e := range ac.ents {
+		if e.typ != "" {
+			continue
+		}
+		words := strings.Fields(e.name)
+		x := st[ei]
+		switch {
+		case notActorName(ac, words):
+			e.typ, e.listed = "", false
+			e.dropped = true
+		case x != nil && 2*x.loc >= x.n:
+			e.dropped = true
+		case allCommon(words):
+			e.dropped = true // "Sale Amount", "Working Capital": words
+		case len(words) >= 2:
+			e.typ, e.listed = article.Person, true
+			for _, w := range words {
+				lw := strings.ToLower(w)
+				if connectors[lw] || commonWord(trimPoss(lw)) && givenNames[lw] == 0 || ac.isPlace(w) || isUpperWord(w) {
+					e.typ = article.Organization
+					break
+				}
+			}
+		}
+	}
+}
+
+// allCommon reports whether every word is a common word or a title and
+// none a given name.
+func allCommon(words []string) bool {
+	for _, w := range words {
+		lw := trimPoss(strings.ToLower(w))
+		if givenNames[lw] != 0 || !(commonWord(lw) || titleWords[lw] || connectors[lw]) {
+			return false
+		}
+	}
+	return true
+}
+
+// isUpperWord reports whether w has two or more letters, all capitals.
+func isUpperWord(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// locativeBefore reports whether token i follows a preposition of place
+// ("in Grozny", "near the Allenby Bridge"), not one of a stake ("shares
+// in Porsche").
+func (d *doc) locativeBefore(i int) bool {
+	p := i - 1
+	if p >= 0 && d.toks[p].kind == kWord && d.lw(p) == "the" {
+		p--
+	}
+	if p < 0 || d.toks[p].kind != kWord || !locatives[d.lw(p)] {
+		return false
+	}
+	if q := p - 1; q >= 0 && d.toks[q].kind == kWord && stakeNouns[d.lwBase(q)] {
+		return false
+	}
+	return true
+}
+
+// locatives are prepositions of place.
+var locatives = setOf("in", "near", "outside", "around", "across", "towards", "toward",
+	"throughout", "inside", "into")
+
+// stakeNouns take "in" before a company ("a stake in Statoil").
+var stakeNouns = setOf("stake", "stakes", "shares", "share", "interest", "interests",
+	"investment", "investments", "holding", "holdings", "invest", "invested", "investing",
+	"position", "positions", "trading", "analyst", "analysts", "president", "chairman",
+	"executive", "director", "partner", "official", "officials", "spokesman", "spokeswoman",
+	"economist", "economists", "dealer", "dealers", "trader", "traders")
+
+// notActorName reports whether a name of the given words names no actor by
+// its shape: a place noun at either end, a people's or a faith's
+// adjective, or a code with a number.
+func notActorName(ac *actors, words []string) bool {
+	first := strings.ToLower(words[0])
+	last := trimPoss(strings.ToLower(words[len(words)-1]))
+	if placeNouns[last] || placeHeads[first] && len(words) >= 2 || miscWords[last] || headTitles[last] || hyphenTitle(last) || creditNouns[last] {
+		return true
+	}
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		if h := strings.IndexByte(lw, '-'); h > 0 {
+			// "CAC-40", "Israeli-Syrian", "Israel-PLO".
+			for _, part := range strings.Split(w, "-") {
+				if part != "" && (isDigit(part[0]) || ac.isPlace(part) || miscWords[strings.ToLower(part)]) {
+					return true
+				}
+			}
+		}
+	}
+	if len(words) == 1 {
+		return adjectiveLike(last)
+	}
+	return false
+}
+
+// adjectiveLike reports whether a lone capitalised word has the ending of
+// a people's or a creed's adjective ("Chechen" aside): "Koranic",
+// "Maoist", "Montserratians", "Taiwanese".
+func adjectiveLike(w string) bool {
+	for _, suf := range []string{"ic", "ist", "ists", "ism", "ian", "ians", "ese", "ish", "ean", "eans"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// creditNouns end the names of a newsroom's desks, not actors.
+var creditNouns = setOf("newsroom", "newsdesk", "desk")
+
+// placeNouns end the names of places ("Allenby Bridge", "Atlantic Ocean").
+var placeNouns = setOf("island", "islands", "river", "sea", "ocean", "bay", "strait", "straits",
+	"gulf", "mountain", "mountains", "lake", "valley", "province", "region", "district",
+	"county", "square", "street", "road", "avenue", "bridge", "airport", "peninsula",
+	"desert", "canal", "coast", "plain", "plains", "hills", "heights", "basin", "delta",
+	"border", "crossing", "camp", "harbour", "harbor", "town", "village", "prefecture",
+	"state", "territory", "territories", "republic", "oblast", "krai", "canton", "boulevard",
+	"highway", "park", "stadium", "field", "fields", "reef", "cape", "pass", "forest")
+
+// placeHeads open the names of places ("Mount Lebanon", "Lake Victoria").
+var placeHeads = setOf("mount", "mt", "mt.", "lake", "cape", "port", "fort", "gulf", "bay",
+	"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+	"central", "upper", "lower", "greater", "san", "santa", "st", "st.", "saint")
+
+// miscWords are faiths, creeds, peoples and events: capitalised, never an
+// actor ("Roman Catholic", "Moslem", "Nazi").
+var miscWords = setOf("catholic", "catholics", "protestant", "protestants", "orthodox",
+	"moslem", "moslems", "muslim", "muslims", "islam", "islamic", "jewish", "jew", "jews",
+	"christian", "christians", "christianity", "hindu", "hindus", "sikh", "sikhs",
+	"buddhist", "buddhists", "sunni", "sunnis", "shi'ite", "shi'ites", "shiite", "shiites",
+	"shia", "nazi", "nazis", "kurd", "kurds", "kurdish", "arab", "arabs", "communist",
+	"communists", "marxist", "socialist", "socialists", "zionist", "christmas", "easter",
+	"ramadan", "olympics", "olympic", "internet", "medicare", "medicaid", "bible",
+	"koran", "quran", "celsius", "fahrenheit", "richter", "aids", "war", "games", "cup",
+	"open", "championship", "championships", "prize", "award", "awards", "act", "bill",
+	"treaty", "accord", "accords", "agreement", "index", "day", "summit", "rally",
+	"hurricane", "typhoon", "storm", "festival", "convention", "marathon", "tournament",
+	"disease", "syndrome", "encephalopathy", "virus", "fever", "flu", "average")
 
 // place finds or makes the entity of candidate c and returns its index.
 func (ac *actors) place(c *cand) int {
@@ -593,7 +996,7 @@ func (ac *actors) mentionAt(s, e int) int {
 // isActorName reports whether name is an actor's canonical name.
 func (ac *actors) isActorName(name string) bool {
 	for _, e := range ac.ents {
-		if e.name == name && e.typ != "" {
+		if e.name == name && e.typ != "" && !e.dropped {
 			return true
 		}
 	}
@@ -605,7 +1008,7 @@ func (ac *actors) list() []article.Actor {
 	var out []article.Actor
 	idx := make([]int, 0, len(ac.ents))
 	for i, e := range ac.ents {
-		if e.typ != "" && e.listed && e.mentions > 0 {
+		if e.typ != "" && e.listed && !e.dropped && e.mentions > 0 {
 			idx = append(idx, i)
 		}
 	}

@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // How page furniture is told from the story, and why.
 //
 // Wire copy carries words that are capitalised but name nobody the story is
@@ -155,7 +157,7 @@ func (d *doc) isCredit(s, e, n int) bool {
 	if t.kind == kPunct && (d.text[t.s] == '-' || d.text[t.s:t.e] == "—") && e-s <= 24 {
 		// "-- London Newsroom +44 171 542 7658", not a list item.
 		for k := s; k < e; k++ {
-			if w := d.lw(k); w == "newsroom" || w == "newsdesk" || d.isP(k, '+') && k+1 < e && d.toks[k+1].kind == kWord && isDigit(d.text[d.toks[k+1].s]) {
+			if w := d.lw(k); creditNouns[w] || d.isP(k, '+') && k+1 < e && d.toks[k+1].kind == kWord && isDigit(d.text[d.toks[k+1].s]) || isDigit(w[0]) && strings.Count(w, "-") >= 1 && len(w) >= 8 {
 				return true
 			}
 		}

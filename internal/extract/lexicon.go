@@ -194,14 +194,14 @@ var titleWords = setOf(
 	"outgoing", "interim", "senior", "managing", "first", "lady", "press",
 	"campaign", "white", "house", "national", "security", "central", "bank",
 	"treasury", "labor", "labour", "transport", "commerce", "industry", "planning",
-	"economic", "petroleum", "mines", "information", "communications", "budget",
+	"economic", "petroleum", "mines", "information", "communications", "budget", "exchequer",
 	"monetary", "fiscal", "democratic", "republican", "gop", "u.s.", "us", "federal",
 	"reserve", "board", "governor-general", "secretary-general", "director-general",
 	"vice-president", "vice-chairman", "co-founder", "king", "queen", "prince",
 	"princess", "crown", "emir", "sultan", "sheikh", "sheik", "pope", "ayatollah",
 	"supreme", "grand", "mayor", "judge", "rep.", "sen.", "gov.", "gen.", "lt.",
 	"col.", "sgt.", "capt.", "adm.", "prof.", "rev.", "dr.", "mr.", "mrs.", "ms.",
-	"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "baroness", "baron",
+	"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "baroness", "baron", "pm",
 )
 
 // headTitles are the title words that end a title: a name must follow them
@@ -224,7 +224,7 @@ var headTitles = setOf(
 	"ayatollah", "mayor", "judge", "rep.", "sen.", "gov.", "gen.", "lt.", "col.",
 	"sgt.", "capt.", "adm.", "prof.", "rev.", "dr.", "mr.", "mrs.", "ms.", "mr",
 	"mrs", "ms", "dr", "sir", "dame", "lord", "baroness", "baron", "rep", "sen",
-	"gov", "lady",
+	"gov", "lady", "executive", "pm",
 )
 
 // roleNouns are lower-case nouns naming a person by role; a capitalised name

@@ -325,7 +325,7 @@ func (d *doc) scanWord(i int) int {
 	// A trailing period belongs to an abbreviation or an initial.
 	if end < n && s[end] == '.' {
 		w := d.lowWord(start, end)
-		if abbrevs[w] || (letters == 1 && upper == 1) {
+		if abbrevs[w] || (letters == 1 && upper == 1) || initials(w) {
 			end++
 		}
 	}
@@ -349,6 +349,19 @@ func (d *doc) scanWord(i int) int {
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// initials reports whether w is initials joined by periods ("f.w", "j.d").
+func initials(w string) bool {
+	if len(w) < 3 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if i%2 == 1 && w[i] != '.' || i%2 == 0 && !('a' <= w[i] && w[i] <= 'z') {
+			return false
+		}
+	}
+	return len(w)%2 == 1
+}
 
 // lowWord returns the lower-case text of bytes s..e.
 func (d *doc) lowWord(s, e int) string { return d.low[s:e] }
