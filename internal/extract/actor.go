@@ -396,7 +396,7 @@ func hyphenTitle(w string) bool {
 // capitalises it inside a sentence.
 func (ac *actors) wordAtStart(d *doc, s, e int) bool {
 	w := d.lwBase(s)
-	if !commonWord(w) || w == "new" || givenNames[w] != 0 || titleWords[w] || orgNouns[d.lwBase(e-1)] {
+	if !commonWord(w) || w == "new" || givenNames[w] != 0 || titleWords[w] || orgNouns[d.lwBase(e-1)] && !(s+1 < e && d.lw(s+1) == "of" && !orgNouns[w]) {
 		return false
 	}
 	if _, ok := honorifics[w]; ok {
@@ -505,6 +505,19 @@ func (ac *actors) classify(c *cand) {
 	}
 	if mediaNames[name] {
 		c.kind, c.media = candOrg, true
+		return
+	}
+	// Places first: "Soviet Union" and "West Bank" end in organisation
+	// nouns; a people's or a faith's word ends no actor's name ("Roman
+	// Catholic", "Bosnian Serb"); an event opens none ("Hurricane
+	// Edouard").
+	if n == 1 && (headTitles[first] || placeAbbrevs[strings.TrimSuffix(first, ".")]) {
+		c.kind = -1 // "President" alone; "HK", "NZ"
+		return
+	}
+	if n >= 2 && (ac.isPlace(c.name()) || placeHeads[first] && placeNouns[last] && !orgNouns[last]) ||
+		miscWords[last] || miscHeads[first] && n >= 2 || n == 2 && ac.isDemonym(d.word(c.s)) && !orgNouns[last] && !titleWords[last] && c.kind != candPerson {
+		c.kind = -1
 		return
 	}
 	if (orgNouns[last] || pressWords[last] && n >= 2) && !(n == 1 && c.kind != candPerson && !d.toks[c.e-1].upper) ||
@@ -686,7 +699,7 @@ func (ac *actors) merge() {
 //     ("International Red Crescent", "France Telecom");
 //   - a lone word stays undecided: a speaker or a longer name may claim it.
 func (ac *actors) decideWeak(assigned []int) {
-	type stat struct{ n, loc int }
+	type stat struct{ n, loc, org, per int }
 	var st map[int]*stat
 	for i := range ac.cands {
 		c := &ac.cands[i]
@@ -706,6 +719,12 @@ func (ac *actors) decideWeak(assigned []int) {
 		if c.d.locativeBefore(c.tokStart) {
 			x.loc++
 		}
+		switch c.d.cueAround(c.tokStart, c.e) {
+		case 'o':
+			x.org++
+		case 'p':
+			x.per++
+		}
 	}
 	for ei, e := range ac.ents {
 		if e.typ != "" {
@@ -721,6 +740,10 @@ func (ac *actors) decideWeak(assigned []int) {
 			e.dropped = true
 		case allCommon(words):
 			e.dropped = true // "Sale Amount", "Working Capital": words
+		case x != nil && x.org > x.per:
+			e.typ, e.listed = article.Organization, true
+		case x != nil && x.per > x.org:
+			e.typ, e.listed = article.Person, true
 		case len(words) >= 2:
 			e.typ, e.listed = article.Person, true
 			for _, w := range words {
@@ -745,6 +768,70 @@ func allCommon(words []string) bool {
 	}
 	return true
 }
+
+// cueAround tells from the words around the name [s, e) whether it names
+// an organisation ('o': "the newspaper Resalat", "Statoil said it", "Porsche's
+// shares") or a person ('p': "Turabi said he", "Crohn, who"), or 0.
+func (d *doc) cueAround(s, e int) byte {
+	if p := s - 1; p >= 0 && d.toks[p].kind == kWord && !d.toks[p].cap {
+		if w := d.lw(p); orgCueNouns[w] || mediaNouns[w] {
+			return 'o'
+		}
+	}
+	if e >= len(d.toks) {
+		return 0
+	}
+	if d.toks[e-1].poss && d.toks[e].kind == kWord && !d.toks[e].cap && corpParts[d.lw(e)] {
+		return 'o'
+	}
+	k := e
+	if d.isP(k, ',') && k+1 < len(d.toks) {
+		switch d.lw(k + 1) {
+		case "which":
+			return 'o'
+		case "who":
+			return 'p'
+		}
+		return 0
+	}
+	for j := k; j < len(d.toks) && j < k+3; j++ {
+		if d.toks[j].kind != kWord {
+			return 0
+		}
+		w := d.lw(j)
+		if cueForms[w] || auxiliaries[w] || w == "that" {
+			continue
+		}
+		switch w {
+		case "it", "its":
+			if j > k {
+				return 'o'
+			}
+		case "he", "she", "his", "her":
+			if j > k {
+				return 'p'
+			}
+		}
+		return 0
+	}
+	return 0
+}
+
+// orgCueNouns stand in apposition before an organisation's name ("the
+// carmaker Porsche", "brokerage Lehman").
+var orgCueNouns = setOf("company", "firm", "group", "brokerage", "broker", "carmaker",
+	"automaker", "maker", "airline", "carrier", "bank", "insurer", "retailer", "unit",
+	"subsidiary", "party", "movement", "conglomerate", "giant", "chain", "producer",
+	"operator", "manufacturer", "publisher", "club", "organisation", "organization",
+	"association", "union", "firms", "companies", "rival", "developer", "distributor",
+	"supplier", "utility", "lender", "trust", "fund", "consultancy", "house")
+
+// corpParts follow a company's possessive ("Porsche's shares").
+var corpParts = setOf("shares", "stock", "stake", "unit", "subsidiary", "profit", "profits",
+	"earnings", "sales", "revenue", "revenues", "board", "chairman", "president", "chief",
+	"shareholders", "stockholders", "directors", "management", "offer", "bid", "plant",
+	"plants", "subsidiaries", "parent", "operations", "output", "products", "spokesman",
+	"spokeswoman", "headquarters", "employees", "workers", "dividend", "debt", "assets")
 
 // isUpperWord reports whether w has two or more letters, all capitals.
 func isUpperWord(w string) bool {
@@ -825,6 +912,12 @@ func adjectiveLike(w string) bool {
 	}
 	return false
 }
+
+// placeAbbrevs are places' abbreviations the gazetteer lacks.
+var placeAbbrevs = setOf("hk", "h.k", "nz", "n.z", "uae", "u.a.e", "ussr", "u.s.s.r", "prc")
+
+// miscHeads open the names of events and things ("Hurricane Edouard").
+var miscHeads = setOf("hurricane", "typhoon", "storm", "cyclone", "operation", "project")
 
 // creditNouns end the names of a newsroom's desks, not actors.
 var creditNouns = setOf("newsroom", "newsdesk", "desk")
