@@ -73,6 +73,7 @@ type actors struct {
 	byFirst   map[string]int  // persons by given name
 	byLast    map[string]int  // organisations by last word ("Post")
 	midCaps   map[string]bool // words capitalised inside a sentence, built on demand
+	assigned  []int           // the entity of each candidate, -1 for none
 
 	cands []cand
 	refs  []ref // descriptions standing for a person, in text order
@@ -90,6 +91,7 @@ type cand struct {
 	strong   bool // a person by given name, title, honorific or role noun
 	inBody   bool
 	tokStart int // first token of the whole run, title included
+	end      int // end of the mention when a name is followed by "of <place>"; 0 for e
 }
 
 const (
@@ -233,7 +235,7 @@ func (ac *actors) collect(d *doc, body bool) {
 				// and Associates": "and" inside an organisation's name,
 				// not between two names.
 				f := d.capEnd(e + 1)
-				if orgNouns[d.lwBase(f-1)] && !toks[f-1].poss && (e-s == 1 || !orgNouns[d.lwBase(e-1)]) && !ac.isPlace(d.span(s, e)) && !ac.isPlace(d.word(e+1)) {
+				if orgNouns[d.lwBase(f-1)] && !d.hasGivenOrOf(e+1, f) && !toks[f-1].poss && (e-s == 1 || !orgNouns[d.lwBase(e-1)]) && !ac.isPlace(d.span(s, e)) && !ac.isPlace(d.word(e+1)) {
 					e = f
 					continue
 				}
@@ -243,6 +245,18 @@ func (ac *actors) collect(d *doc, body bool) {
 		i = e
 		ac.run(d, s, e, body)
 	}
+}
+
+// hasGivenOrOf reports whether the words [s, e) hold a given name or
+// "of": a person's name or a name with its own place, not the end of an
+// organisation's ("Cooper and Martha Raddatz of ABC News").
+func (d *doc) hasGivenOrOf(s, e int) bool {
+	for k := s; k < e; k++ {
+		if w := d.lw(k); givenNames[w] != 0 || w == "of" {
+			return true
+		}
+	}
+	return false
 }
 
 // connectorAt reports whether token i joins the words of a name.
@@ -305,7 +319,13 @@ func (ac *actors) run(d *doc, s, e int, body bool) {
 	for k := s + 1; k < e-1; k++ {
 		if d.lw(k) == "of" {
 			if ac.personLike(d, s, k) {
+				// The person's mention spans the whole run, so "Rangel
+				// of New York said" is Rangel speaking.
+				n := len(ac.cands)
 				ac.run(d, s, k, body)
+				if len(ac.cands) > n {
+					ac.cands[n].end = e
+				}
 				ac.run(d, k+1, e, body)
 				return
 			}
@@ -349,7 +369,7 @@ func (ac *actors) run(d *doc, s, e int, body bool) {
 		if ns+1 < e-1 && d.lw(ns) == "of" {
 			ns += 2
 		}
-		if connectors[d.lw(ns)] && !orgNouns[d.lwBase(e-1)] {
+		if connectors[d.lw(ns)] && !d.toks[ns].cap && !orgNouns[d.lwBase(e-1)] {
 			return // "Minister of Trade": a title, no name
 		}
 		if ns < e && !orgNouns[d.lwBase(e-1)] {
@@ -401,6 +421,9 @@ func (ac *actors) wordAtStart(d *doc, s, e int) bool {
 	}
 	if _, ok := honorifics[w]; ok {
 		return false
+	}
+	if n := s + 1; n < e && (titleWords[d.lw(n)] || hyphenTitle(d.lw(n))) {
+		return false // "Retired Lt. Gen. Michael Flynn": part of the title
 	}
 	return !ac.capitalisedInside(w)
 }
@@ -511,8 +534,8 @@ func (ac *actors) classify(c *cand) {
 	// nouns; a people's or a faith's word ends no actor's name ("Roman
 	// Catholic", "Bosnian Serb"); an event opens none ("Hurricane
 	// Edouard").
-	if n == 1 && (headTitles[first] || placeAbbrevs[strings.TrimSuffix(first, ".")]) {
-		c.kind = -1 // "President" alone; "HK", "NZ"
+	if n == 1 && placeAbbrevs[strings.TrimSuffix(first, ".")] {
+		c.kind = -1 // "HK", "NZ"
 		return
 	}
 	if n >= 2 && (ac.isPlace(c.name()) || placeHeads[first] && placeNouns[last] && !orgNouns[last]) ||
@@ -659,7 +682,7 @@ func (ac *actors) merge() {
 	for _, i := range order {
 		assigned[i] = ac.place(&ac.cands[i])
 	}
-	ac.decideWeak(assigned)
+	ac.assigned = assigned
 	// Mentions in text order.
 	for i := range ac.cands {
 		c := &ac.cands[i]
@@ -679,9 +702,15 @@ func (ac *actors) merge() {
 		if e.first < 0 || c.s < e.first {
 			e.first = c.s
 		}
-		ac.ments = append(ac.ments, mention{ent: ei, s: c.tokStart, ns: c.s, e: c.e, inq: c.d.toks[c.s].inq, d: c.d})
-		for k := c.tokStart; k < c.e; k++ {
-			ac.mentAt[k] = int32(len(ac.ments) - 1)
+		end := c.e
+		if c.end > end {
+			end = c.end
+		}
+		ac.ments = append(ac.ments, mention{ent: ei, s: c.tokStart, ns: c.s, e: end, inq: c.d.toks[c.s].inq, d: c.d})
+		for k := c.tokStart; k < end; k++ {
+			if ac.mentAt[k] < 0 {
+				ac.mentAt[k] = int32(len(ac.ments) - 1)
+			}
 		}
 	}
 }
@@ -747,8 +776,10 @@ func (ac *actors) decideWeak(assigned []int) {
 		case len(words) >= 2:
 			e.typ, e.listed = article.Person, true
 			for _, w := range words {
-				lw := strings.ToLower(w)
-				if connectors[lw] || commonWord(trimPoss(lw)) && givenNames[lw] == 0 || ac.isPlace(w) || isUpperWord(w) {
+				// A common word makes an organisation's name, unless
+				// it is a common surname ("Cooper", "Baker").
+				lw := trimPoss(strings.ToLower(w))
+				if connectors[lw] || commonWord(lw) && givenNames[lw] == 0 && !surnameWords[lw] || ac.isPlace(w) || isUpperWord(w) || orgNouns[lw] || orgHeads[lw] {
 					e.typ = article.Organization
 					break
 				}
@@ -915,6 +946,29 @@ func adjectiveLike(w string) bool {
 
 // placeAbbrevs are places' abbreviations the gazetteer lacks.
 var placeAbbrevs = setOf("hk", "h.k", "nz", "n.z", "uae", "u.a.e", "ussr", "u.s.s.r", "prc")
+
+// surnameWords are common English surnames that are also words: in a name
+// they make no organisation ("Anderson Cooper", "Kathy Baker").
+var surnameWords = setOf("baker", "bush", "brown", "black", "white", "green", "young",
+	"smith", "miller", "cooper", "hunt", "rich", "price", "wood", "woods", "king", "hill",
+	"ford", "carter", "porter", "turner", "fisher", "mason", "page", "bell", "rice", "lamb",
+	"fox", "wolf", "lane", "little", "long", "short", "strong", "armstrong", "sharp", "may",
+	"day", "marsh", "moss", "park", "parker", "walker", "ward", "webb", "weaver", "wells",
+	"west", "north", "cook", "cole", "coleman", "hall", "hay", "hayes", "best", "bird",
+	"bishop", "bond", "booth", "bowman", "brooks", "butler", "carpenter", "chambers",
+	"church", "clay", "cross", "dean", "drake", "duke", "field", "fields", "fletcher",
+	"foster", "fowler", "frank", "freeman", "gardner", "golden", "gray", "grey", "hardy",
+	"hart", "hawk", "hunter", "knight", "lord", "love", "mann", "marshall", "mayer", "mills",
+	"moody", "moon", "noble", "oliver", "palmer", "payne", "penny", "pike", "pope",
+	"potter", "powell", "reed", "rose", "rush", "russell", "sawyer", "shepherd", "singer",
+	"slater", "spencer", "stone", "summers", "swift", "tanner", "taylor", "thatcher",
+	"tucker", "wall", "waters", "wise", "worth", "fry", "glass", "goodman", "gross", "kidd",
+	"lott", "nash", "nunn", "pitt", "quayle", "stern", "sweet", "trump", "vance", "wright")
+
+// orgHeads open the names of companies and banks in other languages
+// ("Banco Santander", "Grupo Televisa").
+var orgHeads = setOf("banco", "banca", "banque", "bank", "grupo", "gruppo", "compania",
+	"compagnie", "societe", "société", "sociedad", "societa", "cia", "cie", "groupe")
 
 // miscHeads open the names of events and things ("Hurricane Edouard").
 var miscHeads = setOf("hurricane", "typhoon", "storm", "cyclone", "operation", "project")
@@ -1098,10 +1152,13 @@ func (ac *actors) isActorName(name string) bool {
 
 // list returns the actors, most mentioned first.
 func (ac *actors) list() []article.Actor {
+	// Names still undecided after attribution (speakers are persons by
+	// then) are typed by shape and context.
+	ac.decideWeak(ac.assigned)
 	var out []article.Actor
 	idx := make([]int, 0, len(ac.ents))
 	for i, e := range ac.ents {
-		if e.typ != "" && e.listed && !e.dropped && e.mentions > 0 {
+		if e.typ != "" && e.listed && !e.dropped && e.mentions > 0 && !(e.nwords == 1 && headTitles[strings.ToLower(e.name)]) {
 			idx = append(idx, i)
 		}
 	}

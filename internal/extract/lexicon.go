@@ -299,6 +299,8 @@ var orgNouns = setOf(
 	"enterprises", "international", "worldwide", "associates", "stores", "foods",
 	"products", "mills", "works", "railroad", "railway", "railways", "lines",
 	"shipping", "brewery", "bankers", "trust", "savings", "loan", "mutual",
+	"oy", "oyj", "ab", "asa", "spa", "bv", "kk", "bhd", "tbk", "pty", "srl", "sarl",
+	"gruppen", "konzern", "bancorporation", "restaurants", "jewellers", "cement",
 )
 
 // mediaNames are news organisations an article may quote as a source.
