@@ -301,11 +301,11 @@ var corpNouns = setOf("service", "services", "inc", "inc.", "corp", "corp.", "co
 func (ac *actors) run(d *doc, s, e int, body bool) {
 	// Drop function words, weekdays and the like at either end, and a
 	// sentence's first word when it is a common word.
-	for s < e && (notNames[d.lwBase(s)] && !(d.lw(s) == "new" && e-s >= 2) && !(d.toks[s].upper && e-s >= 3 && orgNouns[d.lwBase(e-1)] && ac.isPlace(d.word(s))) || connectors[d.lw(s)] && !d.toks[s].cap || d.sentenceStart(s) && cueForms[d.lw(s)] && (e-s == 1 || pastCue(d.lw(s))) ||
+	for s < e && (notNames[d.lwBase(s)] && !(d.lw(s) == "new" && e-s >= 2) && !(nameable[d.lw(s)] && e-s >= 3 && !d.sentenceStart(s)) && !(d.toks[s].upper && e-s >= 3 && orgNouns[d.lwBase(e-1)] && ac.isPlace(d.word(s))) || connectors[d.lw(s)] && !d.toks[s].cap || d.sentenceStart(s) && cueForms[d.lw(s)] && (e-s == 1 || pastCue(d.lw(s))) ||
 		d.sentenceStart(s) && ac.wordAtStart(d, s, e) && !(s+1 < e && d.isP(s+1, '&'))) {
 		s++
 	}
-	for e > s && (notNames[d.lwBase(e-1)] || connectors[d.lw(e-1)] && !d.toks[e-1].cap) {
+	for e > s && (notNames[d.lwBase(e-1)] && !(e-s >= 2 && (orgNouns[d.lwBase(e-1)] || d.lwBase(e-1) == "watch")) || connectors[d.lw(e-1)] && !d.toks[e-1].cap) {
 		if _, ok := knownOrgs[d.low[d.toks[s].s:d.toks[e-1].e]]; ok {
 			break // "Islamic State", "White House"
 		}
@@ -356,7 +356,7 @@ func (ac *actors) run(d *doc, s, e int, body bool) {
 				break
 			}
 			if !ac.titleish(d, g) {
-				if g == s+1 && !commonWord(d.lw(g)) && !commonWord(d.lwBase(e-1)) {
+				if g == s+1 && agentNoun(d.lw(s)) && !commonWord(d.lw(g)) && !commonWord(d.lwBase(e-1)) && !ac.isPlace(d.span(s, e)) {
 					k = s
 				}
 				break
@@ -399,6 +399,27 @@ func (ac *actors) run(d *doc, s, e int, body bool) {
 	ac.cands = append(ac.cands, c)
 }
 
+// nameable are function words that are also names: "Do Quang Vinh",
+// "Will Smith" inside a sentence, before two more capitalised words.
+var nameable = setOf("do", "will", "may", "bill")
+
+// agentNoun reports whether w names a person by role: a title or role
+// word, or a common word with an agent's ending ("accountant", "doctor").
+func agentNoun(w string) bool {
+	if titleWords[w] || roleNouns[w] {
+		return true
+	}
+	if !commonWord(w) {
+		return false
+	}
+	for _, suf := range []string{"er", "or", "ist", "ant", "ent", "ian"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
 // hyphenTitle reports whether w is a title joined by a hyphen
 // ("Prosecutor-General", "Undersecretary-General", "President-elect").
 func hyphenTitle(w string) bool {
@@ -416,6 +437,18 @@ func hyphenTitle(w string) bool {
 // capitalises it inside a sentence.
 func (ac *actors) wordAtStart(d *doc, s, e int) bool {
 	w := d.lwBase(s)
+	if e-s >= 2 && givenNames[w] == 0 && !titleWords[w] && d.toks[s].cap && !d.toks[s].upper &&
+		ac.isPlace(d.span(s+1, e)) && !ac.isPlace(d.span(s, e)) && !ac.capitalisedInside(w) {
+		return true // "Neighbouring Ghana"
+	}
+	if e-s >= 2 && ac.isPlace(d.span(s, e)) {
+		return false // "United Arab Emirates"
+	}
+	for k := s + 1; k < e-1; k++ {
+		if headTitles[d.lw(k)] {
+			return false // "Public Works Minister Jane Doe": the title's
+		}
+	}
 	if !commonWord(w) || w == "new" || givenNames[w] != 0 || titleWords[w] || orgNouns[d.lwBase(e-1)] && !(s+1 < e && d.lw(s+1) == "of" && !orgNouns[w]) {
 		return false
 	}
@@ -566,7 +599,7 @@ func (ac *actors) classify(c *cand) {
 	}
 	// A lone capitalised role noun opens a sentence ("Officials said",
 	// "Economists expect"): a group of people, not a name.
-	if n == 1 && (roleNouns[name] || roleNouns[strings.TrimSuffix(name, "s")]) {
+	if n == 1 && (roleNouns[name] || roleNouns[strings.TrimSuffix(name, "s")] || d.sentenceStart(c.s) && adjectiveLike(name) && givenNames[name] == 0) {
 		c.kind = -1
 		return
 	}
@@ -745,7 +778,7 @@ func (ac *actors) decideWeak(assigned []int) {
 			st[ei] = x
 		}
 		x.n++
-		if c.d.locativeBefore(c.tokStart) {
+		if c.d.locativeBefore(c.tokStart) || c.e < len(c.d.toks) && c.d.toks[c.e].kind == kWord && !c.d.toks[c.e].cap && placeNouns[c.d.lw(c.e)] {
 			x.loc++
 		}
 		switch c.d.cueAround(c.tokStart, c.e) {
@@ -823,6 +856,21 @@ func (d *doc) cueAround(s, e int) byte {
 		case "who":
 			return 'p'
 		}
+		// An apposition: "Do Quang Vinh, director of ...", "Seatrace, a
+		// start-up".
+		j := k + 1
+		if j+1 < len(d.toks) && indefinites[d.lw(j)] || d.lw(j) == "the" {
+			j++
+		}
+		for h := j; h < len(d.toks) && h < j+3 && d.toks[h].kind == kWord && !d.toks[h].cap; h++ {
+			w := d.lw(h)
+			if roleNouns[w] || titleWords[w] {
+				return 'p'
+			}
+			if orgCueNouns[w] || mediaNouns[w] {
+				return 'o'
+			}
+		}
 		return 0
 	}
 	for j := k; j < len(d.toks) && j < k+3; j++ {
@@ -886,6 +934,9 @@ func (d *doc) locativeBefore(i int) bool {
 	if p >= 0 && d.toks[p].kind == kWord && d.lw(p) == "the" {
 		p--
 	}
+	if p >= 1 && d.toks[p].kind == kWord && d.lw(p) == "of" && d.toks[p-1].kind == kWord && (placeNouns[d.lw(p-1)] || d.lw(p-1) == "city" || d.lw(p-1) == "parts") {
+		return true // "the city of Tyre", "the province of Dak Lak"
+	}
 	if p < 0 || d.toks[p].kind != kWord || !locatives[d.lw(p)] {
 		return false
 	}
@@ -902,9 +953,7 @@ var locatives = setOf("in", "near", "outside", "around", "across", "towards", "t
 // stakeNouns take "in" before a company ("a stake in Statoil").
 var stakeNouns = setOf("stake", "stakes", "shares", "share", "interest", "interests",
 	"investment", "investments", "holding", "holdings", "invest", "invested", "investing",
-	"position", "positions", "trading", "analyst", "analysts", "president", "chairman",
-	"executive", "director", "partner", "official", "officials", "spokesman", "spokeswoman",
-	"economist", "economists", "dealer", "dealers", "trader", "traders")
+	"position", "positions", "trading")
 
 // notActorName reports whether a name of the given words names no actor by
 // its shape: a place noun at either end, a people's or a faith's
@@ -1003,7 +1052,8 @@ var miscWords = setOf("catholic", "catholics", "protestant", "protestants", "ort
 	"open", "championship", "championships", "prize", "award", "awards", "act", "bill",
 	"treaty", "accord", "accords", "agreement", "index", "day", "summit", "rally",
 	"hurricane", "typhoon", "storm", "festival", "convention", "marathon", "tournament",
-	"disease", "syndrome", "encephalopathy", "virus", "fever", "flu", "average")
+	"disease", "syndrome", "encephalopathy", "virus", "fever", "flu", "average",
+	"islander", "islanders")
 
 // place finds or makes the entity of candidate c and returns its index.
 func (ac *actors) place(c *cand) int {
