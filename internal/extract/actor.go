@@ -982,10 +982,11 @@ func notActorName(ac *actors, words []string) bool {
 }
 
 // adjectiveLike reports whether a lone capitalised word has the ending of
-// a people's or a creed's adjective ("Chechen" aside): "Koranic",
-// "Maoist", "Montserratians", "Taiwanese".
+// a people's or a creed's adjective or its plural: "Montserratians",
+// "Taiwanese", "Maoists".
 func adjectiveLike(w string) bool {
-	for _, suf := range []string{"ic", "ist", "ists", "ism", "ian", "ians", "ese", "ish", "ean", "eans"} {
+	// Not "-ic", "-ist" or "-ian" alone: "Milosevic", "Lindqvist", "Adrian".
+	for _, suf := range []string{"ists", "ism", "ians", "ese", "ish", "eans"} {
 		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
 			return true
 		}
