@@ -235,7 +235,7 @@ func (ac *actors) collect(d *doc, body bool) {
 				// and Associates": "and" inside an organisation's name,
 				// not between two names.
 				f := d.capEnd(e + 1)
-				if orgNouns[d.lwBase(f-1)] && !d.hasGivenOrOf(e+1, f) && !toks[f-1].poss && (e-s == 1 || !orgNouns[d.lwBase(e-1)]) && !ac.isPlace(d.span(s, e)) && !ac.isPlace(d.word(e+1)) {
+				if orgNouns[d.lwBase(f-1)] && !d.hasGivenOrOf(e+1, f) && !toks[f-1].poss && (e-s == 1 || !orgNouns[d.lwBase(e-1)] || f == e+2 && corpNouns[d.lw(e+1)]) && !ac.isPlace(d.span(s, e)) && !ac.isPlace(d.word(e+1)) {
 					e = f
 					continue
 				}
@@ -295,7 +295,8 @@ var govNouns = setOf("ministry", "department", "office", "army", "navy", "police
 // ("Moody's Investors Service", "McDonald's Corp").
 var corpNouns = setOf("service", "services", "inc", "inc.", "corp", "corp.", "co", "co.",
 	"ltd", "ltd.", "plc", "llc", "ag", "sa", "nv", "gmbh", "group", "holdings",
-	"industries", "associates", "stores", "partners", "restaurants", "bank", "fund")
+	"industries", "associates", "stores", "partners", "restaurants", "bank", "fund", "sons",
+	"company")
 
 // run reads the capitalised run [s, e) of d.
 func (ac *actors) run(d *doc, s, e int, body bool) {
@@ -355,12 +356,9 @@ func (ac *actors) run(d *doc, s, e int, body bool) {
 				k = g - 1
 				break
 			}
-			if !ac.titleish(d, g) {
-				if g == s+1 && agentNoun(d.lw(s)) && !commonWord(d.lw(g)) && !commonWord(d.lwBase(e-1)) && !ac.isPlace(d.span(s, e)) {
-					k = s
-				}
-				break
-			}
+		}
+		if k < 0 && (agentNoun(d.lw(s)) || ac.isDemonym(d.word(s))) && !ac.titleish(d, s+1) && !commonWord(d.lwBase(e-1)) && !ac.isPlace(d.span(s, e)) {
+			k = s
 		}
 	}
 	if k >= 0 {
@@ -761,7 +759,7 @@ func (ac *actors) merge() {
 //     ("International Red Crescent", "France Telecom");
 //   - a lone word stays undecided: a speaker or a longer name may claim it.
 func (ac *actors) decideWeak(assigned []int) {
-	type stat struct{ n, loc, org, per int }
+	type stat struct{ n, loc, org, per, the int }
 	var st map[int]*stat
 	for i := range ac.cands {
 		c := &ac.cands[i]
@@ -778,6 +776,9 @@ func (ac *actors) decideWeak(assigned []int) {
 			st[ei] = x
 		}
 		x.n++
+		if p := c.tokStart - 1; p >= 0 && c.d.toks[p].kind == kWord && c.d.lw(p) == "the" {
+			x.the++
+		}
 		if c.d.locativeBefore(c.tokStart) || c.e < len(c.d.toks) && c.d.toks[c.e].kind == kWord && !c.d.toks[c.e].cap && placeNouns[c.d.lw(c.e)] {
 			x.loc++
 		}
@@ -800,19 +801,23 @@ func (ac *actors) decideWeak(assigned []int) {
 			e.dropped = true
 		case x != nil && 2*x.loc >= x.n:
 			e.dropped = true
-		case allCommon(words):
-			e.dropped = true // "Sale Amount", "Working Capital": words
+		case allCommon(words) && (x == nil || x.the == 0):
+			// "Sale Amount", "Working Capital": words, but "the
+			// International Red Crescent" is a name.
+			e.dropped = true
 		case x != nil && x.org > x.per:
 			e.typ, e.listed = article.Organization, true
 		case x != nil && x.per > x.org:
 			e.typ, e.listed = article.Person, true
 		case len(words) >= 2:
 			e.typ, e.listed = article.Person, true
-			for _, w := range words {
+			for i, w := range words {
 				// A common word makes an organisation's name, unless
-				// it is a common surname ("Cooper", "Baker").
+				// it is a common surname ("Cooper", "Baker") or a
+				// short last word ("van der Pas").
 				lw := trimPoss(strings.ToLower(w))
-				if connectors[lw] || commonWord(lw) && givenNames[lw] == 0 && !surnameWords[lw] || ac.isPlace(w) || isUpperWord(w) || orgNouns[lw] || orgHeads[lw] {
+				common := commonWord(lw) && givenNames[lw] == 0 && !surnameWords[lw] && !connectors[lw] && (i < len(words)-1 || len(lw) >= 4)
+				if orgConnectors[lw] || common || ac.isPlace(w) || isUpperWord(w) && !initials(lw) || orgNouns[lw] || orgHeads[lw] {
 					e.typ = article.Organization
 					break
 				}
@@ -996,6 +1001,10 @@ func adjectiveLike(w string) bool {
 
 // placeAbbrevs are places' abbreviations the gazetteer lacks.
 var placeAbbrevs = setOf("hk", "h.k", "nz", "n.z", "uae", "u.a.e", "ussr", "u.s.s.r", "prc")
+
+// orgConnectors join the words of organisations' names, not persons'
+// ("Bank of England", "Duff & Phelps"; but "van der Pas").
+var orgConnectors = setOf("of", "&", "and", "for")
 
 // surnameWords are common English surnames that are also words: in a name
 // they make no organisation ("Anderson Cooper", "Kathy Baker").

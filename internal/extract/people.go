@@ -350,8 +350,12 @@ func (d *doc) scanWord(i int) int {
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
-// initials reports whether w is initials joined by periods ("f.w", "j.d").
+// initials reports whether w is initials joined by periods ("f.w", "j.d",
+// "f.w.").
 func initials(w string) bool {
+	if len(w) >= 4 && w[len(w)-1] == '.' {
+		w = w[:len(w)-1]
+	}
 	if len(w) < 3 {
 		return false
 	}
