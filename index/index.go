@@ -299,6 +299,15 @@ func actorNames(as []article.Actor) []string {
 
 // documents returns the bleve documents of an article and of its quotes.
 func documents(a *article.Article) (map[string]any, []map[string]any, error) {
+	fingerprint := a.Fingerprint() // of the article as given
+	if !a.Date.IsZero() && !DateInRange(a.Date) {
+		c := *a
+		if c.DateText == "" {
+			c.DateText = a.Date.UTC().Format(time.RFC3339)
+		}
+		c.Date = time.Time{}
+		a = &c
+	}
 	codes := countryCodes(a.Countries)
 	date := formatTime(a.Date)
 	meta, err := json.Marshal(articleMeta{Date: date, Quotes: len(a.Quotes)})
@@ -317,7 +326,7 @@ func documents(a *article.Article) (map[string]any, []map[string]any, error) {
 		FieldByline:      a.Byline,
 		FieldURL:         a.URL,
 		FieldQuoteCount:  float64(len(a.Quotes)),
-		FieldFingerprint: a.Fingerprint(),
+		FieldFingerprint: fingerprint,
 		FieldMeta:        string(meta),
 		fieldDoc:         string(rec),
 	}

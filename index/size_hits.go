@@ -64,6 +64,9 @@ func (x *Index) quoteHits(ctx context.Context, hits search.DocumentMatchCollecti
 	}
 	recs := make(map[string]*record, len(docs))
 	for _, h := range hits {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		date, err := dateOf(h)
 		if err != nil {
 			return nil, err

@@ -49,6 +49,9 @@ func runExtract(cmd *cobra.Command, o *extractOptions, s Streams, args []string)
 	if err := checkInputFormat(o.InputFormat); err != nil {
 		return err
 	}
+	if err := checkWorkers(o.Workers); err != nil {
+		return err
+	}
 	w := bufio.NewWriterSize(s.Out, 1<<16)
 	defer w.Flush()
 	enc := json.NewEncoder(w)

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/newsdex/newsdex/index"
 	"github.com/newsdex/newsdex/internal/article"
 	"github.com/newsdex/newsdex/internal/ingest"
 	"github.com/schollz/progressbar/v3"
@@ -83,8 +84,11 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 	if err := checkInputFormat(o.Format); err != nil {
 		return err
 	}
-	if o.Batch <= 0 {
-		return usageError("--batch %d: want a positive number", o.Batch)
+	if o.Batch <= 0 || o.Batch > maxBatch {
+		return usageError("--batch %d: want a number from 1 to %d", o.Batch, maxBatch)
+	}
+	if err := checkWorkers(o.Workers); err != nil {
+		return err
 	}
 	ix, err := openWriter(ctx, g.Index, s.Err) // writer.go: through a running server, or directly
 	if err != nil {
@@ -121,8 +125,8 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 			sum.Read++
 			sum.Files[a.File] = true
 			in.Count(a.File)
-			if a.DateUnreadable() {
-				sum.BadDates++
+			if a.DateUnreadable() || !a.Date.IsZero() && !index.DateInRange(a.Date) {
+				sum.BadDates++ // kept as text; the index keeps no date outside its range
 			}
 		},
 		OnError: func(e *ingest.Error) {
@@ -269,7 +273,7 @@ func (sum *indexSummary) print(w io.Writer, dir string) {
 		}
 	}
 	if sum.BadDates > 0 {
-		fmt.Fprintf(w, "dates that could not be read (left empty): %d\n", sum.BadDates)
+		fmt.Fprintf(w, "dates that could not be read or are outside %d-%d (kept as text only): %d\n", index.MinDate.Year(), index.MaxDate.Year()-1, sum.BadDates)
 	}
 }
 
