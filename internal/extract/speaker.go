@@ -38,6 +38,7 @@ type attr struct {
 	adjacent   bool // the cue touches the quote
 	speaker    string
 	title      string
+	desc       string // the description of a speaker left unnamed
 	ent        int
 	resolved   bool // speaker is an entity, not a description
 	conf       float64
@@ -866,7 +867,7 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 			cue = d.text[d.toks[a.cueS].s:d.toks[a.cueE-1].e]
 		}
 		out = append(out, article.Quote{
-			Text: text, Speaker: a.speaker, SpeakerTitle: a.title,
+			Text: text, Speaker: a.speaker, SpeakerTitle: a.title, SpeakerDescription: a.desc,
 			Cue: cue, Confidence: round2(conf),
 		})
 		offs = append(offs, q.s, q.e)
@@ -933,6 +934,19 @@ func (ac *actors) resolve(d *doc, a *attr, pos int) {
 	} else if p.kind == npPronoun {
 		a.speaker = ""
 		base = 0.5
+	} else if p.kind == npDesc && d.namedBody(ac, p) {
+		// "India's commerce ministry", "the Clinton campaign": an
+		// organisation named by whom it belongs to.
+		a.speaker = trimPoss(text)
+		if d.lw(p.s) == "the" {
+			a.speaker = trimPoss(d.text[d.toks[p.s+1].s:d.toks[p.e-1].e])
+		}
+		base -= 0.1
+	} else if p.kind == npDesc {
+		// Nobody named: the description is kept apart, so the speaker
+		// facet holds names only.
+		a.speaker, a.desc = "", trimPoss(text)
+		base -= 0.1
 	} else {
 		a.speaker = trimPoss(text)
 		if p.kind == npName {
@@ -952,16 +966,26 @@ func (ac *actors) antecedent(pron string, pos int) int {
 	if g == 'p' {
 		return -1
 	}
+	// The nearest fitting name, a possessor ("Moore's film") only when no
+	// other name fits: it is seldom the one who speaks next.
 	best, bestPos := -1, -1
+	poss, possPos := -1, -1
 	for k := len(ac.ments) - 1; k >= 0; k-- {
 		m := ac.ments[k]
-		if m.s >= pos || m.inq {
+		if m.s >= pos || m.inq || !ac.fits(m.ent, g) && !(g != 'o' && ac.subjectName(m)) {
 			continue
 		}
-		if ac.fits(m.ent, g) {
-			best, bestPos = m.ent, m.s
-			break
+		if ac.d.toks[m.e-1].poss && g != 'o' {
+			if poss < 0 {
+				poss, possPos = m.ent, m.s
+			}
+			continue
 		}
+		best, bestPos = m.ent, m.s
+		break
+	}
+	if best < 0 {
+		best, bestPos = poss, possPos
 	}
 	if best >= 0 && g != 'o' && !ac.d.clauseStart(bestPos) {
 		// The nearest is an object ("Lee met Park. He said"): a
@@ -980,7 +1004,20 @@ func (ac *actors) antecedent(pron string, pos int) int {
 			}
 		}
 	}
+	if best >= 0 && !ac.d.clauseStart(bestPos) {
+		// Still an object ("said following in the footsteps of
+		// Farrell"): a description standing for a person as the
+		// subject shortly before is likelier ("The 27-year-old ...").
+		for k := len(ac.refs) - 1; k >= 0; k-- {
+			if r := ac.refs[k]; r.pos < bestPos && bestPos-r.pos <= 40 && ac.fits(r.ent, g) {
+				return r.ent
+			}
+		}
+	}
 	if g == 'o' {
+		if best < 0 {
+			return ac.mainOrg() // BBC style: "it said" of the company the story is about
+		}
 		return best
 	}
 	for k := len(ac.refs) - 1; k >= 0; k-- {
@@ -1025,13 +1062,13 @@ func (ac *actors) findRefs(d *doc) {
 			if tj.kind != kWord || tj.cap || tj.poss || stopWords[d.lw(j)] {
 				break
 			}
-			if !roleNouns[d.lw(j)] {
+			if !personHead(d.lw(j)) {
 				continue
 			}
 			if j+1 >= len(d.toks) || !(d.toks[j+1].kind == kWord && !d.toks[j+1].cap || d.isP(j+1, ',')) {
 				break
 			}
-			if roleNouns[d.lw(j+1)] {
+			if personHead(d.lw(j + 1)) {
 				continue // "the defence minister": the head comes later
 			}
 			if ei := ac.describe(d, np{kind: npDesc, s: i, e: j + 1, ent: -1}, i); ei >= 0 && ac.ents[ei].typ == article.Person {
@@ -1045,8 +1082,18 @@ func (ac *actors) findRefs(d *doc) {
 // ref is a description standing for a known person, at token pos.
 type ref struct{ pos, ent int }
 
-// describe returns the entity a description like "the newspaper" or "the
-// Iraqi minister" stands for, or -1.
+// describe returns the entity a description like "the newspaper", "the
+// company", "the Iraqi minister" or "the 36-year-old" stands for, or -1.
+//
+// Only a definite description ("the ...", "this ...") can stand for
+// someone named: "a spokesman" or "one dealer" names nobody. A media noun
+// goes to the nearest news organisation; a company noun to the nearest
+// organisation (BBC style: "the company said" after naming it); a person
+// noun to the nearest person titled or described so ("agent Dipo Alli",
+// "Alli, the player's agent"), else, unless the article introduced the
+// same noun as anonymous ("a spokesman ... the spokesman"), to the person
+// who last stood as a clause's subject nearby: news style names a person,
+// then varies the reference ("Desailly says ... the 36-year-old said").
 func (ac *actors) describe(d *doc, p np, pos int) int {
 	det := d.lw(p.s)
 	if det != "the" && det != "this" {
@@ -1054,6 +1101,7 @@ func (ac *actors) describe(d *doc, p np, pos int) int {
 	}
 	head := d.lwBase(p.e - 1)
 	fallback := -1
+	person := personHead(head)
 	for k := len(ac.ments) - 1; k >= 0; k-- {
 		m := ac.ments[k]
 		if m.s >= pos {
@@ -1068,12 +1116,20 @@ func (ac *actors) describe(d *doc, p np, pos int) int {
 			if e.typ == article.Organization && fallback < 0 {
 				fallback = m.ent
 			}
-		case orgNouns[head]:
-			if e.typ == article.Organization && strings.Contains(strings.ToLower(e.name), head) {
+		case companyNouns[head]:
+			// The nearest organisation standing as a subject:
+			// "Kestrel Social ... said it would appeal to the
+			// General Court. "...," the company said."
+			if (e.typ != article.Person || ac.thingLike(m.ent)) && !e.media && !m.inq && !d.toks[m.e-1].poss &&
+				d.subjectStart(m.s) && d.verbAt(d.skipAside(m.e)) {
 				return m.ent
 			}
-		case roleNouns[head]:
-			if e.typ == article.Person && e.titleLow != "" && strings.Contains(e.titleLow, head) {
+		case orgNouns[head]:
+			if e.typ == article.Organization && !e.media && strings.Contains(strings.ToLower(e.name), head) {
+				return m.ent
+			}
+		case person:
+			if e.typ == article.Person && !m.inq && (e.titleLow != "" && strings.Contains(expandTitle(e.titleLow), head) || d.describedAs(m, head)) {
 				return m.ent
 			}
 		}
@@ -1081,5 +1137,191 @@ func (ac *actors) describe(d *doc, p np, pos int) int {
 	if mediaNouns[head] {
 		return fallback
 	}
+	if companyNouns[head] {
+		return ac.mainOrg()
+	}
+	if !person || anonymousHeads[head] || d.introducedAnonymous(p, head) {
+		return -1
+	}
+	for k := p.s; k < p.e; k++ {
+		if m := ac.mentAt[k]; m >= 0 && ac.ents[ac.ments[m].ent].typ == article.Person {
+			return -1 // "the senior Cruz adviser" is not Cruz
+		}
+	}
+	return ac.recentSubject(d, p.s)
+}
+
+// namedBody reports whether description p is an organisation named by
+// the name it starts with: a possessor or a name after "the", then
+// lower-case words ending in an organisation noun ("India's commerce
+// ministry", "Lund's campaign", "the Clinton campaign").
+func (d *doc) namedBody(ac *actors, p np) bool {
+	s := p.s
+	if d.lw(s) == "the" && s+1 < p.e {
+		s++
+	}
+	if !d.toks[s].cap || notNames[d.lwBase(s)] {
+		return false
+	}
+	k := s
+	for k < p.e && d.toks[k].cap {
+		k++
+	}
+	if k == p.e || !(d.toks[k-1].poss || s > p.s) {
+		return false
+	}
+	for j := k; j < p.e; j++ {
+		if d.toks[j].cap || d.toks[j].poss {
+			return false
+		}
+	}
+	h := d.lw(p.e - 1)
+	return orgNouns[h] && !mediaNouns[h] || h == "campaign" || h == "administration" || h == "team" || h == "office"
+}
+
+// personHead reports whether a description's head word names a person:
+// a role ("agent"), an age ("36-year-old") or a nationality ("Frenchman").
+func personHead(h string) bool {
+	return roleNouns[h] || personNouns[h] || strings.HasSuffix(h, "-year-old") && h[0] >= '0' && h[0] <= '9'
+}
+
+// expandTitle spells out the abbreviations of a lower-case title ("sen."
+// -> "senator"), so "the senator" finds "Sen. Marco Rubio".
+func expandTitle(t string) string {
+	if !strings.Contains(t, ".") {
+		return t
+	}
+	r := strings.NewReplacer("sen.", "senator", "rep.", "representative congressman", "gov.", "governor",
+		"gen.", "general", "lt.", "lieutenant", "col.", "colonel", "sgt.", "sergeant", "capt.", "captain",
+		"adm.", "admiral", "prof.", "professor", "dr.", "doctor")
+	return r.Replace(t)
+}
+
+// describedAs reports whether person mention m stands with the role noun
+// head around it, outside quotes: "agent Dipo Alli", "Alli, Tindall's
+// agent,", "Dunn, a senior producer at".
+func (d *doc) describedAs(m mention, head string) bool {
+	for k := m.s - 1; k >= 0 && m.s-k <= 3; k-- {
+		if d.toks[k].kind != kWord || d.toks[k].inq {
+			break
+		}
+		if d.lwBase(k) == head {
+			return true
+		}
+	}
+	if m.e >= len(d.toks) || !d.isP(m.e, ',') {
+		return false
+	}
+	for k := m.e + 1; k < len(d.toks) && k-m.e <= 7; k++ {
+		if d.toks[k].kind != kWord || d.toks[k].inq {
+			break
+		}
+		if d.lwBase(k) == head {
+			return true
+		}
+	}
+	return false
+}
+
+// introducedAnonymous reports whether the article named no one with the
+// description's head before: "a spokesman said ... the spokesman added".
+func (d *doc) introducedAnonymous(p np, head string) bool {
+	for k := p.s - 1; k >= 1; k-- {
+		if d.toks[k].kind != kWord || d.lwBase(k) != head {
+			continue
+		}
+		for j := k - 1; j >= 0 && k-j <= 3; j-- {
+			if d.toks[j].kind != kWord {
+				break
+			}
+			if indefinites[d.lw(j)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// recentSubject returns the person who last stood as a clause's subject
+// outside quotes before token pos, no more than two paragraphs back, or -1.
+func (ac *actors) recentSubject(d *doc, pos int) int {
+	paras := 0
+	for k := len(ac.ments) - 1; k >= 0; k-- {
+		m := ac.ments[k]
+		if m.s >= pos {
+			continue
+		}
+		for j := m.e; j < pos; j++ {
+			if d.toks[j].kind == kPara {
+				paras++
+			}
+		}
+		pos = m.s
+		if paras > 2 {
+			return -1
+		}
+		if m.inq || d.toks[m.e-1].poss || ac.ents[m.ent].typ != article.Person && ac.ents[m.ent].typ != "" {
+			continue
+		}
+		if ac.subjectName(m) {
+			return m.ent
+		}
+	}
 	return -1
+}
+
+// subjectStart reports whether a name starting at token s opens its
+// clause, after at most a few words that are no preposition ("But Alli",
+// "Former Chelsea captain Desailly", "Earlier, Tory leader Michael Howard").
+func (d *doc) subjectStart(s int) bool {
+	for k := s; k >= 0 && s-k <= 4; k-- {
+		if d.clauseStart(k) {
+			return true
+		}
+		j := k - 1
+		if j < 0 || d.toks[j].kind != kWord || d.toks[j].inq || prepositions[d.lw(j)] || determiners[d.lw(j)] ||
+			stopWords[d.lw(j)] && !d.sentenceStart(j) || cueForms[d.lw(j)] {
+			return false
+		}
+	}
+	return false
+}
+
+// subjectName reports whether mention m names a person or an undecided
+// name standing as a clause's subject, a verb after it ("Marcel Desailly
+// insists"): an undecided name there is a person's more often than not.
+func (ac *actors) subjectName(m mention) bool {
+	d := ac.d
+	if m.inq || d.toks[m.e-1].poss {
+		return false
+	}
+	if t := ac.ents[m.ent].typ; t != article.Person && t != "" {
+		return false
+	}
+	return d.subjectStart(m.s) && d.verbAt(d.skipAside(m.e))
+}
+
+// thingLike reports whether entity ei is written of as a thing somewhere
+// ("Kestrel Social, which is based in California"), whatever its type.
+func (ac *actors) thingLike(ei int) bool {
+	d := ac.d
+	for _, m := range ac.ments {
+		if m.ent == ei && m.e+1 < len(d.toks) && d.isP(m.e, ',') && d.toks[m.e+1].kind == kWord && d.lw(m.e+1) == "which" {
+			return true
+		}
+	}
+	return false
+}
+
+// mainOrg returns the organisation the article names most (first on a
+// tie), or -1: what "the company" and "it" stand for when nothing nearer
+// does.
+func (ac *actors) mainOrg() int {
+	best := -1
+	for i, e := range ac.ents {
+		if e.typ == article.Organization && !e.media && (best < 0 || e.mentions > ac.ents[best].mentions) {
+			best = i
+		}
+	}
+	return best
 }
