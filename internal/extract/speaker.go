@@ -86,7 +86,8 @@ func (d *doc) cueAt(i int, weak bool) (int, bool) {
 			// Present forms double as nouns: want a subject or an
 			// auxiliary before them.
 			if _, ok := pronounGender[pw]; !ok && !auxiliaries[pw] && !d.toks[i-1].cap &&
-				!roleNouns[pw] && !roleNouns[strings.TrimSuffix(pw, "s")] && pw != "i" && pw != "we" && pw != "you" {
+				!roleNouns[pw] && !roleNouns[strings.TrimSuffix(pw, "s")] && !mediaNouns[pw] && !companyNouns[pw] &&
+				pw != "i" && pw != "we" && pw != "you" {
 				return 0, false
 			}
 		}
@@ -448,7 +449,11 @@ func (d *doc) beforeCue(ac *actors, q span) (attr, bool) {
 	// "pollster Daron Shaw: "..."": a name and a colon before the quote.
 	if k := q.open - 1; k-1 >= lo && d.isP(k, ':') && ac.mentAt[k-1] >= 0 {
 		m := ac.ments[ac.mentAt[k-1]]
-		if e := ac.ents[m.ent]; e.typ != "" || m.e-m.ns == 1 && d.toks[m.ns].upper {
+		// Not an object: "told the BBC:" names the addressee, "adding
+		// in a PS:" no one.
+		obj := m.s > lo && d.toks[m.s-1].kind == kWord && (prepositions[d.lw(m.s-1)] || determiners[d.lw(m.s-1)] ||
+			stopWords[d.lw(m.s-1)] || cueForms[d.lw(m.s-1)])
+		if e := ac.ents[m.ent]; !obj && (e.typ != "" || m.e-m.ns == 1 && d.toks[m.ns].upper) {
 			p := np{kind: npName, s: m.s, e: m.e, ent: m.ent}
 			return attr{how: byBefore, cueS: k, cueE: k + 1, np: p, adjacent: true}, true
 		}
@@ -735,6 +740,14 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 	keep := make([]bool, len(d.quotes))
 	for qi, q := range d.quotes {
 		a, ok := d.afterCue(ac, q)
+		if ok && d.text[q.e-1] == '.' && q.open > 0 && (d.isP(q.open-1, ':') || d.isP(q.open-1, ',')) {
+			// `Ms Brankin said: "... this." Ms Sturgeon has written
+			// to ...`: a quote closed on a full stop ended its
+			// sentence, and the cue introducing it wins.
+			if b, okb := d.beforeCue(ac, q); okb && b.adjacent {
+				a = b
+			}
+		}
 		if !ok {
 			a, ok = d.beforeCue(ac, q)
 		}
@@ -987,7 +1000,7 @@ func (ac *actors) antecedent(pron string, pos int) int {
 	if best < 0 {
 		best, bestPos = poss, possPos
 	}
-	if best >= 0 && g != 'o' && !ac.d.clauseStart(bestPos) {
+	if best >= 0 && g != 'o' && !ac.d.subjectStart(bestPos) {
 		// The nearest is an object ("Lee met Park. He said"): a
 		// subject not far before it is likelier.
 		for k := len(ac.ments) - 1; k >= 0; k-- {
@@ -1295,7 +1308,7 @@ func (ac *actors) subjectName(m mention) bool {
 	if m.inq || d.toks[m.e-1].poss {
 		return false
 	}
-	if t := ac.ents[m.ent].typ; t != article.Person && t != "" {
+	if t := ac.ents[m.ent].typ; t != article.Person && t != "" || t == "" && (orgNouns[d.lwBase(m.e-1)] || roleNouns[d.lwBase(m.e-1)]) {
 		return false
 	}
 	return d.subjectStart(m.s) && d.verbAt(d.skipAside(m.e))
