@@ -1284,16 +1284,27 @@ func (ac *actors) recentSubject(d *doc, pos int) int {
 }
 
 // subjectStart reports whether a name starting at token s opens its
-// clause, after at most a few words that are no preposition ("But Alli",
-// "Former Chelsea captain Desailly", "Earlier, Tory leader Michael Howard").
+// clause, after at most a few capitalised words or words of a role ("But
+// Alli", "Former Chelsea captain Desailly", "BBC Scotland political
+// correspondent Glenn Campbell"), not after a verb ("Ortiz met Reyes").
 func (d *doc) subjectStart(s int) bool {
-	for k := s; k >= 0 && s-k <= 4; k-- {
+	role := false
+	for k := s; k >= 0 && s-k <= 5; k-- {
 		if d.clauseStart(k) {
 			return true
 		}
 		j := k - 1
-		if j < 0 || d.toks[j].kind != kWord || d.toks[j].inq || prepositions[d.lw(j)] || determiners[d.lw(j)] ||
-			stopWords[d.lw(j)] && !d.sentenceStart(j) || cueForms[d.lw(j)] {
+		if j < 0 || d.toks[j].kind != kWord || d.toks[j].inq {
+			return false
+		}
+		w := d.lwBase(j)
+		switch {
+		case d.toks[j].cap && !(stopWords[w] && !d.sentenceStart(j)):
+		case roleNouns[w] || personNouns[w] || titleWords[w]:
+			role = true
+		case role && !prepositions[w] && !determiners[w] && !stopWords[w] && !cueForms[w]:
+			// a modifier of the role ("political correspondent")
+		default:
 			return false
 		}
 	}
