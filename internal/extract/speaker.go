@@ -301,6 +301,9 @@ func (d *doc) clauseAfter(i int) bool {
 		case kPara:
 			return false
 		case kOpen, kMark:
+			if d.titleAt(k) {
+				continue // `remarked, alluding to "The Revenant."`
+			}
 			return true
 		case kPunct:
 			switch d.text[t.s] {
@@ -312,6 +315,17 @@ func (d *doc) clauseAfter(i int) bool {
 			if k-i <= 2 && (w == "that" || k == i && (pronounGender[w] != 0 || w == "we" || w == "i" || w == "there" || determiners[w] && w != "that")) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// titleAt reports whether the quotation mark at token k opens a short
+// quoted title or name rather than a quotation.
+func (d *doc) titleAt(k int) bool {
+	for _, q := range d.quotes {
+		if q.open == k {
+			return q.words <= 4 && d.titleLike(q)
 		}
 	}
 	return false
@@ -792,13 +806,37 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 		}
 		a := attrs[qi]
 		if a.how == byNone && keep[qi] {
-			// Another quote of the paragraph, before or after.
+			// The nearest attribution before it in the paragraph:
+			// another quote's, or a speech verb's outside quotes
+			// (`Mr Armes warned that ... "A."`); for a quote opening
+			// its paragraph, the speaker carried over; last, a later
+			// quote's of the paragraph.
+			prevQ, lastCue := -1, -1
 			for qj := qi - 1; qj >= 0 && int(para[d.quotes[qj].open]) == qp; qj-- {
 				if attrs[qj].how == byAfter || attrs[qj].how == byBefore {
-					a = attrs[qj]
-					a.how, a.conf, a.src = byParagraph, a.conf*0.9, qj+1
+					prevQ = qj
 					break
 				}
+			}
+			for k := ci; k < len(cues) && cues[k].para == qp; k++ {
+				if cues[k].tok < q.open {
+					lastCue = k
+				}
+			}
+			if lastCue >= 0 && (prevQ < 0 || cues[lastCue].tok > d.quotes[prevQ].close && cues[lastCue].tok >= attrs[prevQ].cueE &&
+				cues[lastCue].a.np.kind == npName && cues[lastCue].a.np.ent >= 0 && pastCue(d.lw(cues[lastCue].tok))) {
+				c := cues[lastCue].a
+				c.how = byParagraph
+				ac.resolve(d, &c, cues[lastCue].tok)
+				c.conf *= 0.8
+				a = c
+			} else if prevQ >= 0 {
+				a = attrs[prevQ]
+				a.how, a.conf, a.src = byParagraph, a.conf*0.9, prevQ+1
+			}
+			if a.how == byNone && last.how != byNone && d.paraStart(q.open) {
+				a = last
+				a.how, a.conf = byCarry, last.conf*0.75
 			}
 			if a.how == byNone {
 				for qj := qi + 1; qj < len(d.quotes) && int(para[d.quotes[qj].open]) == qp; qj++ {
@@ -806,17 +844,6 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 						a = attrs[qj]
 						a.how, a.conf = byParagraph, a.conf*0.85
 						break
-					}
-				}
-			}
-			if a.how == byNone {
-				for k := ci; k < len(cues) && cues[k].para == qp; k++ {
-					if cues[k].tok < q.open {
-						c := cues[k].a
-						c.how = byParagraph
-						ac.resolve(d, &c, cues[k].tok)
-						c.conf *= 0.8
-						a = c
 					}
 				}
 			}
