@@ -1002,6 +1002,10 @@ func (ac *actors) resolve(d *doc, a *attr, pos int) {
 // whose gender fits, or standing as a subject under a description ("The
 // minister said ...") that names a person of the article.
 func (ac *actors) antecedent(pron string, pos int) int {
+	return ac.antecedentDepth(pron, pos, 0)
+}
+
+func (ac *actors) antecedentDepth(pron string, pos, depth int) int {
 	g := pronounGender[pron]
 	if g == 'p' {
 		return -1
@@ -1041,6 +1045,27 @@ func (ac *actors) antecedent(pron string, pos int) int {
 			if ac.d.clauseStart(m.s) && ac.fits(m.ent, g) && !ac.d.toks[m.e-1].poss {
 				best, bestPos = m.ent, m.s
 				break
+			}
+		}
+	}
+	if best >= 0 && g != 'o' && !ac.d.subjectStart(bestPos) && depth < 4 {
+		// Still an object, and the same pronoun stands as a subject
+		// before it, outside quotes ("So he is full of admiration for
+		// ... Paolo Maldini. "...," he said."): it goes on the chain.
+		d := ac.d
+		for k := bestPos - 1; k >= 0 && bestPos-k <= 40; k-- {
+			t := d.toks[k]
+			if t.kind == kPara {
+				break
+			}
+			if t.kind == kWord && !t.inq && d.lw(k) == pron && (d.clauseStart(k) || k > 0 && d.sentenceStart(k-1)) && d.verbAt(k+1) {
+				if e := ac.antecedentDepth(pron, k, depth+1); e >= 0 {
+					return e
+				}
+				break
+			}
+			if m := ac.mentAt[k]; m >= 0 && ac.fits(ac.ments[m].ent, g) && !d.toks[ac.ments[m].e-1].poss {
+				break // a nearer name
 			}
 		}
 	}
