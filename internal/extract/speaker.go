@@ -1,5 +1,41 @@
 package extract
 
+// Who a quote is given to, and why (the order in which a quote's cue is
+// looked for is told in people.go).
+//
+// The subject of a cue is a name, a pronoun or a description, and the
+// speaker facet holds names only:
+//
+//   - A name is looked up among the article's actors, so "Mr Blair" is
+//     "Tony Blair" when the article names him in full (BBC style), and a
+//     title stays in SpeakerTitle.
+//   - A pronoun goes to the nearest earlier person outside quotes whose
+//     gender fits, passing over possessors ("Moore's film") and preferring
+//     a subject to an object; a name no rule typed counts when it stands as
+//     a clause's subject ("Marcel Desailly insists"). When the nearest name
+//     is an object and the same pronoun stood as a subject before it, the
+//     pronoun goes on that chain. "It" goes to the nearest organisation,
+//     else to the one the article names most (BBC: "it said").
+//   - A definite description ("the company", "the agent", "the
+//     36-year-old", "the newspaper") resolves to the named person or
+//     organisation it stands for (describe); "India's commerce ministry"
+//     and "the Clinton campaign" are organisations named by a possessor and
+//     stay speakers. Anything else ("a spokesman", "one dealer", "the
+//     spokesman" after "a spokesman") names nobody: Speaker is left empty
+//     and the words go to SpeakerDescription, so a researcher still sees who
+//     spoke.
+//   - An addressee is never the speaker: a name before the colon is one
+//     only when it is no object ("told the BBC:", "in a PS:"), and "told
+//     Reuters" has its speaker before the verb.
+//
+// House styles: wire copy and US papers put the cue after the quote
+// (`"...," Smith said`); BBC copy merges paragraphs and varies references
+// (`Desailly says ... "...," the 36-year-old said`); tabloids chain
+// pronouns; interviews run answers on without a cue, which take the
+// nearest attribution before them in the paragraph, then the speaker of
+// the paragraph before. A quote closed on a full stop keeps the cue that
+// introduced it (`Ms Brankin said: "... this." Ms Okoro has written`).
+
 import (
 	"strings"
 
