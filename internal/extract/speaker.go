@@ -806,6 +806,12 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 		}
 		if ok {
 			ac.resolve(d, &a, q.open)
+			if a.fromPron && a.ent >= 0 && d.quoteNames(ac, q, a.ent) {
+				// `"I think Sean's situation is ...," he said`: who
+				// is spoken of in the third person is not the
+				// speaker; the pronoun stands for the next one.
+				ac.resolveExcluding(d, &a, q.open, a.ent)
+			}
 		}
 		attrs[qi] = a
 		keep[qi] = q.words >= 3 && !(a.how == byNone && (q.words <= 4 || d.titleLike(q))) &&
@@ -962,6 +968,30 @@ func round2(f float64) float64 {
 	return float64(int(f*100+0.5)) / 100
 }
 
+// quoteNames reports whether quote q names entity ei inside its marks.
+func (d *doc) quoteNames(ac *actors, q span, ei int) bool {
+	for _, m := range ac.ments {
+		if m.s > q.open && m.s < q.close && m.ent == ei && m.inq {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveExcluding resolves the pronoun of a again, leaving entity ei out.
+func (ac *actors) resolveExcluding(d *doc, a *attr, pos, ei int) {
+	if a.np.s < pos {
+		pos = a.np.s
+	}
+	e := ac.antecedentDepth(d.lw(a.np.s), pos, 0, ei)
+	if e < 0 {
+		a.ent, a.speaker, a.title, a.resolved, a.conf = -1, "", "", false, 0.5
+		return
+	}
+	a.ent, a.speaker, a.title, a.resolved = e, ac.ents[e].name, ac.ents[e].title, true
+	a.conf -= 0.1
+}
+
 // resolve names the speaker of a: an entity when the phrase can be resolved
 // to one, else the phrase as written. pos is where the phrase stands.
 func (ac *actors) resolve(d *doc, a *attr, pos int) {
@@ -1038,10 +1068,12 @@ func (ac *actors) resolve(d *doc, a *attr, pos int) {
 // whose gender fits, or standing as a subject under a description ("The
 // minister said ...") that names a person of the article.
 func (ac *actors) antecedent(pron string, pos int) int {
-	return ac.antecedentDepth(pron, pos, 0)
+	return ac.antecedentDepth(pron, pos, 0, -1)
 }
 
-func (ac *actors) antecedentDepth(pron string, pos, depth int) int {
+// antecedentDepth is antecedent with the chain's depth so far and an entity
+// left out (-1 for none).
+func (ac *actors) antecedentDepth(pron string, pos, depth, exclude int) int {
 	g := pronounGender[pron]
 	if g == 'p' {
 		return -1
@@ -1052,7 +1084,7 @@ func (ac *actors) antecedentDepth(pron string, pos, depth int) int {
 	poss, possPos := -1, -1
 	for k := len(ac.ments) - 1; k >= 0; k-- {
 		m := ac.ments[k]
-		if m.s >= pos || m.inq || !ac.fits(m.ent, g) && !(g != 'o' && ac.subjectName(m)) {
+		if m.s >= pos || m.inq || m.ent == exclude || !ac.fits(m.ent, g) && !(g != 'o' && ac.subjectName(m)) {
 			continue
 		}
 		if ac.d.toks[m.e-1].poss && g != 'o' {
@@ -1078,7 +1110,7 @@ func (ac *actors) antecedentDepth(pron string, pos, depth int) int {
 			if bestPos-m.s > 40 {
 				break
 			}
-			if ac.d.clauseStart(m.s) && ac.fits(m.ent, g) && !ac.d.toks[m.e-1].poss {
+			if ac.d.clauseStart(m.s) && ac.fits(m.ent, g) && m.ent != exclude && !ac.d.toks[m.e-1].poss {
 				best, bestPos = m.ent, m.s
 				break
 			}
@@ -1095,7 +1127,7 @@ func (ac *actors) antecedentDepth(pron string, pos, depth int) int {
 				break
 			}
 			if t.kind == kWord && !t.inq && d.lw(k) == pron && (d.clauseStart(k) || k > 0 && d.sentenceStart(k-1)) && d.verbAt(k+1) {
-				if e := ac.antecedentDepth(pron, k, depth+1); e >= 0 {
+				if e := ac.antecedentDepth(pron, k, depth+1, exclude); e >= 0 {
 					return e
 				}
 				break
@@ -1110,7 +1142,7 @@ func (ac *actors) antecedentDepth(pron string, pos, depth int) int {
 		// Farrell"): a description standing for a person as the
 		// subject shortly before is likelier ("The 27-year-old ...").
 		for k := len(ac.refs) - 1; k >= 0; k-- {
-			if r := ac.refs[k]; r.pos < bestPos && bestPos-r.pos <= 40 && ac.fits(r.ent, g) {
+			if r := ac.refs[k]; r.pos < bestPos && bestPos-r.pos <= 40 && ac.fits(r.ent, g) && r.ent != exclude {
 				return r.ent
 			}
 		}
@@ -1129,7 +1161,7 @@ func (ac *actors) antecedentDepth(pron string, pos, depth int) int {
 		if r.pos <= bestPos {
 			break
 		}
-		if ac.fits(r.ent, g) {
+		if ac.fits(r.ent, g) && r.ent != exclude {
 			return r.ent
 		}
 	}
