@@ -98,7 +98,8 @@ func (x *Index) quoteHits(ctx context.Context, hits search.DocumentMatchCollecti
 		t := parseTime(date)
 		out = append(out, QuoteHit{
 			ID: h.ID, Text: q.Text, Speaker: q.Speaker, SpeakerTitle: q.SpeakerTitle,
-			Cue: q.Cue, ArticleID: id, Title: rec.Title, Date: dateString(t),
+			SpeakerDescription: q.SpeakerDescription,
+			Cue:                q.Cue, ArticleID: id, Title: rec.Title, Date: dateString(t),
 			Source: rec.Source, Countries: countryCodes(rec.Countries), Snippet: snip,
 			Score: h.Score, SortKey: sortKey(h), Time: t,
 		})

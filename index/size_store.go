@@ -61,6 +61,8 @@ type storedQuote struct {
 	Start        int     `json:"b"`
 	End          int     `json:"e"`
 	Confidence   float64 `json:"p"`
+
+	SpeakerDesc string `json:"sd,omitempty"`
 }
 
 // flateLevel trades indexing time for size. Measured on 5,000 generated
@@ -91,6 +93,7 @@ func encodeRecord(a *article.Article) ([]byte, error) {
 			sq := storedQuote{
 				Speaker: q.Speaker, SpeakerTitle: q.SpeakerTitle, Cue: q.Cue,
 				Start: q.Start, End: q.End, Confidence: q.Confidence,
+				SpeakerDesc: q.SpeakerDescription,
 			}
 			if t, ok := sliceRunes(a.Body, offsets, q.Start, q.End); !ok || t != q.Text {
 				text := q.Text
@@ -169,6 +172,7 @@ func (r *record) quote(i int) article.Quote {
 	return article.Quote{
 		Text: r.quoteText(i), Speaker: q.Speaker, SpeakerTitle: q.SpeakerTitle, Cue: q.Cue,
 		Start: q.Start, End: q.End, Confidence: q.Confidence,
+		SpeakerDescription: q.SpeakerDesc,
 	}
 }
 

@@ -407,3 +407,43 @@ func setOf(words ...string) map[string]bool {
 	}
 	return m
 }
+
+// companyNouns stand for the organisation an article is about ("the
+// company said"): the nearest organisation named before, else the one
+// named most.
+var companyNouns = setOf("company", "firm", "group", "business", "retailer", "airline",
+	"carrier", "operator", "chain", "maker", "manufacturer", "insurer", "lender", "bank",
+	"brewer", "supplier", "giant", "studio", "label", "club", "charity", "organisation",
+	"organization", "corporation", "conglomerate", "telco", "developer", "publisher")
+
+// personNouns name a person as news style varies its references to
+// someone named before ("the Frenchman", "the striker"); roleNouns hold the
+// rest.
+var personNouns = setOf("player", "striker", "midfielder", "defender", "forward",
+	"goalkeeper", "keeper", "winger", "captain", "skipper", "boss", "coach", "manager",
+	"champion", "star", "youngster", "teenager", "veteran", "singer", "actor", "actress",
+	"comedian", "presenter", "director", "designer", "chef", "athlete", "sprinter",
+	"runner", "swimmer", "batsman", "bowler", "jockey", "trainer", "boxer", "golfer",
+	"frenchman", "englishman", "scotsman", "welshman", "irishman", "briton", "scot",
+	"american", "australian", "spaniard", "italian", "german", "dutchman", "argentine",
+	"brazilian", "portuguese", "russian", "swede", "dane", "norwegian", "kenyan",
+	"ethiopian", "nigerian", "south african", "new zealander", "canadian", "belgian",
+	"swiss", "austrian", "pole", "czech", "croat", "serb", "greek", "turk", "japanese",
+	"chinese", "indian", "pakistani", "israeli", "egyptian", "moroccan", "ghanaian",
+	"cameroonian", "senegalese", "ivorian", "jamaican", "mexican", "colombian",
+	"uruguayan", "chilean", "peruvian", "frenchwoman", "englishwoman", "scotswoman",
+	"welshwoman", "irishwoman", "minister", "chancellor", "premier", "musician",
+	"rocker", "rapper", "film-maker", "filmmaker", "novelist", "writer", "author", "artist")
+
+// anonymousHeads name a role that news style leaves unnamed ("the
+// spokesman said"): a definite description with one of these heads stands
+// for a named person only when that person was given the role.
+var anonymousHeads = setOf("spokesman", "spokeswoman", "spokesperson", "source", "sources",
+	"official", "officials", "insider", "insiders", "witness", "witnesses", "resident",
+	"residents", "dealer", "dealers", "trader", "traders", "analyst", "analysts",
+	"economist", "economists", "expert", "experts", "observer", "observers", "critic",
+	"critics", "diplomat", "diplomats", "aide", "aides", "man", "woman", "people",
+	"voter", "voters", "supporter", "supporters", "protester", "protesters", "member",
+	"members", "employee", "employees", "worker", "workers", "student", "students",
+	"delegate", "delegates", "investor", "investors", "banker", "bankers", "broker",
+	"brokers", "lawyer", "lawyers", "police", "officer", "officers")
