@@ -60,6 +60,7 @@ type storedQuote struct {
 	Start        int     `json:"b"`
 	End          int     `json:"e"`
 	Confidence   float64 `json:"p"`
+	Group        int     `json:"g,omitempty"`
 }
 
 // flateLevel trades indexing time for size. Measured on 5,000 generated
@@ -89,7 +90,7 @@ func encodeRecord(a *article.Article) ([]byte, error) {
 		for i, q := range a.Quotes {
 			sq := storedQuote{
 				Speaker: q.Speaker, SpeakerTitle: q.SpeakerTitle, Cue: q.Cue,
-				Start: q.Start, End: q.End, Confidence: q.Confidence,
+				Start: q.Start, End: q.End, Confidence: q.Confidence, Group: q.Group,
 			}
 			if t, ok := sliceRunes(a.Body, offsets, q.Start, q.End); !ok || t != q.Text {
 				text := q.Text
@@ -167,7 +168,7 @@ func (r *record) quote(i int) article.Quote {
 	q := r.Quotes[i]
 	return article.Quote{
 		Text: r.quoteText(i), Speaker: q.Speaker, SpeakerTitle: q.SpeakerTitle, Cue: q.Cue,
-		Start: q.Start, End: q.End, Confidence: q.Confidence,
+		Start: q.Start, End: q.End, Confidence: q.Confidence, Group: q.Group,
 	}
 }
 

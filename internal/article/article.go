@@ -52,6 +52,11 @@ type Quote struct {
 	Start        int     `json:"start"`                   // offset of the first quoted character in Body, in Unicode code points
 	End          int     `json:"end"`                     // offset just past the last quoted character, in code points
 	Confidence   float64 `json:"confidence"`              // 0..1: how sure the attribution is
+	// Group links the parts of one quotation cut by its attribution
+	// (`"A," he said, "B."`) or run on over merged paragraphs: each part
+	// is its own Quote, verbatim, and the parts share one non-zero Group,
+	// unique within the article. 0 for a quote in one piece.
+	Group int `json:"group,omitempty"`
 }
 
 // Country is a country an article concerns.

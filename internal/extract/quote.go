@@ -1,6 +1,9 @@
 package extract
 
-import "unicode"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // span is one quotation: the tokens of its opening and closing marks (close
 // may be a paragraph break or len(toks) when the quote was never closed).
@@ -12,6 +15,7 @@ type span struct {
 	words    int  // number of words inside
 	unclosed bool // ended by a paragraph break, not by a mark
 	multi    bool // runs over more than one paragraph
+	runOn    bool // ended by the opening mark of its next part
 }
 
 // findQuotes pairs the quotation marks of d into spans and marks the tokens
@@ -39,12 +43,30 @@ func (d *doc) findQuotes() {
 				open = -1
 				continue
 			}
-			// An opening mark inside a quote means the first was never
-			// closed: it is dropped and the quote starts again here.
+			if open >= 0 && toks[open].kind == kOpen && d.afterSentence(i) {
+				// An opening mark after a sentence inside a quote:
+				// the quote ran on into a paragraph merged with this
+				// one, and its part ends here.
+				if d.addSpan(open, i, true, multi) {
+					d.quotes[len(d.quotes)-1].runOn = true
+				}
+			}
+			// Any other opening mark inside a quote means the first
+			// was never closed: it is dropped and the quote starts
+			// again here.
 			open, multi = i, false
 		case kMark:
-			if open < 0 && i > 0 && toks[i-1].e == t.s && (i+1 == len(toks) || toks[i+1].kind == kPara) {
-				continue // a stray closing mark ends the paragraph: `no, 44."`
+			if open >= 0 && open < i-1 && d.markOpens(i) && d.afterSentence(i) {
+				// `... end of one part. "Next part`: the same, with
+				// straight marks.
+				if d.addSpan(open, i, true, multi) {
+					d.quotes[len(d.quotes)-1].runOn = true
+				}
+				open, multi = i, false
+				continue
+			}
+			if open < 0 && d.markCloses(i) {
+				continue // a stray closing mark: `no, 44."`
 			}
 			if open < 0 {
 				open, multi = i, false
@@ -85,21 +107,73 @@ func (d *doc) findQuotes() {
 // in the paragraph, with a straight mark after that to close the quote
 // around it.
 func (d *doc) nested(i int) bool {
-	closed := false
+	inner := true // inside the curly quote opened at i
 	for k := i + 1; k < len(d.toks); k++ {
 		switch d.toks[k].kind {
-		case kPara, kOpen:
+		case kPara:
 			return false
-		case kClose:
-			if closed {
+		case kOpen:
+			if inner {
 				return false
 			}
-			closed = true
+			inner = true // another: `as “too loud” or “too shrill”`
+		case kClose:
+			if !inner {
+				return false
+			}
+			inner = false
 		case kMark:
-			return closed
+			return !inner
 		}
 	}
 	return false
+}
+
+// markOpens reports whether the straight mark at i can only open a quote:
+// a space or a paragraph break before it, a word right after it.
+func (d *doc) markOpens(i int) bool {
+	t := d.toks[i]
+	if i > 0 && d.toks[i-1].kind != kPara && d.toks[i-1].e == t.s {
+		return false
+	}
+	if i+1 >= len(d.toks) || d.toks[i+1].s != t.e {
+		return false
+	}
+	switch n := d.toks[i+1]; n.kind {
+	case kWord:
+		return true
+	case kPunct:
+		switch r, _ := utf8.DecodeRuneInString(d.text[n.s:]); r {
+		case '(', '[', '\'', '.', '‘', '…':
+			return true
+		}
+	}
+	return false
+}
+
+// afterSentence reports whether the mark at i follows the end of a
+// sentence (`... end of one part. "Next part`), where a paragraph may have
+// ended.
+func (d *doc) afterSentence(i int) bool {
+	if i == 0 || d.toks[i-1].kind != kPunct {
+		return false
+	}
+	switch r, _ := utf8.DecodeRuneInString(d.text[d.toks[i-1].s:]); r {
+	case '.', '!', '?', '…':
+		return true
+	}
+	return false
+}
+
+// markCloses reports whether the straight mark at i can only close a quote:
+// set tight after the text, with a space, punctuation, a paragraph break or
+// the end after it.
+func (d *doc) markCloses(i int) bool {
+	t := d.toks[i]
+	if i == 0 || d.toks[i-1].kind == kPara || d.toks[i-1].e != t.s {
+		return false
+	}
+	return i+1 == len(d.toks) || d.toks[i+1].s > t.e || d.toks[i+1].kind == kPunct || d.toks[i+1].kind == kPara
 }
 
 // paraStart reports whether token i opens a paragraph (or the text).
@@ -108,8 +182,9 @@ func (d *doc) paraStart(i int) bool { return i == 0 || d.toks[i-1].kind == kPara
 // prevIsPara reports whether a paragraph break comes right before token i.
 func (d *doc) prevIsPara(i int) bool { return i > 0 && d.toks[i-1].kind == kPara }
 
-// addSpan records the quote between marks open and close.
-func (d *doc) addSpan(open, close int, unclosed, multi bool) {
+// addSpan records the quote between marks open and close and reports
+// whether it held any text.
+func (d *doc) addSpan(open, close int, unclosed, multi bool) bool {
 	s := int(d.toks[open].e)
 	e := len(d.text)
 	if close < len(d.toks) {
@@ -129,9 +204,10 @@ func (d *doc) addSpan(open, close int, unclosed, multi bool) {
 		d.toks[k].inq = true
 	}
 	if e <= s {
-		return
+		return false
 	}
 	d.quotes = append(d.quotes, span{open: open, close: close, s: s, e: e, words: words, unclosed: unclosed, multi: multi})
+	return true
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
@@ -140,7 +216,11 @@ func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\
 // name ("The Art of the Deal"): most words capitalised, no sentence inside.
 func (d *doc) titleLike(q span) bool {
 	caps, words := 0, 0
-	for k := q.open + 1; k < q.close; k++ {
+	end := q.close
+	for end-1 > q.open && d.toks[end-1].kind == kPunct {
+		end-- // `“Fox News Sunday,”`: the sentence's comma
+	}
+	for k := q.open + 1; k < end; k++ {
 		t := d.toks[k]
 		if t.kind == kPunct {
 			switch d.text[t.s] {
