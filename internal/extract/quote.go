@@ -259,3 +259,35 @@ func (d *doc) endsSentence(q span) bool {
 	}
 	return false
 }
+
+// isQuotation reports whether span q, attributed by a, reports someone's
+// words rather than naming or marking them (scare quotes, nicknames, titles
+// of works). A span of three words or more is a quotation unless it is a
+// capitalised title not followed by its cue, or short and without a cue.
+// A partial quote of one or two words counts only when a reporting verb
+// stands next to it in its sentence: `she said the plans were
+// "inadequate"`, `"wholly unfounded," he insisted`; after a naming verb
+// (`called it "a disgrace"`, `described him as "dangerous"`) it is a label.
+func (d *doc) isQuotation(q span, a attr) bool {
+	how := a.how
+	if q.words < 3 {
+		if q.words == 0 || q.unclosed || d.titleLike(q) || how != byBefore && how != byAfter {
+			return false
+		}
+		if k := q.open - 1; k >= 0 && d.toks[k].kind == kWord && labelWords[d.lw(k)] {
+			return false // `the so-called "final offer"`
+		}
+		return !weakCues[d.lw(a.cueS)] && !namingCues[d.lw(a.cueS)]
+	}
+	return !(how == byNone && (q.words <= 4 || d.titleLike(q))) &&
+		!(how != byAfter && d.titleLike(q) && q.words <= 8)
+}
+
+// labelWords before a short quote make it a label: `the so-called "final
+// offer"`, `a self-styled "reformer"`.
+var labelWords = setOf("so-called", "self-styled", "self-described", "self-proclaimed", "nicknamed", "titled", "entitled", "named", "as")
+
+// namingCues name or judge rather than report: a short quote after them is
+// a label.
+var namingCues = setOf("accuse", "accuses", "accused", "accusing", "brand", "branded",
+	"blast", "blasted", "slam", "slammed", "criticize", "criticized", "criticise", "criticised")

@@ -748,8 +748,7 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 	d.shareRunOn(attrs)
 	for qi, q := range d.quotes {
 		a := attrs[qi]
-		keep[qi] = q.words >= 3 && !(a.how == byNone && (q.words <= 4 || d.titleLike(q))) &&
-			!(a.how != byAfter && d.titleLike(q) && q.words <= 8)
+		keep[qi] = d.isQuotation(q, a)
 	}
 	// Quotes with no cue of their own take one from the paragraph, then
 	// from the paragraph before.
