@@ -235,13 +235,24 @@ func (d *doc) titleLike(q span) bool {
 			continue
 		}
 		words++
-		if t.cap || !unicode.IsLetter(rune(d.text[t.s])) {
+		if t.cap && !lowerAfterHyphen(d.word(k)) || !unicode.IsLetter(rune(d.text[t.s])) {
 			caps++
 		} else {
 			return false
 		}
 	}
 	return words > 0 && caps*3 >= words*2
+}
+
+// lowerAfterHyphen reports whether a part of w after a hyphen starts with a
+// lower-case letter: "German-bashing" is no title word, "Anti-Slavery" is.
+func lowerAfterHyphen(w string) bool {
+	for i := 0; i+1 < len(w); i++ {
+		if w[i] == '-' && 'a' <= w[i+1] && w[i+1] <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // smallTitleWords may stay lower-case in a title.
