@@ -746,6 +746,7 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 		attrs[qi] = a
 	}
 	d.shareRunOn(attrs)
+	d.shareSentence(attrs)
 	for qi, q := range d.quotes {
 		a := attrs[qi]
 		keep[qi] = d.isQuotation(q, a)
@@ -918,6 +919,36 @@ func (d *doc) sameQuotation(attrs []attr, keep []bool, para []int32, qi int) boo
 		}
 	}
 	return words <= 5
+}
+
+// shareSentence gives a quote with no cue of its own the attribution of
+// the quote ahead of it in the same sentence, whose cue stands before both:
+// `Ortiz said the plans were "inadequate" and "badly costed"`; a speech
+// verb between the two is the nearer cue (`called it "..." and said
+// "..."`).
+func (d *doc) shareSentence(attrs []attr) {
+	for qi := 1; qi < len(d.quotes); qi++ {
+		if attrs[qi].how != byNone || attrs[qi-1].how != byBefore || d.endsSentence(d.quotes[qi-1]) {
+			continue
+		}
+		same := true
+		for k := d.quotes[qi-1].close + 1; k < d.quotes[qi].open && same; k++ {
+			t := d.toks[k]
+			same = t.kind == kWord || t.kind == kPunct && !d.isP(k, '.') && !d.isP(k, '!') && !d.isP(k, '?') && !d.isP(k, ';')
+		}
+		if !same {
+			continue
+		}
+		attrs[qi] = attrs[qi-1]
+		attrs[qi].adjacent = false
+		for k := d.quotes[qi-1].close + 1; k < d.quotes[qi].open; k++ {
+			if end, ok := d.cueAt(k, true); ok {
+				// `... and said the government had "...`: the
+				// nearer verb of the same speaker.
+				attrs[qi].cueS, attrs[qi].cueE = k, end
+			}
+		}
+	}
 }
 
 // shareRunOn gives the parts of a quote that ran on over merged paragraphs
