@@ -850,7 +850,7 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 			last++
 			kept, words = kept || keep[last], words+d.quotes[last].words
 		}
-		if !kept && !(words >= 3 && a.how == byAfter) {
+		if !kept && !(words >= 3 && a.how == byAfter && last > qi) {
 			qi = last
 			continue
 		}
