@@ -85,7 +85,8 @@ func (d *doc) cueAt(i int, weak bool) (int, bool) {
 			// Present forms double as nouns: want a subject or an
 			// auxiliary before them.
 			if _, ok := pronounGender[pw]; !ok && !auxiliaries[pw] && !d.toks[i-1].cap &&
-				!roleNouns[pw] && !roleNouns[strings.TrimSuffix(pw, "s")] && pw != "i" && pw != "we" && pw != "you" {
+				!roleNouns[pw] && !roleNouns[strings.TrimSuffix(pw, "s")] && pw != "i" && pw != "we" && pw != "you" &&
+				!((orgNouns[pw] || mediaNouns[pw]) && strings.HasSuffix(w, "s")) { // "the government says"
 				return 0, false
 			}
 		}
