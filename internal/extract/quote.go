@@ -146,6 +146,9 @@ func (d *doc) findQuotes() {
 				i++
 				continue
 			}
+			if i+1 < len(toks) && toks[i+1].kind == kWord && d.lowerStart(i+1) {
+				continue // a break inside a sentence (`I\n\nwas\n\nprime minister`) is no paragraph
+			}
 			d.addSpan(open, i, true, multi)
 			open = -1
 		}
@@ -226,6 +229,12 @@ func (d *doc) markCloses(i int) bool {
 		return false
 	}
 	return i+1 == len(d.toks) || d.toks[i+1].s > t.e || d.toks[i+1].kind == kPunct || d.toks[i+1].kind == kPara
+}
+
+// lowerStart reports whether token i starts with a lower-case letter.
+func (d *doc) lowerStart(i int) bool {
+	r, _ := utf8.DecodeRuneInString(d.text[d.toks[i].s:])
+	return unicode.IsLower(r)
 }
 
 // paraStart reports whether token i opens a paragraph (or the text).

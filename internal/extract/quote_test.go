@@ -86,6 +86,8 @@ func TestQuotes(t *testing.T) {
 			[]want{{"It is a front,", "Ana Ruiz", "", "said"}, {"We do not know who is behind it.", "Ana Ruiz", "", "said"}}, nil},
 		{"curly quotes inside a straight quote", "Rosa Lind said:\n\n\"It comes across as \u201ctoo loud\u201d or \u201ctoo shrill\u201d to them.\"",
 			[]want{{"It comes across as \u201ctoo loud\u201d or \u201ctoo shrill\u201d to them.", "Rosa Lind", "", "said"}}, nil},
+		{"a break inside a sentence is no paragraph", "\"He wanted to look like a leader. I\n\nwas\n\nthe leader and I wanted a fight,\" says Mr Major.",
+			[]want{{"He wanted to look like a leader. I\n\nwas\n\nthe leader and I wanted a fight,", "Major", "", "says"}}, nil},
 		{"scare quotes dropped", "The so-called \"reform\" drew \"fake news\" claims from the \"Iron Lady\" herself.", nil, nil},
 		{"title of a work dropped", "She read \"The Art of the Deal\" twice before the debate.", nil, nil},
 		{"carry-over paragraph", "\"We will rebuild the bridge,\" Mayor Ellen Park said.\n\n\"It will take two years and cost a lot of money.\"",
