@@ -349,7 +349,17 @@ func (d *doc) isQuotation(q span, a attr) bool {
 		if k := q.open - 1; k >= 0 && d.toks[k].kind == kWord && labelWords[d.lw(k)] {
 			return false // `the so-called "final offer"`
 		}
-		return !weakCues[d.lw(a.cueS)] && !namingCues[d.lw(a.cueS)]
+		if !weakCues[d.lw(a.cueS)] && !namingCues[d.lw(a.cueS)] {
+			return true
+		}
+		// `Blair dismissed questions and said it was a "fair
+		// summary"`: a reporting verb nearer the quote.
+		for k := a.cueE; k < q.open; k++ {
+			if _, ok := d.cueAt(k, false); ok && !namingCues[d.lw(k)] {
+				return true
+			}
+		}
+		return false
 	}
 	if k := q.open - 1; k >= 0 && d.toks[k].kind == kWord && (prepositions[d.lw(k)] || d.toks[k].poss) && d.titleLike(q) {
 		return false // `on "Fox News Sunday,"`, `CNN's "State of the Union."`
