@@ -34,8 +34,12 @@ package extract
 //     are quotes. Tabloid labels (`blasted him as a "disgrace"`, `the
 //     so-called "final offer"`) and titles of works or shows (`on "Fox News
 //     Sunday,"`) are not.
-//   - Interview Q&A (`Q: ... A: ...`) has no marks: only its quoted lines
-//     are quotes; the answers are not made up into quotes.
+//   - Interview Q&A has no marks around the answers: when two paragraphs
+//     or more open "Q:" (or "Q.") and two or more answers "A:" follow
+//     them, each answer paragraph is a quote (findAnswers) of the
+//     interviewee, the first person the article names before the first
+//     question; with no one named there, answers are not quotes. The
+//     questions are not taken.
 //
 // Which spans count (isQuotation): a span of three words or more counts
 // unless it reads as a capitalised title and is not followed by its cue, or
@@ -53,6 +57,7 @@ package extract
 // Every Quote's Text is exactly the body between Start and End.
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -68,6 +73,7 @@ type span struct {
 	unclosed bool // ended by a paragraph break, not by a mark
 	multi    bool // runs over more than one paragraph
 	runOn    bool // ended by the opening mark of its next part
+	answer   bool // an interview's answer: a paragraph after "A:", no marks
 }
 
 // findQuotes pairs the quotation marks of d into spans and marks the tokens
@@ -155,6 +161,58 @@ func (d *doc) findQuotes() {
 	}
 	if open >= 0 {
 		d.addSpan(open, len(toks), true, multi)
+	}
+	d.findAnswers()
+}
+
+// findAnswers adds the answers of an interview set out as questions and
+// answers (paragraphs opening "Q:" or "Q." and "A:" or "A.", two of each
+// at least, an answer after a question) as spans: they are the
+// interviewee's words, though no mark encloses them. An answer that holds
+// quotation marks of its own is left to them.
+func (d *doc) findAnswers() {
+	var answers []int // the token each answer starts after
+	questions, afterQ := 0, false
+	for i := range d.toks {
+		if !d.paraStart(i) || d.toks[i].kind != kWord {
+			continue
+		}
+		label := d.word(i)
+		end := i + 1
+		if (label == "Q" || label == "A") && end < len(d.toks) && d.isP(end, ':') {
+			label += "."
+			end++
+		}
+		switch label {
+		case "Q.":
+			questions++
+			afterQ = true
+		case "A.":
+			if afterQ && end < len(d.toks) && d.toks[end].kind == kWord {
+				answers = append(answers, end-1)
+			}
+			afterQ = false
+		default:
+			afterQ = false
+		}
+	}
+	if questions < 2 || len(answers) < 2 {
+		return
+	}
+	added := false
+	for _, a := range answers {
+		e := a + 1
+		marked := false
+		for ; e < len(d.toks) && d.toks[e].kind != kPara; e++ {
+			marked = marked || d.toks[e].inq || d.toks[e].kind == kOpen || d.toks[e].kind == kClose || d.toks[e].kind == kMark
+		}
+		if !marked && d.addSpan(a, e, false, false) {
+			d.quotes[len(d.quotes)-1].answer = true
+			added = true
+		}
+	}
+	if added {
+		slices.SortFunc(d.quotes, func(x, y span) int { return x.open - y.open })
 	}
 }
 
