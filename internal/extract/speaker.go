@@ -734,6 +734,10 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 	attrs := make([]attr, len(d.quotes))
 	keep := make([]bool, len(d.quotes))
 	for qi, q := range d.quotes {
+		if q.answer {
+			attrs[qi] = d.interviewee(ac, q)
+			continue
+		}
 		a, ok := d.afterCue(ac, q)
 		if !ok {
 			a, ok = d.beforeCue(ac, q)
@@ -751,6 +755,9 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 	for qi, q := range d.quotes {
 		a := attrs[qi]
 		keep[qi] = d.isQuotation(q, a)
+		if q.answer {
+			keep[qi] = a.how != byNone
+		}
 	}
 	// Quotes with no cue of their own take one from the paragraph, then
 	// from the paragraph before.
@@ -920,6 +927,34 @@ func (d *doc) sameQuotation(attrs []attr, keep []bool, para []int32, qi int) boo
 		}
 	}
 	return words <= 5
+}
+
+// interviewee attributes answer q of an interview to the first person
+// named outside quotes before the first question; with no one named, it
+// is unattributed.
+func (d *doc) interviewee(ac *actors, q span) attr {
+	first := len(d.toks)
+	for _, o := range d.quotes {
+		if o.answer {
+			first = o.open - 1 // the "Q" of the first question is before it
+			break
+		}
+	}
+	for _, m := range ac.ments {
+		if m.s >= first {
+			break
+		}
+		if e := ac.ents[m.ent]; !m.inq && (e.typ == article.Person || e.typ == "" && e.nwords >= 2) {
+			a := attr{how: byParagraph, cueS: q.open - 1, cueE: q.open + 1, np: np{kind: npName, s: m.s, e: m.e, ent: m.ent}}
+			if d.toks[q.open].kind == kWord {
+				a.cueS, a.cueE = q.open, q.open+1 // "A."
+			}
+			ac.resolve(d, &a, m.s)
+			a.conf = 0.7
+			return a
+		}
+	}
+	return attr{}
 }
 
 // shareSentence gives a quote with no cue of its own the attribution of
