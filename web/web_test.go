@@ -660,6 +660,26 @@ func TestMarkQuotes(t *testing.T) {
 		last.Text != "two”" || last.Anchor != "" || last.Speaker != "S" {
 		t.Errorf("markQuotes over a break: first %+v, last %+v", first, last)
 	}
+
+	// A quotation cut by its cue: both parts marked, the tag after the
+	// last only.
+	body = `"One," she said, "two." Then "three," he said.`
+	paras, _ = markQuotes(body, []article.Quote{
+		{Speaker: "Ana", Start: 1, End: 5, Group: 1},
+		{Speaker: "Ana", Start: 18, End: 22, Group: 1},
+		{Speaker: "Ben", Start: 30, End: 36},
+	})
+	var b strings.Builder
+	for _, s := range paras[0].Segments {
+		if s.Quote > 0 {
+			fmt.Fprintf(&b, "[%d:%s|%s]", s.Quote, s.Text, s.Speaker)
+		} else {
+			b.WriteString(s.Text)
+		}
+	}
+	if want := `[1:"One,"|] she said, [2:"two."|Ana] Then [3:"three,"|Ben] he said.`; b.String() != want {
+		t.Errorf("markQuotes of a cut quotation = %q, want %q", b.String(), want)
+	}
 }
 
 func TestAPI(t *testing.T) {

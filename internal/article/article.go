@@ -56,6 +56,11 @@ type Quote struct {
 	// SpeakerDescription is how the article describes a speaker it does
 	// not name ("a spokesman", "one dealer"); Speaker is then "".
 	SpeakerDescription string `json:"speaker_description,omitempty"`
+	// Group links the parts of one quotation cut by its attribution
+	// (`"A," he said, "B."`) or run on over merged paragraphs: each part
+	// is its own Quote, verbatim, and the parts share one non-zero Group,
+	// unique within the article. 0 for a quote in one piece.
+	Group int `json:"group,omitempty"`
 }
 
 // Country is a country an article concerns.
