@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -676,7 +677,7 @@ func TestAPI(t *testing.T) {
 	if sr.Total != 1 || len(sr.Hits) != 1 || sr.Hits[0].ID != "ceasefire-1" || sr.Query != "ceasefire" {
 		t.Errorf("/api/search: %+v", sr)
 	}
-	if len(sr.Facets) != 2 || len(sr.Facets["country"]) != 2 || sr.Facets["country"][0] != (index.FacetValue{Value: "IQ", Label: "Iraq", Count: 1}) {
+	if len(sr.Facets) != 2 || len(sr.Facets["country"]) != 2 || !reflect.DeepEqual(sr.Facets["country"][0], index.FacetValue{Value: "IQ", Label: "Iraq", Count: 1}) {
 		t.Errorf("/api/search facets = %+v", sr.Facets)
 	}
 	// The raw shape: the CLI's JSON keys.

@@ -33,6 +33,7 @@ type queryOptions struct {
 	All       bool
 	Demo      bool
 	Timeout   time.Duration
+	MinConf   float64 // quotes only
 }
 
 // Output formats of search and quotes.
@@ -62,13 +63,19 @@ func (o *queryOptions) addFlags(cmd *cobra.Command) {
 	f.DurationVar(&o.Timeout, "timeout", 30*time.Second, "give up on a search after this long")
 }
 
+// addQuoteFlags adds the flags only quotes take.
+func (o *queryOptions) addQuoteFlags(cmd *cobra.Command) {
+	cmd.Flags().Float64Var(&o.MinConf, "min-confidence", 0, "only quotes attributed with at least this confidence (0 to 1)")
+}
+
 // request turns the flags and query into an index request.
 func (o *queryOptions) request(query string) (index.Request, error) {
 	r := index.Request{
-		Query:  query,
-		Limit:  o.Limit,
-		Offset: o.Offset,
-		Sort:   o.Sort,
+		Query:         query,
+		Limit:         o.Limit,
+		Offset:        o.Offset,
+		Sort:          o.Sort,
+		MinConfidence: o.MinConf,
 		Filters: index.Filters{
 			Countries: o.Countries, Regions: o.Regions, Speakers: o.Speakers,
 			Actors: o.Actors, Sources: o.Sources,
@@ -76,6 +83,9 @@ func (o *queryOptions) request(query string) (index.Request, error) {
 	}
 	if o.Limit < 0 || o.Offset < 0 {
 		return r, usageError("--limit and --offset must not be negative")
+	}
+	if o.MinConf < 0 || o.MinConf > 1 {
+		return r, usageError("--min-confidence %g: want a number from 0 to 1", o.MinConf)
 	}
 	switch o.Sort {
 	case index.SortRelevance, index.SortDate, index.SortDateDesc:
@@ -223,15 +233,18 @@ func newQuotesCmd(g *globalOptions, s Streams) *cobra.Command {
 		Short: "Search direct quotes, with facets",
 		Long: `Quotes searches the direct quotes found in the articles: each hit is one quote
 with its speaker, cue verb and article. QUERY and the filters work as in
-search; --speaker narrows to one speaker's quotes.`,
+search; --speaker narrows to one speaker's quotes (any form of the name
+finds them all), --min-confidence to the surer attributions.`,
 		Example: `  newsdex quotes disarm --speaker "Fuad Hussein"
-  newsdex quotes --country IQ --format csv --all > iraq-quotes.csv`,
+  newsdex quotes --country IQ --format csv --all > iraq-quotes.csv
+  newsdex quotes --speaker Reagan --min-confidence 0.8`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runQuery(cmd.Context(), g, o, s, firstArg(args), true)
 		},
 	}
 	o.addFlags(cmd)
+	o.addQuoteFlags(cmd)
 	return cmd
 }
 
