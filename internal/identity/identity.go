@@ -14,8 +14,9 @@
 // articles use it as a person actor, as a speaker, and as an actor of any
 // type (Count).
 //
-//  1. A form is a name when every word is capitalised, an initial or a
-//     surname particle ("de", "van"), with no digits, at most six words;
+//  1. A form is a name when every word is capitalised (not in capitals:
+//     "YORK" is a dateline), an initial or a surname particle ("de",
+//     "van"), with no digits, at most four words;
 //     and, when it is an actor somewhere, it is a person at least as often
 //     as an organisation ("Ford" the company stays out). Other forms
 //     (descriptions such as "the company", organisations) map to
@@ -62,8 +63,10 @@ import (
 // person's.
 const Dominance = 0.9
 
-// maxWords bounds the words of a form taken for a name.
-const maxWords = 6
+// maxWords bounds the words of a form taken for a name, particles and
+// suffixes aside: longer runs are mostly organisations or titles run into
+// a name.
+const maxWords = 4
 
 // Count says how many articles use a form: as a person actor, as a
 // speaker, and as an actor of any type (Person included).
@@ -195,13 +198,20 @@ func parse(form string) (parsed, bool) { return split(form, true) }
 // name's (lookups of what a user typed are not strict: "ronald reagan").
 func split(form string, strict bool) (parsed, bool) {
 	words := strings.Split(form, " ")
-	if form == "" || len(words) > maxWords {
+	if form == "" {
 		return parsed{}, false
 	}
+	core := 0 // words other than particles and suffixes
 	for _, w := range words {
 		if strict && !nameWord(w) {
 			return parsed{}, false
 		}
+		if l := strings.ToLower(w); !particles[l] && !suffixes[strings.Trim(l, ".,")] {
+			core++
+		}
+	}
+	if core > maxWords {
+		return parsed{}, false
 	}
 	lw := make([]string, len(words))
 	for i, w := range words {
@@ -250,15 +260,23 @@ func nameWord(w string) bool {
 	if !unicode.IsUpper(r) {
 		return false
 	}
-	letters := 0
+	letters, upper := 0, 0
 	for _, r := range w {
 		switch {
 		case unicode.IsLetter(r):
 			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
 		case r == '.' || r == '-' || r == '\'' || r == '\u2019':
 		default:
 			return false
 		}
+	}
+	// A word in capitals ("YORK", "REUTER") is a dateline, a sign-off or
+	// an acronym, not a name; initials ("J.D.") and numerals pass.
+	if upper == letters && letters > 1 && !strings.Contains(w, ".") && !suffixes[strings.ToLower(w)] {
+		return false
 	}
 	return letters > 0
 }

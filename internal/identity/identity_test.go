@@ -42,7 +42,7 @@ func TestCanonical(t *testing.T) {
 		},
 		{
 			name:   "line breaks, case and nicknames are one name",
-			counts: map[string]Count{"James Holloway": p(30), "James\nHolloway": p(4), "Jim Holloway": p(2), "JAMES HOLLOWAY": p(1)},
+			counts: map[string]Count{"James Holloway": p(30), "James\nHolloway": p(4), "Jim Holloway": p(2), "James HOLLOWAY": p(1)},
 			want: map[string]string{"James\nHolloway": "James Holloway", "Jim Holloway": "James Holloway",
 				"JAMES HOLLOWAY": "James Holloway", "james  holloway": "James Holloway"},
 		},
@@ -75,6 +75,11 @@ func TestCanonical(t *testing.T) {
 			name:   "organisations and descriptions are left alone",
 			counts: map[string]Count{"Halvorsen": o(30), "Lena Halvorsen": p(3), "the company": s(9), "Halvorsen Group": o(4)},
 			want:   map[string]string{"Halvorsen": "Halvorsen", "the company": "the company", "the\ncompany": "the company"},
+		},
+		{
+			name:   "capitals and long runs are no names",
+			counts: map[string]Count{"YORK": p(300), "Ada York": p(2), "Halvard Reade Organization Inc New York": p(1), "Gerd Brandt III": p(2), "Brandt": p(1)},
+			want:   map[string]string{"YORK": "YORK", "Ada York": "Ada York", "Brandt": "Gerd Brandt III"},
 		},
 		{
 			name:   "unknown form is itself",
