@@ -50,6 +50,7 @@
 package identity
 
 import (
+	"maps"
 	"sort"
 	"strings"
 	"unicode"
@@ -301,12 +302,15 @@ type Table struct {
 
 // group is one surname's forms, settled.
 type group struct {
-	counts map[string]Count  // by form as written (normalised)
+	counts map[string]Count  // by form as written (normalised); a copy: the Resolver's change
 	canon  map[string]string // folded form -> its person's name
 	forms  map[string][]string
 }
 
-// lookup returns the group and folded form of name.
+// lookup returns the group and folded form of name. A form the corpus
+// uses that is no name ("REUTER" beside the person "Reuter") has none: a
+// form is looked up by its case only when the corpus does not use it as
+// written (a user's "tomas varga").
 func (t *Table) lookup(name string) (*group, string) {
 	if t == nil || len(t.groups) == 0 {
 		return nil, ""
@@ -319,6 +323,11 @@ func (t *Table) lookup(name string) (*group, string) {
 	g := t.groups[p.surname]
 	if g == nil {
 		return nil, ""
+	}
+	if c, used := g.counts[n]; used {
+		if _, ok := parse(n); !ok || !eligible(c) {
+			return nil, ""
+		}
 	}
 	return g, strings.ToLower(n)
 }
@@ -568,7 +577,7 @@ func settle(counts map[string]Count) *group {
 		r := e.root()
 		members[r] = append(members[r], e)
 	}
-	g := &group{counts: counts, canon: map[string]string{}, forms: map[string][]string{}}
+	g := &group{counts: maps.Clone(counts), canon: map[string]string{}, forms: map[string][]string{}}
 	for _, ms := range members {
 		name := nameOf(ms, counts)
 		var forms []string
