@@ -441,7 +441,7 @@ func NewResolver() *Resolver {
 func (r *Resolver) Add(forms map[string]Count, sign int) {
 	for form, c := range forms {
 		form = Normalize(form)
-		p, ok := parse(form)
+		p, ok := split(form, false) // kept even when no name: lookup must know it is used
 		if !ok {
 			continue
 		}
