@@ -44,7 +44,7 @@ type Labeler interface {
 type Filters struct {
 	Countries []string  // codes or names, any case
 	Regions   []string  //
-	Speakers  []string  // exact canonical names (case-insensitive)
+	Speakers  []string  // names, any case: any form of a person finds all its forms
 	Actors    []string  //
 	Sources   []string  //
 	From      time.Time // inclusive; zero = open
@@ -65,6 +65,9 @@ type Request struct {
 	// After, when set, pages with bleve's SearchAfter: the Hit.SortKey of the
 	// last hit of the previous page. Offset is then ignored.
 	After []string
+	// MinConfidence keeps the quotes whose attribution is at least this
+	// sure (0..1); 0 keeps all. Quote searches only.
+	MinConfidence float64 `json:",omitempty"`
 }
 
 // FacetValue is one value of a facet with the number of hits that carry it.
@@ -72,6 +75,9 @@ type FacetValue struct {
 	Value string `json:"value"`
 	Label string `json:"label,omitempty"` // display form (country name), when it differs
 	Count int    `json:"count"`
+	// Aliases are the other forms of a speaker's or actor's name: its
+	// count includes theirs, and a filter by any form finds them all.
+	Aliases []string `json:"aliases,omitempty"`
 }
 
 // Hit is one article in a search result.
@@ -103,7 +109,8 @@ type QuoteHit struct {
 	Date         string    `json:"date"`
 	Source       string    `json:"source"`
 	Countries    []string  `json:"countries"`
-	Snippet      string    `json:"snippet"` // escaped HTML, as Hit.Snippet
+	Snippet      string    `json:"snippet"`    // escaped HTML, as Hit.Snippet
+	Confidence   float64   `json:"confidence"` // how sure the attribution is, 0..1
 	Score        float64   `json:"score"`
 	SortKey      []string  `json:"-"`
 	Time         time.Time `json:"-"`

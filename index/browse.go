@@ -42,6 +42,9 @@ func isBrowse(r Request) bool {
 	if strings.TrimSpace(r.Query) != "" || !r.Filters.From.IsZero() || !r.Filters.To.IsZero() {
 		return false
 	}
+	if r.MinConfidence != 0 {
+		return false
+	}
 	for _, vs := range [][]string{r.Filters.Countries, r.Filters.Regions, r.Filters.Speakers, r.Filters.Actors, r.Filters.Sources} {
 		for _, v := range vs {
 			if strings.TrimSpace(v) != "" {
@@ -99,7 +102,11 @@ func (x *Index) countAll(ctx context.Context, kind string) (*browseCounts, error
 	if err != nil {
 		return nil, fmt.Errorf("count facets: %w", err)
 	}
-	c := &browseCounts{Total: cnt.total, Facets: cnt.facets(x.lab, math.MaxInt)}
+	tab, err := x.table(ctx) // names.go
+	if err != nil {
+		return nil, err
+	}
+	c := &browseCounts{Total: cnt.total, Facets: cnt.facets(x.lab, math.MaxInt, tab)}
 	months := c.Facets[FacetDate] // by month, oldest first
 	if len(months) == 0 {
 		return c, nil
@@ -197,6 +204,9 @@ func (x *Index) Precompute(ctx context.Context) error {
 		size += int64(len(v))
 	}
 	if err := x.checkSpace(size); err != nil {
+		return fmt.Errorf("precompute: %w", err)
+	}
+	if err := x.persistNames(ctx, b); err != nil {
 		return fmt.Errorf("precompute: %w", err)
 	}
 	if err := x.batch(b); err != nil {

@@ -28,6 +28,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/newsdex/newsdex/internal/article"
+	"github.com/newsdex/newsdex/internal/identity"
 )
 
 // Errors a caller may act on.
@@ -77,6 +78,9 @@ type Index struct {
 	warm atomic.Bool // Warm ran: searches build missing columns
 
 	freeSpace FreeSpaceFunc // Options.FreeSpace
+	nmu       sync.Mutex    // guards names and putting
+	names     names         // one name per person (names.go)
+	putting   bool          // a Put is writing
 }
 
 // indexMetaFile marks a directory holding a bleve index.
@@ -270,6 +274,30 @@ func nonEmpty(ss []string) []string {
 	return out
 }
 
+// normalized returns names with their whitespace normalised (a wire's
+// line break inside a name), each once.
+func normalized(ns []string) []string {
+	out := make([]string, 0, len(ns))
+	seen := make(map[string]bool, len(ns))
+	for _, n := range ns {
+		if n = identity.Normalize(n); n != "" && !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func personNamesOf(as []article.Actor) []string {
+	out := make([]string, 0, len(as))
+	for _, a := range as {
+		if a.Type == article.Person {
+			out = append(out, a.Name)
+		}
+	}
+	return out
+}
+
 // setFacet adds a value to both its lower-cased search field and its
 // display facet field.
 func setFacet(doc map[string]any, field, facet string, values []string) {
@@ -334,8 +362,11 @@ func documents(a *article.Article) (map[string]any, []map[string]any, error) {
 	setFacet(doc, FieldSource, FieldSourceFacet, []string{a.Source})
 	setFacet(doc, FieldCountry, FieldCountryFacet, codes)
 	setFacet(doc, FieldRegion, FieldRegionFacet, a.Regions)
-	setFacet(doc, FieldSpeaker, FieldSpeakerFacet, a.Speakers)
-	setFacet(doc, FieldActor, FieldActorFacet, actorNames(a.Actors))
+	setFacet(doc, FieldSpeaker, FieldSpeakerFacet, normalized(a.Speakers))
+	setFacet(doc, FieldActor, FieldActorFacet, normalized(actorNames(a.Actors)))
+	if ps := normalized(personNamesOf(a.Actors)); len(ps) > 0 {
+		doc[FieldPerson] = ps
+	}
 
 	qm, err := json.Marshal(quoteMeta{Date: date})
 	if err != nil {
@@ -351,10 +382,11 @@ func documents(a *article.Article) (map[string]any, []map[string]any, error) {
 			FieldCue:          strings.ToLower(q.Cue),
 			FieldArticle:      a.ID,
 			FieldTitle:        a.Title,
+			FieldConfidence:   q.Confidence,
 			FieldMeta:         string(qm),
 		}
 		setDate(qd, a.Date)
-		setFacet(qd, FieldSpeaker, FieldSpeakerFacet, []string{q.Speaker})
+		setFacet(qd, FieldSpeaker, FieldSpeakerFacet, normalized([]string{q.Speaker}))
 		setFacet(qd, FieldSource, FieldSourceFacet, []string{a.Source})
 		setFacet(qd, FieldCountry, FieldCountryFacet, codes)
 		setFacet(qd, FieldRegion, FieldRegionFacet, a.Regions)
@@ -411,10 +443,24 @@ func (x *Index) Put(arts []*article.Article) error {
 	if err := x.checkSpace(size); err != nil {
 		return fmt.Errorf("put %d articles: %w", len(ids), err)
 	}
-	stored, err := x.storedFields(context.Background(), ids, FieldMeta)
+	// The articles replaced leave the loaded names (names.go): their
+	// records say which.
+	loaded := x.beginNames()
+	done := false
+	defer func() {
+		if !done {
+			x.dropNames()
+		}
+	}()
+	fields := []string{FieldMeta}
+	if loaded {
+		fields = append(fields, fieldDoc)
+	}
+	stored, err := x.storedFields(context.Background(), ids, fields...)
 	if err != nil {
 		return fmt.Errorf("put: read stored articles: %w", err)
 	}
+	var added, removed []*article.Article
 	// One batch per core, written concurrently: scorch builds a batch's
 	// segment in the calling goroutine, so a single batch keeps one core
 	// busy while the other waits (profiled on the Reuters dev split: 97% of
@@ -429,6 +475,7 @@ func (x *Index) Put(arts []*article.Article) error {
 		batches[i] = x.bi.NewBatch()
 	}
 	x.forgetBrowse(batches[0])
+	forgetNames(batches[0])
 	for i, id := range ids {
 		b := batches[i*parts/len(ids)]
 		a := latest[id]
@@ -442,6 +489,16 @@ func (x *Index) Put(arts []*article.Article) error {
 		for i, qd := range quotes {
 			if err := b.Index(QuoteID(id, i+1), qd); err != nil {
 				return fmt.Errorf("put article %s quote %d: %w", id, i+1, err)
+			}
+		}
+		if loaded {
+			added = append(added, a)
+			if _, ok := stored[id][fieldDoc]; ok {
+				rec, err := recordOf(stored[id])
+				if err != nil {
+					return fmt.Errorf("put article %s: stored record: %w", id, err)
+				}
+				removed = append(removed, &article.Article{Actors: rec.Actors, Speakers: rec.Speakers})
 			}
 		}
 		if s, ok := stored[id][FieldMeta].(string); ok {
@@ -468,6 +525,8 @@ func (x *Index) Put(arts []*article.Article) error {
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("put %d articles: %w", len(ids), err)
 	}
+	x.endNames(added, removed)
+	done = true
 	return nil
 }
 
@@ -571,7 +630,8 @@ func (x *Index) Fingerprints(ids []string) (map[string]string, error) {
 }
 
 // Article rebuilds the article with the given ID, quotes and extracted
-// fields included, from its document alone. It returns an error wrapping
+// fields included, from its document alone, its people named as across
+// the index and their other forms in Aliases (names.go). It returns an error wrapping
 // ErrNotFound when the index holds no such article.
 func (x *Index) Article(ctx context.Context, id string) (*article.Article, error) {
 	docs, err := x.storedDocs(ctx, kindArticle, []string{id}, FieldMeta, fieldDoc)
@@ -603,6 +663,11 @@ func (x *Index) Article(ctx context.Context, id string) (*article.Article, error
 			a.Quotes[i] = rec.quote(i)
 		}
 	}
+	tab, err := x.table(ctx) // names.go
+	if err != nil {
+		return nil, fmt.Errorf("article %s: %w", id, err)
+	}
+	tab.Apply(a)
 	return a, nil
 }
 

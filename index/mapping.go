@@ -44,7 +44,7 @@ const (
 	fieldScore         = "_score"
 	lowerKeywordName   = "newsdex_lower_keyword"
 	textAnalyzer       = en.AnalyzerName
-	mappingVersion     = "4"
+	mappingVersion     = "5"
 	mappingVersionKey  = "newsdex_mapping_version"
 	maxFacetMonthCount = 12 * 300 // months a date facet can return
 
@@ -58,6 +58,7 @@ const (
 	FieldURL         = "url"    // keyword, exact
 	FieldActor       = "actor"  // lower-cased canonical name
 	FieldActorFacet  = "actor_facet"
+	FieldPerson      = "person" // the person actors' names, as written: counted for one name per person (names.go)
 	FieldQuoteCount  = "quotes" // number of quotes
 	FieldFingerprint = "fp"     // stored only: article.Fingerprint()
 
@@ -65,6 +66,7 @@ const (
 	FieldSpeakerTitle = "speaker_title" // text, "en"
 	FieldCue          = "cue"           // lower-cased keyword
 	FieldArticle      = "article"       // keyword, exact: the article's ID
+	FieldConfidence   = "confidence"    // number: how sure the attribution is, 0..1
 )
 
 // fieldAliases maps the names a user may type in a query string to index
@@ -85,7 +87,7 @@ var fieldAliases = map[string]map[string]string{
 	kindQuote: {
 		"text": FieldBody, "quote": FieldBody, "body": FieldBody,
 		"speaker": FieldSpeaker, "speaker_title": FieldSpeakerTitle, "role": FieldSpeakerTitle,
-		"cue": FieldCue, "article": FieldArticle,
+		"cue": FieldCue, "article": FieldArticle, "confidence": FieldConfidence,
 		"title": FieldTitle, "date": FieldDate, "month": FieldMonth,
 		"source":  FieldSource,
 		"country": FieldCountry, "countries": FieldCountry,
@@ -174,6 +176,14 @@ func facetField() *mapping.FieldMapping {
 	return f
 }
 
+// postingsField is a whole value as given, indexed only for its postings:
+// counted, never searched or faceted.
+func postingsField() *mapping.FieldMapping {
+	f := facetField()
+	f.DocValues = false
+	return f
+}
+
 // dateField is a datetime with doc values for sorting.
 func dateField() *mapping.FieldMapping {
 	f := mapping.NewDateTimeFieldMapping()
@@ -241,6 +251,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	art.AddFieldMappingsAt(FieldActorFacet, facetField())
 	art.AddFieldMappingsAt(FieldQuoteCount, numberField())
 	art.AddFieldMappingsAt(FieldFingerprint, storedField())
+	art.AddFieldMappingsAt(FieldPerson, postingsField())
 	im.AddDocumentMapping(kindArticle, art)
 
 	q := bleve.NewDocumentStaticMapping()
@@ -249,6 +260,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	q.AddFieldMappingsAt(FieldSpeakerTitle, textField(false, false))
 	q.AddFieldMappingsAt(FieldCue, filterField())
 	q.AddFieldMappingsAt(FieldArticle, exactField())
+	q.AddFieldMappingsAt(FieldConfidence, numberField())
 	im.AddDocumentMapping(kindQuote, q)
 
 	// Anything else (no kind) is not indexed at all.

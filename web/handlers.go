@@ -96,6 +96,9 @@ func (s *server) apiSearch(r *http.Request) (*index.Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := p.articlesOnly(); err != nil {
+		return nil, err
+	}
 	res, err := s.opts.Searcher.Search(r.Context(), p.request())
 	if err != nil {
 		return nil, err

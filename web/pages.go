@@ -79,6 +79,8 @@ type FacetLink struct {
 	Count  int
 	Href   string
 	Active bool
+	// Aliases are the other forms of a person's name, counted with it.
+	Aliases string
 }
 
 // Pagination links the pages of a result, bounded by the result window.
@@ -114,6 +116,7 @@ type QuoteView struct {
 	SpeakerTitle string
 	SpeakerHref  string // quotes by this speaker
 	Cue          string
+	Confidence   int // percent
 	ArticleHref  string
 	Title        string
 	Date         string
@@ -229,6 +232,9 @@ func (s *server) search(r *http.Request) (*SearchPage, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := p.articlesOnly(); err != nil {
+		return nil, err
+	}
 	res, err := s.opts.Searcher.Search(r.Context(), p.request())
 	if err != nil {
 		return nil, err
@@ -297,7 +303,7 @@ func (s *server) quotes(r *http.Request) (*QuotesPage, error) {
 		TookMS:      res.TookMS,
 		Facets:      s.facets(res.Facets, p, pathQuotes, index.FacetActor),
 		Histogram:   histogram(res.Facets[index.FacetDate], p, pathQuotes),
-		ArticlesURL: p.withOffset(pathSearch, 0),
+		ArticlesURL: p.forArticles().link(pathSearch),
 	}
 	page.APIURL = p.link("/api/quotes")
 	page.Active = s.chips(p, pathQuotes)
@@ -308,6 +314,7 @@ func (s *server) quotes(r *http.Request) (*QuotesPage, error) {
 			Speaker:      speakerName(h.Speaker),
 			SpeakerTitle: h.SpeakerTitle,
 			Cue:          h.Cue,
+			Confidence:   int(h.Confidence*100 + 0.5),
 			ArticleHref:  articleURL(h.ArticleID),
 			Title:        orUntitled(h.Title),
 			Date:         h.Date,
@@ -424,6 +431,9 @@ func (s *server) form(p *params, path, placeholder string) Form {
 		}
 		f.Hidden = append(f.Hidden, Hidden{paramFacets, v})
 	}
+	if p.MinConf != "" {
+		f.Hidden = append(f.Hidden, Hidden{paramMinConf, p.MinConf})
+	}
 	return f
 }
 
@@ -450,10 +460,13 @@ func (s *server) chips(p *params, path string) ActiveFilters {
 		c.To, c.Offset = "", 0
 		chips = append(chips, Chip{Name: paramTo, Label: "To: " + p.To, RemoveURL: c.link(path)})
 	}
+	if p.MinConf != "" {
+		chips = append(chips, Chip{Name: paramMinConf, Label: "Confidence at least: " + p.MinConf, RemoveURL: p.forArticles().link(path)})
+	}
 	if len(chips) == 0 {
 		return ActiveFilters{}
 	}
-	c := p.clone()
+	c := p.forArticles()
 	c.Filters, c.From, c.To, c.Offset = map[string][]string{}, "", "", 0
 	return ActiveFilters{Chips: chips, ClearURL: c.link(path)}
 }
@@ -481,7 +494,7 @@ func (s *server) facets(fs map[string][]index.FacetValue, p *params, path string
 					label = s.countryName(v.Value)
 				}
 			}
-			fl := FacetLink{Label: label, Value: v.Value, Count: v.Count, Active: p.hasFilter(ft.name, v.Value)}
+			fl := FacetLink{Label: label, Value: v.Value, Count: v.Count, Active: p.hasFilter(ft.name, v.Value), Aliases: strings.Join(v.Aliases, "; ")}
 			if fl.Active {
 				fl.Href = p.withoutFilter(path, ft.name, v.Value)
 			} else {

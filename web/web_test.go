@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -557,6 +558,19 @@ func TestQuotesPage(t *testing.T) {
 	// The search page links to the same search over quotes, without actors.
 	body = mustGet(t, h, "/?q=fragile&actor=Marc+Olsen", http.StatusOK)
 	mustContain(t, "quotes link", body, `href="/quotes?q=fragile"`)
+
+	// Confidence: on each card, and as a filter with a chip; the articles
+	// link drops it, and article searches refuse it.
+	body = mustGet(t, h, "/quotes?min_confidence=0.95", http.StatusOK)
+	mustContain(t, "min_confidence", body, `0 quotes`, `Confidence at least: 0.95`, `name="min_confidence" value="0.95"`, `href="/">See the articles</a>`)
+	body = mustGet(t, h, "/quotes?min_confidence=0.5", http.StatusOK)
+	mustContain(t, "min_confidence", body, `5 quotes`, `<span class="confidence" title="How sure the attribution is">90%</span>`)
+	for _, path := range []string{"/?min_confidence=0.5", "/api/search?min_confidence=0.5"} {
+		res, body := get(t, h, path)
+		if res.StatusCode != http.StatusBadRequest || !strings.Contains(body, "min_confidence applies to quotes") {
+			t.Errorf("GET %s: status %d, body %.200s; want 400 saying it applies to quotes", path, res.StatusCode, body)
+		}
+	}
 }
 
 func TestArticlePage(t *testing.T) {
@@ -696,7 +710,7 @@ func TestAPI(t *testing.T) {
 	if sr.Total != 1 || len(sr.Hits) != 1 || sr.Hits[0].ID != "ceasefire-1" || sr.Query != "ceasefire" {
 		t.Errorf("/api/search: %+v", sr)
 	}
-	if len(sr.Facets) != 2 || len(sr.Facets["country"]) != 2 || sr.Facets["country"][0] != (index.FacetValue{Value: "IQ", Label: "Iraq", Count: 1}) {
+	if len(sr.Facets) != 2 || len(sr.Facets["country"]) != 2 || !reflect.DeepEqual(sr.Facets["country"][0], index.FacetValue{Value: "IQ", Label: "Iraq", Count: 1}) {
 		t.Errorf("/api/search facets = %+v", sr.Facets)
 	}
 	// The raw shape: the CLI's JSON keys.
@@ -809,6 +823,8 @@ func TestBadRequests(t *testing.T) {
 		{"bad query syntax", "q=" + url.QueryEscape(`title:"unclosed`), "bad query"},
 		{"unknown query field", "q=colour:red", "bad query"},
 		{"invalid UTF-8", "q=%ff%fe", "not valid UTF-8"},
+		{"min_confidence over 1", "min_confidence=1.5", `min_confidence \"1.5\": want a number from 0 to 1`},
+		{"min_confidence not a number", "min_confidence=high", `min_confidence \"high\": want a number from 0 to 1`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			for _, path := range []string{"/api/search", "/api/quotes", "/", "/quotes"} {

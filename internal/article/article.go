@@ -41,6 +41,10 @@ type Article struct {
 	Regions   []string  // UN M49 regions and sub-regions (and "Middle East"), most salient first
 	Actors    []Actor   // people and organisations, most mentioned first
 	Speakers  []string  // distinct quote speakers, in order of first quote
+	// Aliases lists, for each person's name the article uses, the other
+	// forms the same person takes across the corpus (internal/identity);
+	// nil when none has any.
+	Aliases map[string][]string
 }
 
 // Quote is one direct quotation in an article's body.
@@ -93,19 +97,20 @@ func (a *Article) DateUnreadable() bool {
 // jsonArticle is the stable JSON shape of an article (the output of
 // `newsdex extract` and `newsdex show`). Scripts depend on it.
 type jsonArticle struct {
-	ID        string    `json:"id"`
-	File      string    `json:"file"`
-	Title     string    `json:"title"`
-	Source    string    `json:"source"`
-	Byline    string    `json:"byline"`
-	URL       string    `json:"url"`
-	Date      string    `json:"date"`
-	Body      string    `json:"body"`
-	Quotes    []Quote   `json:"quotes"`
-	Countries []Country `json:"countries"`
-	Regions   []string  `json:"regions"`
-	Actors    []Actor   `json:"actors"`
-	Speakers  []string  `json:"speakers"`
+	ID        string              `json:"id"`
+	File      string              `json:"file"`
+	Title     string              `json:"title"`
+	Source    string              `json:"source"`
+	Byline    string              `json:"byline"`
+	URL       string              `json:"url"`
+	Date      string              `json:"date"`
+	Body      string              `json:"body"`
+	Quotes    []Quote             `json:"quotes"`
+	Countries []Country           `json:"countries"`
+	Regions   []string            `json:"regions"`
+	Actors    []Actor             `json:"actors"`
+	Speakers  []string            `json:"speakers"`
+	Aliases   map[string][]string `json:"aliases,omitempty"`
 }
 
 // MarshalJSON writes the article in its stable JSON shape, with the date as
@@ -115,7 +120,7 @@ func (a Article) MarshalJSON() ([]byte, error) {
 		ID: a.ID, File: a.File, Title: a.Title, Source: a.Source, Byline: a.Byline,
 		URL: a.URL, Date: a.DateString(), Body: a.Body,
 		Quotes: a.Quotes, Countries: a.Countries, Regions: a.Regions,
-		Actors: a.Actors, Speakers: a.Speakers,
+		Actors: a.Actors, Speakers: a.Speakers, Aliases: a.Aliases,
 	}
 	if j.Quotes == nil {
 		j.Quotes = []Quote{}
@@ -144,7 +149,7 @@ func (a *Article) UnmarshalJSON(b []byte) error {
 	*a = Article{
 		ID: j.ID, File: j.File, Title: j.Title, Source: j.Source, Byline: j.Byline,
 		URL: j.URL, Body: j.Body, Quotes: j.Quotes, Countries: j.Countries,
-		Regions: j.Regions, Actors: j.Actors, Speakers: j.Speakers,
+		Regions: j.Regions, Actors: j.Actors, Speakers: j.Speakers, Aliases: j.Aliases,
 	}
 	if j.Date != "" {
 		t, err := time.Parse(DateLayout, j.Date)

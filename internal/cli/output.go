@@ -45,6 +45,7 @@ var quoteColumns = []column[index.QuoteHit]{
 	{"speaker", func(h index.QuoteHit) string { return h.Speaker }, 22},
 	{"speaker_title", func(h index.QuoteHit) string { return h.SpeakerTitle }, 0},
 	{"cue", func(h index.QuoteHit) string { return h.Cue }, 0},
+	{"confidence", func(h index.QuoteHit) string { return strconv.FormatFloat(h.Confidence, 'f', 2, 64) }, 10},
 	{"text", func(h index.QuoteHit) string { return h.Text }, 70},
 	{"article_id", func(h index.QuoteHit) string { return h.ArticleID }, 0},
 	{"title", func(h index.QuoteHit) string { return h.Title }, 30},

@@ -34,7 +34,8 @@ type queryOptions struct {
 	Demo      bool
 	Timeout   time.Duration
 	// set holds the flags given on the command line, by name.
-	set map[string]bool
+	set     map[string]bool
+	MinConf float64 // quotes only
 }
 
 // Output formats of search and quotes.
@@ -64,13 +65,19 @@ func (o *queryOptions) addFlags(cmd *cobra.Command) {
 	f.DurationVar(&o.Timeout, "timeout", 30*time.Second, "give up on a search after this long")
 }
 
+// addQuoteFlags adds the flags only quotes take.
+func (o *queryOptions) addQuoteFlags(cmd *cobra.Command) {
+	cmd.Flags().Float64Var(&o.MinConf, "min-confidence", 0, "only quotes attributed with at least this confidence (0 to 1)")
+}
+
 // request turns the flags and query into an index request.
 func (o *queryOptions) request(query string) (index.Request, error) {
 	r := index.Request{
-		Query:  query,
-		Limit:  o.Limit,
-		Offset: o.Offset,
-		Sort:   o.Sort,
+		Query:         query,
+		Limit:         o.Limit,
+		Offset:        o.Offset,
+		Sort:          o.Sort,
+		MinConfidence: o.MinConf,
 		Filters: index.Filters{
 			Countries: o.Countries, Regions: o.Regions, Speakers: o.Speakers,
 			Actors: o.Actors, Sources: o.Sources,
@@ -90,6 +97,9 @@ func (o *queryOptions) request(query string) (index.Request, error) {
 		if o.set["sort"] && o.Sort == index.SortRelevance {
 			return r, usageError("--all streams in date order (relevance ties have no stable order across pages): use --sort date or -date")
 		}
+	}
+	if o.MinConf < 0 || o.MinConf > 1 {
+		return r, usageError("--min-confidence %g: want a number from 0 to 1", o.MinConf)
 	}
 	switch o.Sort {
 	case index.SortRelevance, index.SortDate, index.SortDateDesc:
@@ -253,9 +263,11 @@ func newQuotesCmd(g *globalOptions, s Streams) *cobra.Command {
 		Short: "Search direct quotes, with facets",
 		Long: `Quotes searches the direct quotes found in the articles: each hit is one quote
 with its speaker, cue verb and article. QUERY and the filters work as in
-search; --speaker narrows to one speaker's quotes.`,
+search; --speaker narrows to one speaker's quotes (any form of the name
+finds them all), --min-confidence to the surer attributions.`,
 		Example: `  newsdex quotes disarm --speaker "Fuad Hussein"
-  newsdex quotes --country IQ --format csv --all > iraq-quotes.csv`,
+  newsdex quotes --country IQ --format csv --all > iraq-quotes.csv
+  newsdex quotes --speaker Reagan --min-confidence 0.8`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.set = changedFlags(cmd)
@@ -263,6 +275,7 @@ search; --speaker narrows to one speaker's quotes.`,
 		},
 	}
 	o.addFlags(cmd)
+	o.addQuoteFlags(cmd)
 	return cmd
 }
 
