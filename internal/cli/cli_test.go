@@ -62,7 +62,7 @@ func TestExtractJSONShape(t *testing.T) {
 	if err := json.Unmarshal([]byte(lines[0]), &rec); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"actors", "body", "byline", "countries", "date", "file", "id", "quotes", "regions", "source", "speakers", "title", "url"}
+	want := []string{"actors", "body", "byline", "countries", "date", "file", "id", "lang", "quotes", "regions", "source", "speakers", "title", "url"}
 	if got := keys(rec); !reflect.DeepEqual(got, want) {
 		t.Errorf("extract keys = %v, want %v", got, want)
 	}
