@@ -37,7 +37,7 @@ func articleHit(h *search.DocumentMatch) (Hit, error) {
 	t := parseTime(date)
 	return Hit{
 		ID: h.ID, Score: h.Score, Title: rec.Title, Date: dateString(t),
-		Source: rec.Source, URL: rec.URL, Countries: countryCodes(rec.Countries),
+		Source: rec.Source, Lang: rec.Lang, URL: rec.URL, Countries: countryCodes(rec.Countries),
 		Regions: orEmpty(rec.Regions), Speakers: orEmpty(rec.Speakers), Actors: actorNames(rec.Actors),
 		Snippet: snip, SortKey: sortKey(h), Time: t,
 	}, nil
