@@ -107,8 +107,9 @@ type Gazetteer struct {
 	byName     map[string]*Country // normalised names, official names, aliases, former names
 	regions    map[string]string   // lower case -> canonical region or sub-region
 	middleEast map[string]bool
-	phrases    map[string]Place     // normalised phrase ("soviet union") -> place
-	trie       map[string][]*phrase // first token key -> phrases, longest first
+	phrases    map[string]Place      // normalised phrase ("soviet union") -> place
+	trie       map[string][]*phrase  // first token key -> phrases, longest first
+	langs      map[string]*langTable // ISO 639-1 code -> that language's phrases (lang.go)
 }
 
 // phrase is one entry of the matcher: its token keys and, for exact
@@ -117,11 +118,20 @@ type phrase struct {
 	keys  []string
 	exact []string // the tokens as written, for Exact phrases
 	upper []string // the same in capitals
-	place Place
+	// anyCase phrases match in any case (demonyms of other languages).
+	anyCase bool
+	place   Place
 }
 
 var defaultOnce = sync.OnceValues(func() (*Gazetteer, error) {
-	return Parse(countriesTSV, subdivisionsTSV, supplementTSV)
+	g, err := Parse(countriesTSV, subdivisionsTSV, supplementTSV)
+	if err != nil {
+		return nil, err
+	}
+	if err := g.ParseLanguages(translationsTSV, languagesTSV); err != nil {
+		return nil, err
+	}
+	return g, nil
 })
 
 // Default returns the gazetteer built from the embedded data, loaded once.
