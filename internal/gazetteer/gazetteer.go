@@ -6,11 +6,13 @@
 // Canada and Australia) is generated from the mledoze/countries data set as
 // packaged by github.com/pariz/gountries (gountries under the MIT licence,
 // the data under the ODbL 1.0; see NOTICE) into
-// countries.tsv and subdivisions.tsv by `go generate`. What that data lacks
+// countries.tsv, subdivisions.tsv and translations.tsv (the names in
+// French, Spanish, German, Portuguese and Italian) by `go generate`. What that data lacks
 // for reading news -- demonyms, abbreviations, seats of government, former
 // states, major cities, the Middle East -- is kept by hand in supplement.tsv,
-// which says for each line what it is. All three files are embedded, parsed
-// once, and shared.
+// which says for each line what it is; what it lacks in the other
+// languages (names, demonyms) in languages.tsv (lang.go). All the files are
+// embedded, parsed once, and shared.
 package gazetteer
 
 //go:generate go run ./gen
