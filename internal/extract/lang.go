@@ -137,14 +137,14 @@ func DetectLang(text string) string {
 // detect returns the detector's best guess at text's language ("" for
 // none) and whether it is reliable. Text that is not English by its
 // function words and has fewer than five words, or more than one number to
-// five words (results, prices, tables), is not prose in any language and is
-// not detected.
+// five words (results, prices, tables) and no accented letters to suggest a
+// language other than English, is not detected.
 func detect(text string) (code string, reliable bool) {
 	c := countWords(text)
 	switch {
 	case c.words >= 20 && c.english >= 3 && float64(c.english) >= englishShare*float64(c.words) && c.accented <= c.words/2:
 		return "en", true
-	case c.words < 5 || c.numbers*5 > c.words:
+	case c.words < 5 || c.numbers*5 > c.words && c.accented < 3:
 		return "", false
 	}
 	info := whatlanggo.Detect(text)

@@ -195,3 +195,21 @@ func TestErrorPage(t *testing.T) {
 		}
 	}
 }
+
+// FuzzPageMeta checks that cleaning a title or a site name only ever cuts
+// it: the result is part of the input, and a title is never emptied.
+func FuzzPageMeta(f *testing.F) {
+	for _, s := range []string{"Rail strike ends | India News - Times of India", "Tele Pinar; Tele Pinar", "&amp;copy; 2016 x.example", "a - b | c", " — ", "Site: A b c"} {
+		f.Add(s, "Times of India", "times.example")
+	}
+	f.Fuzz(func(t *testing.T, title, site, host string) {
+		got := cleanTitle(title, site, site, host)
+		if !strings.Contains(title, got) || title != "" && strings.TrimSpace(title) != "" && got == "" {
+			t.Errorf("cleanTitle(%q, %q, %q) = %q: not part of the title", title, site, host, got)
+		}
+		cleanSiteName(title)
+		namesDay(title)
+		isBoilerplate(title)
+		_ = errorPage(title, site)
+	})
+}
