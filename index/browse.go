@@ -45,7 +45,7 @@ func isBrowse(r Request) bool {
 	if r.MinConfidence != 0 {
 		return false
 	}
-	for _, vs := range [][]string{r.Filters.Countries, r.Filters.Regions, r.Filters.Speakers, r.Filters.Actors, r.Filters.Sources} {
+	for _, vs := range [][]string{r.Filters.Countries, r.Filters.Regions, r.Filters.Speakers, r.Filters.Actors, r.Filters.Sources, r.Filters.Langs} {
 		for _, v := range vs {
 			if strings.TrimSpace(v) != "" {
 				return false

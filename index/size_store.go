@@ -44,6 +44,7 @@ type storedArticle struct {
 	Byline    string            `json:"b,omitempty"`
 	URL       string            `json:"u,omitempty"`
 	DateText  string            `json:"dt,omitempty"`
+	Lang      string            `json:"l,omitempty"`
 	Countries []article.Country `json:"c,omitempty"`
 	Regions   []string          `json:"r,omitempty"`
 	Actors    []article.Actor   `json:"a,omitempty"`
@@ -83,7 +84,7 @@ var (
 func encodeRecord(a *article.Article) ([]byte, error) {
 	sa := storedArticle{
 		Title: a.Title, File: a.File, Source: a.Source, Byline: a.Byline, URL: a.URL,
-		DateText: a.DateText, Countries: a.Countries, Regions: a.Regions,
+		DateText: a.DateText, Lang: a.Lang, Countries: a.Countries, Regions: a.Regions,
 		Actors: a.Actors, Speakers: a.Speakers,
 	}
 	if len(a.Quotes) > 0 {

@@ -35,6 +35,11 @@ type Article struct {
 	// guessed.
 	DateText string
 	Body     string // paragraphs separated by "\n\n"
+	// Lang is the article's language as an ISO 639-1 code ("en", "de"), or
+	// "" when unknown. Ingest sets it from what the input declares (a
+	// record's lang field, an HTML page's lang attribute); extraction
+	// checks that against the text and detects it when none was declared.
+	Lang string
 
 	Quotes    []Quote
 	Countries []Country // ordered by salience, most salient first
@@ -104,6 +109,7 @@ type jsonArticle struct {
 	Byline    string              `json:"byline"`
 	URL       string              `json:"url"`
 	Date      string              `json:"date"`
+	Lang      string              `json:"lang"`
 	Body      string              `json:"body"`
 	Quotes    []Quote             `json:"quotes"`
 	Countries []Country           `json:"countries"`
@@ -118,7 +124,7 @@ type jsonArticle struct {
 func (a Article) MarshalJSON() ([]byte, error) {
 	j := jsonArticle{
 		ID: a.ID, File: a.File, Title: a.Title, Source: a.Source, Byline: a.Byline,
-		URL: a.URL, Date: a.DateString(), Body: a.Body,
+		URL: a.URL, Date: a.DateString(), Lang: a.Lang, Body: a.Body,
 		Quotes: a.Quotes, Countries: a.Countries, Regions: a.Regions,
 		Actors: a.Actors, Speakers: a.Speakers, Aliases: a.Aliases,
 	}
@@ -148,7 +154,7 @@ func (a *Article) UnmarshalJSON(b []byte) error {
 	}
 	*a = Article{
 		ID: j.ID, File: j.File, Title: j.Title, Source: j.Source, Byline: j.Byline,
-		URL: j.URL, Body: j.Body, Quotes: j.Quotes, Countries: j.Countries,
+		URL: j.URL, Lang: j.Lang, Body: j.Body, Quotes: j.Quotes, Countries: j.Countries,
 		Regions: j.Regions, Actors: j.Actors, Speakers: j.Speakers, Aliases: j.Aliases,
 	}
 	if j.Date != "" {
