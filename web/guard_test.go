@@ -182,3 +182,38 @@ func TestCostlyPatternsKeepSlotsFree(t *testing.T) {
 		t.Errorf("four costly patterns and a stats request took %v, want under 2s", took)
 	}
 }
+
+// stuckSearcher searches until its context ends.
+type stuckSearcher struct{ Searcher }
+
+func (stuckSearcher) Search(ctx context.Context, r index.Request) (*index.Result, error) {
+	<-ctx.Done()
+	return nil, ctx.Err()
+}
+
+// TestClientGoneFreesSlot: a client that gives up frees its search slot
+// at once, long before the request's deadline.
+func TestClientGoneFreesSlot(t *testing.T) {
+	h, err := New(Options{Searcher: stuckSearcher{mustIndex(t)}, MaxConcurrent: 1, Timeout: 10 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL+"/api/search?q=coffee", nil)
+	if resp, err := http.DefaultClient.Do(req); err == nil {
+		resp.Body.Close()
+		t.Fatalf("stuck search answered %d", resp.StatusCode)
+	}
+	start := time.Now()
+	resp, err := http.Get(srv.URL + "/api/stats")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || time.Since(start) > 2*time.Second {
+		t.Errorf("GET /api/stats after the client left: %d after %v, want 200 at once", resp.StatusCode, time.Since(start))
+	}
+}
