@@ -114,6 +114,9 @@ type QuoteHit struct {
 	Score        float64   `json:"score"`
 	SortKey      []string  `json:"-"`
 	Time         time.Time `json:"-"`
+
+	// SpeakerDescription describes a speaker the article does not name.
+	SpeakerDescription string `json:"speaker_description,omitempty"`
 }
 
 // Result is the answer to an article search.

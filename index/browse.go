@@ -190,6 +190,7 @@ func (x *Index) Precompute(ctx context.Context) error {
 	x.wmu.Lock()
 	defer x.wmu.Unlock()
 	b := x.bi.NewBatch()
+	var size int64
 	for _, kind := range []string{kindArticle, kindQuote} {
 		c, err := x.countAll(ctx, kind)
 		if err != nil {
@@ -200,11 +201,15 @@ func (x *Index) Precompute(ctx context.Context) error {
 			return fmt.Errorf("precompute: %w", err)
 		}
 		b.SetInternal([]byte(browseKeyPrefix+kind), v)
+		size += int64(len(v))
 	}
 	if err := x.persistNames(ctx, b); err != nil {
 		return fmt.Errorf("precompute: %w", err)
 	}
-	if err := x.bi.Batch(b); err != nil {
+	if err := x.checkSpace(size); err != nil {
+		return fmt.Errorf("precompute: %w", err)
+	}
+	if err := x.batch(b); err != nil {
 		return fmt.Errorf("precompute: %w", err)
 	}
 	return nil

@@ -56,6 +56,9 @@ type Options struct {
 	ReadOnly bool
 	// LockTimeout bounds the wait for the index lock; 0 waits forever.
 	LockTimeout time.Duration
+	// FreeSpace reports the free space of the index's file system, which
+	// every write checks first (space.go); nil reads it with statfs(2).
+	FreeSpace FreeSpaceFunc
 }
 
 // Index is an open newsdex index. Its methods are safe for concurrent use;
@@ -73,6 +76,8 @@ type Index struct {
 
 	cols columnCache // facet and kind columns of the segments (collect.go)
 	warm atomic.Bool // Warm ran: searches build missing columns
+
+	freeSpace FreeSpaceFunc // Options.FreeSpace
 
 	nmu     sync.Mutex // guards names and putting
 	names   names      // one name per person (names.go)
@@ -114,7 +119,7 @@ func Open(dir string, opts Options) (*Index, error) {
 		bi.Close()
 		return nil, fmt.Errorf("create index %s: %w", dir, err)
 	}
-	return &Index{bi: bi, path: dir, lab: opts.Labeler}, nil
+	return &Index{bi: bi, path: dir, lab: opts.Labeler, freeSpace: opts.FreeSpace}, nil
 }
 
 func openExisting(dir string, opts Options) (*Index, error) {
@@ -140,7 +145,7 @@ func openExisting(dir string, opts Options) (*Index, error) {
 		bi.Close()
 		return nil, fmt.Errorf("open index %s: mapping version %q, want %q: %w", dir, v, mappingVersion, ErrMappingVersion)
 	}
-	return &Index{bi: bi, path: dir, lab: opts.Labeler, ro: opts.ReadOnly}, nil
+	return &Index{bi: bi, path: dir, lab: opts.Labeler, ro: opts.ReadOnly, freeSpace: opts.FreeSpace}, nil
 }
 
 // maxSegmentDocs caps the documents (articles and quotes) of a segment
@@ -183,7 +188,40 @@ func (x *Index) Path() string { return x.path }
 
 // QuoteID returns the document ID of an article's n-th quote (from 1).
 func QuoteID(articleID string, n int) string {
-	return articleID + "#q" + strconv.Itoa(n)
+	return docID(articleID) + "#q" + strconv.Itoa(n)
+}
+
+// Document IDs. An article's document ID is its ID, and its quotes' are
+// that ID followed by "#q" and the quote's number (QuoteID). An article
+// whose own ID ended so ("X#q1", a URL with such a fragment) would take
+// the place of article X's first quote, and re-indexing X would delete it.
+// So an ID that ends in "#q" and digits, or in the escape suffix "#e"
+// itself, gets "#e" appended in its document ID: no article's document ID
+// then ends like a quote's, the mapping is one to one, and every other ID
+// (nearly all, URLs with other fragments included) is its own document ID,
+// as in indexes built before.
+const escapeSuffix = "#e"
+
+// docID returns the document ID of the article with ID id.
+func docID(id string) string {
+	if strings.HasSuffix(id, escapeSuffix) || endsLikeQuote(id) {
+		return id + escapeSuffix
+	}
+	return id
+}
+
+// articleID returns the ID of the article whose document ID is doc.
+func articleID(doc string) string {
+	return strings.TrimSuffix(doc, escapeSuffix)
+}
+
+// endsLikeQuote reports whether s ends in "#q" and at least one digit.
+func endsLikeQuote(s string) bool {
+	i := len(s)
+	for i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+		i--
+	}
+	return i < len(s) && strings.HasSuffix(s[:i], "#q")
 }
 
 // articleMeta is the plain stored JSON (FieldMeta) of an article
@@ -290,6 +328,15 @@ func actorNames(as []article.Actor) []string {
 
 // documents returns the bleve documents of an article and of its quotes.
 func documents(a *article.Article) (map[string]any, []map[string]any, error) {
+	fingerprint := a.Fingerprint() // of the article as given
+	if !a.Date.IsZero() && !DateInRange(a.Date) {
+		c := *a
+		if c.DateText == "" {
+			c.DateText = a.Date.UTC().Format(time.RFC3339)
+		}
+		c.Date = time.Time{}
+		a = &c
+	}
 	codes := countryCodes(a.Countries)
 	date := formatTime(a.Date)
 	meta, err := json.Marshal(articleMeta{Date: date, Quotes: len(a.Quotes)})
@@ -302,13 +349,13 @@ func documents(a *article.Article) (map[string]any, []map[string]any, error) {
 	}
 	doc := map[string]any{
 		FieldKind:        kindArticle,
-		fieldSortID:      a.ID,
+		fieldSortID:      docID(a.ID),
 		FieldTitle:       a.Title,
 		FieldBody:        a.Body,
 		FieldByline:      a.Byline,
 		FieldURL:         a.URL,
 		FieldQuoteCount:  float64(len(a.Quotes)),
-		FieldFingerprint: a.Fingerprint(),
+		FieldFingerprint: fingerprint,
 		FieldMeta:        string(meta),
 		fieldDoc:         string(rec),
 	}
@@ -390,6 +437,13 @@ func (x *Index) Put(arts []*article.Article) error {
 	if len(ids) == 0 {
 		return nil
 	}
+	var size int64
+	for _, a := range latest {
+		size += articleBytes(a)
+	}
+	if err := x.checkSpace(size); err != nil {
+		return fmt.Errorf("put %d articles: %w", len(ids), err)
+	}
 	// The articles replaced leave the loaded names (names.go): their
 	// records say which.
 	loaded := x.beginNames()
@@ -430,7 +484,7 @@ func (x *Index) Put(arts []*article.Article) error {
 		if err != nil {
 			return fmt.Errorf("put article %s: %w", id, err)
 		}
-		if err := b.Index(id, doc); err != nil {
+		if err := b.Index(docID(id), doc); err != nil {
 			return fmt.Errorf("put article %s: %w", id, err)
 		}
 		for i, qd := range quotes {
@@ -464,7 +518,7 @@ func (x *Index) Put(arts []*article.Article) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs[i] = x.bi.Batch(b)
+			errs[i] = x.batch(b)
 		}()
 	}
 	wg.Wait()
@@ -475,6 +529,18 @@ func (x *Index) Put(arts []*article.Article) error {
 	x.endNames(added, removed)
 	done = true
 	return nil
+}
+
+// batch writes b. A panic inside bleve while it does (seen when its file
+// system fills up) is returned as an error: a server writing for
+// `newsdex index` reports the failed batch and stays up.
+func (x *Index) batch(b *bleve.Batch) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("bleve failed writing the batch: %v", r)
+		}
+	}()
+	return x.bi.Batch(b)
 }
 
 // minPartDocs is the fewest articles Put gives a concurrent batch.
@@ -515,8 +581,15 @@ func (x *Index) storedDocs(ctx context.Context, kind string, ids []string, field
 	if len(ids) == 0 {
 		return out, nil
 	}
+	docs := ids
+	if kind == kindArticle {
+		docs = make([]string, len(ids))
+		for i, id := range ids {
+			docs[i] = docID(id)
+		}
+	}
 	bq := query.NewBooleanQuery(nil, nil, nil)
-	bq.AddMust(query.NewDocIDQuery(ids))
+	bq.AddMust(query.NewDocIDQuery(docs))
 	bq.AddFilter(kindQuery(kind))
 	req := bleve.NewSearchRequestOptions(bq, len(ids), 0, false)
 	req.Fields = fields
@@ -526,7 +599,11 @@ func (x *Index) storedDocs(ctx context.Context, kind string, ids []string, field
 		return nil, err
 	}
 	for _, h := range res.Hits {
-		out[h.ID] = h.Fields
+		id := h.ID
+		if kind == kindArticle {
+			id = articleID(id)
+		}
+		out[id] = h.Fields
 	}
 	return out, nil
 }
@@ -627,26 +704,7 @@ func (x *Index) Stats(ctx context.Context) (*Stats, error) {
 	if x.path != "" {
 		// While a server indexes, merges delete segment files: a file
 		// gone between listing and reading its size no longer counts.
-		err := filepath.WalkDir(x.path, func(_ string, d fs.DirEntry, err error) error {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil
-			}
-			if err != nil {
-				return err
-			}
-			if d.Type().IsRegular() {
-				info, err := d.Info()
-				if errors.Is(err, fs.ErrNotExist) {
-					return nil
-				}
-				if err != nil {
-					return err
-				}
-				st.SizeBytes += info.Size()
-			}
-			return nil
-		})
-		if err != nil {
+		if st.SizeBytes, err = dirSize(x.path); err != nil {
 			return nil, fmt.Errorf("stats: size of %s: %w", x.path, err)
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/search/query"
-	"github.com/blevesearch/vellum/regexp"
 
 	"github.com/newsdex/newsdex/internal/identity"
 )
@@ -18,17 +17,14 @@ const maxPatternLength = 1000
 // maxFuzziness is the largest edit distance bleve's fuzzy search accepts.
 const maxFuzziness = 2
 
-// checkPattern rejects a /regexp/ that the index's automaton compiler
-// would refuse at search time ("zero width assertions not allowed"), so
-// that the error is ErrBadQuery rather than a search failure.
+// checkPattern checks a /regexp/ before any automaton is built
+// (pattern.go): its length, syntax and program size.
 func checkPattern(p string) error {
 	if len(p) > maxPatternLength {
 		return fmt.Errorf("%w: pattern of %d bytes is over the maximum of %d", ErrBadQuery, len(p), maxPatternLength)
 	}
-	if _, err := regexp.New(p); err != nil {
-		return fmt.Errorf("%w: /%s/: %v", ErrBadQuery, p, err)
-	}
-	return nil
+	_, err := compilePattern(p, "/"+p+"/")
+	return err
 }
 
 // parseQuery parses a query string in bleve's syntax and rewrites its
@@ -39,6 +35,11 @@ func checkPattern(p string) error {
 func (x *Index) parseQuery(kind, s string, tab *identity.Table) (query.Query, error) {
 	q, err := query.NewQueryStringQuery(s).Parse()
 	if err != nil {
+		if strings.Contains(err.Error(), "runtime error") {
+			// bleve's parser recovers from a panic of its lexer (on
+			// "/", or "/^a/") and reports the panic's text.
+			return nil, fmt.Errorf("%w: %q: cannot read this query: a /regexp/ must be closed and cannot start with ^; write a slash that is not one as \\/", ErrBadQuery, s)
+		}
 		return nil, fmt.Errorf("%w: %q: %v", ErrBadQuery, s, err)
 	}
 	if q, err = x.rewrite(kind, q, tab); err != nil {

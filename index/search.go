@@ -61,6 +61,9 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 	out := &Result{Query: r.Query, Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
+		if err := ctx.Err(); err != nil {
+			return nil, searchError(r.Query, err)
+		}
 		hit, err := articleHit(h, tab) // size_hits.go
 		if err != nil {
 			return nil, err
@@ -251,7 +254,7 @@ func (x *Index) SearchQuotes(ctx context.Context, r Request) (*QuoteResult, erro
 	}
 	out := &QuoteResult{Query: r.Query, Total: res.Total}
 	if out.Hits, err = x.quoteHits(ctx, res.Hits, tab); err != nil { // size_hits.go
-		return nil, err
+		return nil, searchError(r.Query, err)
 	}
 	out.Facets = facets
 	for name := range out.Facets {
@@ -268,6 +271,9 @@ func (x *Index) SearchQuotes(ctx context.Context, r Request) (*QuoteResult, erro
 func searchError(q string, err error) error {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return fmt.Errorf("search %q: %w", q, err)
+	}
+	if errors.Is(err, ErrBadQuery) {
+		return err
 	}
 	if e := expansionError(q, err); e != nil {
 		return e
@@ -286,8 +292,8 @@ func (x *Index) request(kind string, r Request, tab *identity.Table) (*bleve.Sea
 	if r.Limit > MaxLimit {
 		return nil, fmt.Errorf("%w: limit %d is over the maximum of %d per page", ErrBadQuery, r.Limit, MaxLimit)
 	}
-	if r.After == nil && r.Offset+r.Limit > MaxWindow {
-		return nil, fmt.Errorf("%w: offset+limit %d is over the result window of %d: page with After (the CLI streams with --all)", ErrBadQuery, r.Offset+r.Limit, MaxWindow)
+	if r.After == nil && r.Offset > MaxWindow-r.Limit { // not Offset+Limit: it could overflow
+		return nil, fmt.Errorf("%w: offset %d with limit %d goes past the result window of %d: page with After (the CLI streams with --all)", ErrBadQuery, r.Offset, r.Limit, MaxWindow)
 	}
 	if r.FacetSize < 0 || r.FacetSize > MaxFacetSize {
 		return nil, fmt.Errorf("%w: facet size %d is outside 0..%d", ErrBadQuery, r.FacetSize, MaxFacetSize)
@@ -307,6 +313,9 @@ func (x *Index) request(kind string, r Request, tab *identity.Table) (*bleve.Sea
 		}
 		if kind == kindArticle {
 			q = searchTitleToo(q)
+		}
+		if q, err = compilePatterns(q); err != nil { // pattern.go
+			return nil, err
 		}
 		bq.AddMust(q)
 	}
@@ -493,10 +502,24 @@ func (x *Index) filter(kind string, f Filters, tab *identity.Table) (query.Query
 		if !from.IsZero() && !to.IsZero() && !from.Before(to) {
 			return nil, fmt.Errorf("%w: date range %s..%s is empty", ErrBadQuery, dateString(f.From), dateString(f.To))
 		}
-		yes, no := true, false
-		dq := query.NewDateRangeInclusiveQuery(from, to, &yes, &no)
-		dq.SetField(FieldDate)
-		parts = append(parts, dq)
+		// Bounds outside the dates the index keeps (bound.go) are
+		// clamped to them (bleve refuses them): from=1500 is every dated
+		// hit up to To, and a range wholly outside matches nothing.
+		switch {
+		case !to.IsZero() && !to.After(MinDate), !from.IsZero() && !from.Before(MaxDate):
+			parts = append(parts, query.NewMatchNoneQuery())
+		default:
+			if !from.IsZero() && from.Before(MinDate) {
+				from = MinDate
+			}
+			if to.After(MaxDate) {
+				to = MaxDate
+			}
+			yes, no := true, false
+			dq := query.NewDateRangeInclusiveQuery(from, to, &yes, &no)
+			dq.SetField(FieldDate)
+			parts = append(parts, dq)
+		}
 	}
 	return query.NewConjunctionQuery(parts), nil
 }

@@ -47,7 +47,7 @@ func articleHit(h *search.DocumentMatch, tab *identity.Table) (Hit, error) {
 	}
 	t := parseTime(date)
 	return Hit{
-		ID: h.ID, Score: h.Score, Title: rec.Title, Date: dateString(t),
+		ID: articleID(h.ID), Score: h.Score, Title: rec.Title, Date: dateString(t),
 		Source: rec.Source, URL: rec.URL, Countries: countryCodes(rec.Countries),
 		Regions: orEmpty(rec.Regions), Speakers: orEmpty(personNames(tab, rec.Speakers)),
 		Actors:  personNames(tab, actorNames(rec.Actors)),
@@ -76,6 +76,9 @@ func (x *Index) quoteHits(ctx context.Context, hits search.DocumentMatchCollecti
 	}
 	recs := make(map[string]*record, len(docs))
 	for _, h := range hits {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		date, err := dateOf(h)
 		if err != nil {
 			return nil, err
@@ -107,7 +110,8 @@ func (x *Index) quoteHits(ctx context.Context, hits search.DocumentMatchCollecti
 		t := parseTime(date)
 		out = append(out, QuoteHit{
 			ID: h.ID, Text: q.Text, Speaker: speakerName(tab, q.Speaker), SpeakerTitle: q.SpeakerTitle,
-			Cue: q.Cue, ArticleID: id, Title: rec.Title, Date: dateString(t),
+			SpeakerDescription: q.SpeakerDescription,
+			Cue:                q.Cue, ArticleID: id, Title: rec.Title, Date: dateString(t),
 			Source: rec.Source, Countries: countryCodes(rec.Countries), Snippet: snip,
 			Confidence: q.Confidence, Score: h.Score, SortKey: sortKey(h), Time: t,
 		})

@@ -228,7 +228,7 @@ var facetTitles = []struct{ name, title string }{
 
 // search builds the search page for r.
 func (s *server) search(r *http.Request) (*SearchPage, error) {
-	p, err := parseParams(r.URL.Query(), &s.opts)
+	p, err := parseRequest(r, &s.opts)
 	if err != nil {
 		return nil, err
 	}
@@ -284,7 +284,7 @@ func (s *server) search(r *http.Request) (*SearchPage, error) {
 
 // quotes builds the quote view for r.
 func (s *server) quotes(r *http.Request) (*QuotesPage, error) {
-	p, err := parseParams(r.URL.Query(), &s.opts)
+	p, err := parseRequest(r, &s.opts)
 	if err != nil {
 		return nil, err
 	}
@@ -352,7 +352,7 @@ func (s *server) articlePage(r *http.Request) (*ArticlePage, error) {
 		URL:       a.URL,
 		QuotesURL: "/quotes?q=" + url.QueryEscape("article:"+quoteTerm(a.ID)),
 	}
-	page.APIURL = "/api/articles/" + url.PathEscape(a.ID)
+	page.APIURL = articlePath("/api/articles/", a.ID)
 	if a.Source != "" {
 		page.Source = Link{Label: a.Source, Href: fresh(paramSource, a.Source).link(pathSearch)}
 	}
@@ -564,9 +564,22 @@ func paginate(p *params, total uint64, shown int, path string, window int) (from
 // articleID reads the article ID from r's path after prefix. IDs may hold
 // slashes (an article without an ID is known by its URL), which links
 // escape as %2F: the ID is taken from the escaped path and unescaped once.
+// The IDs "." and "..", which no path can carry (browsers and HTTP clients
+// resolve them away, escaped as %2E or not), come as ?id= after the bare
+// prefix (articlePath).
 func articleID(r *http.Request, prefix string) (string, error) {
 	raw, ok := strings.CutPrefix(r.URL.EscapedPath(), prefix)
-	if !ok || raw == "" {
+	if !ok {
+		return "", errNotFound
+	}
+	if raw == "" {
+		q, err := queryValues(r)
+		if err != nil {
+			return "", err
+		}
+		if id := q.Get("id"); len(q) == 1 && len(q["id"]) == 1 && isDotSegment(id) {
+			return id, nil
+		}
 		return "", errNotFound
 	}
 	id, err := url.PathUnescape(raw)
@@ -576,8 +589,19 @@ func articleID(r *http.Request, prefix string) (string, error) {
 	return id, nil
 }
 
+// articlePath is the path under prefix of article id.
+func articlePath(prefix, id string) string {
+	if isDotSegment(id) {
+		return prefix + "?id=" + url.QueryEscape(id)
+	}
+	return prefix + url.PathEscape(id)
+}
+
+// isDotSegment reports whether id is a path segment URLs resolve away.
+func isDotSegment(id string) bool { return id == "." || id == ".." }
+
 // articleURL is the page of article id.
-func articleURL(id string) string { return pathArticles + url.PathEscape(id) }
+func articleURL(id string) string { return articlePath(pathArticles, id) }
 
 // countryName names a country code through the Labeler, else returns it.
 func (s *server) countryName(code string) string {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
@@ -70,6 +71,29 @@ type params struct {
 
 	from, to time.Time
 	minConf  float64
+}
+
+// queryValues reads r's query string. Go's url.Query drops a pair it
+// cannot read (one holding ";", which old servers took for "&") without a
+// word, and ?q=coffee;limit=5 browsed everything: here it is a 400.
+func queryValues(r *http.Request) (url.Values, error) {
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		if strings.Contains(r.URL.RawQuery, ";") {
+			return nil, badRequestf("cannot read the query string: parameters are separated by & (a ; must be escaped as %%3B)")
+		}
+		return nil, badRequestf("cannot read the query string: escape %% as %%25")
+	}
+	return q, nil
+}
+
+// parseRequest reads and checks r's query parameters (parseParams).
+func parseRequest(r *http.Request, o *Options) (*params, error) {
+	q, err := queryValues(r)
+	if err != nil {
+		return nil, err
+	}
+	return parseParams(q, o)
 }
 
 // parseParams reads and checks a request's query parameters against the

@@ -56,6 +56,10 @@ type Quote struct {
 	Start        int     `json:"start"`                   // offset of the first quoted character in Body, in Unicode code points
 	End          int     `json:"end"`                     // offset just past the last quoted character, in code points
 	Confidence   float64 `json:"confidence"`              // 0..1: how sure the attribution is
+
+	// SpeakerDescription is how the article describes a speaker it does
+	// not name ("a spokesman", "one dealer"); Speaker is then "".
+	SpeakerDescription string `json:"speaker_description,omitempty"`
 }
 
 // Country is a country an article concerns.

@@ -149,7 +149,7 @@ func TestIndexBadInput(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("index: exit %d, want 0: %s", code, errs)
 	}
-	for _, want := range []string{"indexed 2 articles", "mixed.jsonl:2", "notes.bin", "dates that could not be read (left empty): 1"} {
+	for _, want := range []string{"indexed 2 articles", "mixed.jsonl:2", "notes.bin", "dates that could not be read or are outside 1678-2261 (kept as text only): 1"} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errs)
 		}
@@ -293,6 +293,15 @@ func TestShow(t *testing.T) {
 	}
 }
 
+// TestDateBoundsOutOfRange: bounds the index cannot range over are
+// clamped (they exited 1 with bleve's "invalid/unsupported date range").
+func TestDateBoundsOutOfRange(t *testing.T) {
+	dir := mustIndex(t)
+	for _, args := range [][]string{{"--to", "2262"}, {"--from", "1500"}, {"--to", "9999"}, {"--from", "1200", "--to", "1300"}} {
+		mustRun(t, append([]string{"--index", dir, "search", "--format", "json"}, args...)...)
+	}
+}
+
 func TestUsageErrors(t *testing.T) {
 	dir := mustIndex(t)
 	for _, args := range [][]string{
@@ -303,6 +312,16 @@ func TestUsageErrors(t *testing.T) {
 		{"search", "--facets", "colour"},
 		{"search", `title:"open`},
 		{"search", "colour:red"},
+		{"search", "coffee", "--offset", "9223372036854775807"},
+		{"quotes", "--offset", "9223372036854775807"},
+		{"search", "--offset", "9223372036854775808"},
+		{"search", "--all", "--limit", "5"},
+		{"search", "--all", "--offset", "5"},
+		{"quotes", "--all", "--sort", "relevance"},
+		{"search", "/"},
+		{"index", "--workers", "9223372036854775807", corpus},
+		{"index", "--batch", "9223372036854775807", corpus},
+		{"extract", "--workers", "-1", corpus},
 		{"extract", "--format", "yaml", corpus},
 		{"nosuchcommand"},
 	} {

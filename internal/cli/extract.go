@@ -21,6 +21,7 @@ type extractOptions struct {
 	Format      string // output: jsonl or json
 	InputFormat string // force an input format
 	Workers     int
+	FollowLinks bool
 	Names       string // corpus (one name per person across the input) or article
 }
 
@@ -49,6 +50,7 @@ and prints each article as soon as it is extracted.`,
 	cmd.Flags().StringVar(&o.Format, "format", "jsonl", "output format: jsonl or json")
 	cmd.Flags().StringVar(&o.InputFormat, "input-format", "", "read every input as this format: txt, html, json, jsonl, csv, tsv")
 	cmd.Flags().IntVar(&o.Workers, "workers", 0, "extraction workers (0 = one per core)")
+	cmd.Flags().BoolVar(&o.FollowLinks, "follow-links", false, "follow symbolic links in folders that lead out of the paths named (default: skip them)")
 	cmd.Flags().StringVar(&o.Names, "names", "corpus", "corpus: one name per person across the input, as an index names them; article: each article's own names, streamed")
 	return cmd
 }
@@ -58,6 +60,9 @@ func runExtract(cmd *cobra.Command, o *extractOptions, s Streams, args []string)
 		return usageError("--format %q: want jsonl or json", o.Format)
 	}
 	if err := checkInputFormat(o.InputFormat); err != nil {
+		return err
+	}
+	if err := checkWorkers(o.Workers); err != nil {
 		return err
 	}
 	if o.Names != "corpus" && o.Names != "article" {
@@ -72,7 +77,7 @@ func runExtract(cmd *cobra.Command, o *extractOptions, s Streams, args []string)
 	}
 	bad := 0
 	p := &pipeline.Pipeline{
-		Ingest:  ingest.Options{Format: o.InputFormat, Workers: o.Workers},
+		Ingest:  ingest.Options{Format: o.InputFormat, Workers: o.Workers, FollowLinks: o.FollowLinks},
 		Workers: o.Workers,
 		OnError: func(e *ingest.Error) {
 			bad++

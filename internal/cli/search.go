@@ -34,6 +34,8 @@ type queryOptions struct {
 	Demo      bool
 	Timeout   time.Duration
 	MinConf   float64 // quotes only
+	// set holds the flags given on the command line, by name.
+	set map[string]bool
 }
 
 // Output formats of search and quotes.
@@ -58,7 +60,7 @@ func (o *queryOptions) addFlags(cmd *cobra.Command) {
 	f.StringVar(&o.Sort, "sort", index.SortRelevance, "order: relevance, date (oldest first) or -date (newest first)")
 	f.StringVar(&o.Facets, "facets", strings.Join(index.DefaultFacets, ","), "facets to count, comma-separated, or \"none\"")
 	f.StringVar(&o.Format, "format", "", "output: table, json, jsonl or csv (default: table on a terminal, json otherwise)")
-	f.BoolVar(&o.All, "all", false, "stream every hit, in a stable order, with no cap (for exports)")
+	f.BoolVar(&o.All, "all", false, "stream every hit in date order, with no cap, for exports (not with --limit, --offset or --sort relevance)")
 	f.BoolVar(&o.Demo, "demo", false, "search the embedded demo corpus instead of --index")
 	f.DurationVar(&o.Timeout, "timeout", 30*time.Second, "give up on a search after this long")
 }
@@ -86,6 +88,18 @@ func (o *queryOptions) request(query string) (index.Request, error) {
 	}
 	if o.MinConf < 0 || o.MinConf > 1 {
 		return r, usageError("--min-confidence %g: want a number from 0 to 1", o.MinConf)
+	}
+	if o.All {
+		// --all pages through every hit in a stable order: a page size,
+		// a start or a relevance order would be silently dropped.
+		for _, name := range []string{"limit", "offset"} {
+			if o.set[name] {
+				return r, usageError("--all streams every hit: it cannot be combined with --%s", name)
+			}
+		}
+		if o.set["sort"] && o.Sort == index.SortRelevance {
+			return r, usageError("--all streams in date order (relevance ties have no stable order across pages): use --sort date or -date")
+		}
 	}
 	switch o.Sort {
 	case index.SortRelevance, index.SortDate, index.SortDateDesc:
@@ -115,6 +129,21 @@ func (o *queryOptions) request(query string) (index.Request, error) {
 		return r, usageError("--to: %v", err)
 	}
 	return r, nil
+}
+
+// Bounds of the integer flags that size work or memory: a value past them
+// would start that many goroutines or allocate that many slots.
+const (
+	maxWorkers = 1024
+	maxBatch   = 100_000
+)
+
+// checkWorkers checks a --workers flag: 0 (one per core) to maxWorkers.
+func checkWorkers(n int) error {
+	if n < 0 || n > maxWorkers {
+		return usageError("--workers %d: want a number from 0 (one per core) to %d", n, maxWorkers)
+	}
+	return nil
 }
 
 // parseFacets reads --facets: a comma-separated list, or "none".
@@ -219,6 +248,7 @@ and month.`,
   newsdex search --limit 0 --facets country,region`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			o.set = changedFlags(cmd)
 			return runQuery(cmd.Context(), g, o, s, firstArg(args), false)
 		},
 	}
@@ -240,12 +270,23 @@ finds them all), --min-confidence to the surer attributions.`,
   newsdex quotes --speaker Reagan --min-confidence 0.8`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			o.set = changedFlags(cmd)
 			return runQuery(cmd.Context(), g, o, s, firstArg(args), true)
 		},
 	}
 	o.addFlags(cmd)
 	o.addQuoteFlags(cmd)
 	return cmd
+}
+
+// changedFlags says which of the flags --all conflicts with were given on
+// cmd's command line.
+func changedFlags(cmd *cobra.Command) map[string]bool {
+	set := map[string]bool{}
+	for _, name := range []string{"limit", "offset", "sort"} {
+		set[name] = cmd.Flags().Changed(name)
+	}
+	return set
 }
 
 func firstArg(args []string) string {
@@ -319,6 +360,10 @@ func runPages[H any](ctx context.Context, req index.Request, o *queryOptions, se
 		p, err := search(pctx, req)
 		cancel()
 		if err != nil {
+			if !first {
+				// Hits are already out: end them on a whole record.
+				w.abort(err)
+			}
 			return queryError(err)
 		}
 		if first {
@@ -329,6 +374,7 @@ func runPages[H any](ctx context.Context, req index.Request, o *queryOptions, se
 		}
 		for _, h := range p.Hits {
 			if err := w.hit(h); err != nil {
+				w.abort(err)
 				return err
 			}
 		}
@@ -338,6 +384,7 @@ func runPages[H any](ctx context.Context, req index.Request, o *queryOptions, se
 		req.After = key(p.Hits[len(p.Hits)-1])
 		req.Facets = []string{}
 		if err := ctx.Err(); err != nil {
+			w.abort(err)
 			return err
 		}
 	}

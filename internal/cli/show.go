@@ -103,6 +103,9 @@ func writeArticleText(w io.Writer, a *article.Article) {
 		who := q.Speaker
 		if who == "" {
 			who = "(unknown)"
+			if q.SpeakerDescription != "" {
+				who = "(" + q.SpeakerDescription + ")"
+			}
 		}
 		if q.SpeakerTitle != "" {
 			who += ", " + q.SpeakerTitle

@@ -76,6 +76,7 @@ import (
 func (x *Extractor) people(a *article.Article) {
 	a.Quotes, a.Speakers, a.Actors = nil, nil, nil
 	d := newDoc(a.Body)
+	d.markFurniture()
 	d.findQuotes()
 	ac := newActors(x.gaz, d)
 	if t := a.Title; t != "" && !mostlyUpper(t) {
@@ -112,6 +113,7 @@ type token struct {
 	upper bool // a word of two or more letters, all upper-case
 	inq   bool // inside a quotation
 	poss  bool // a word ending in 's or ’s
+	furn  bool // page furniture: dateline, table, credit (furniture.go)
 }
 
 // doc is a tokenised text with its lower-cased copy.
@@ -323,7 +325,7 @@ func (d *doc) scanWord(i int) int {
 	// A trailing period belongs to an abbreviation or an initial.
 	if end < n && s[end] == '.' {
 		w := d.lowWord(start, end)
-		if abbrevs[w] || (letters == 1 && upper == 1) {
+		if abbrevs[w] || (letters == 1 && upper == 1) || initials(w) {
 			end++
 		}
 	}
@@ -347,6 +349,23 @@ func (d *doc) scanWord(i int) int {
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// initials reports whether w is initials joined by periods ("f.w", "j.d",
+// "f.w.").
+func initials(w string) bool {
+	if len(w) >= 4 && w[len(w)-1] == '.' {
+		w = w[:len(w)-1]
+	}
+	if len(w) < 3 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if i%2 == 1 && w[i] != '.' || i%2 == 0 && !('a' <= w[i] && w[i] <= 'z') {
+			return false
+		}
+	}
+	return len(w)%2 == 1
+}
 
 // lowWord returns the lower-case text of bytes s..e.
 func (d *doc) lowWord(s, e int) string { return d.low[s:e] }

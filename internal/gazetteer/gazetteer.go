@@ -386,13 +386,28 @@ func (g *Gazetteer) Regions(code string) []string {
 // abbreviations must keep their case ("US" is a place, "Us" is not).
 // Institutions ("Bundesbank") are organisations, not places.
 func (g *Gazetteer) IsPlace(name string) bool {
+	k, ok := g.PlaceKind(name)
+	if !ok {
+		return false
+	}
+	switch k {
+	case KindInstitution, KindBlock, KindDateline:
+		return false
+	}
+	return true
+}
+
+// PlaceKind returns the kind of phrase a capitalised name is in the
+// gazetteer, if it is one: as IsPlace, but it also answers for
+// institutions, blocks and dateline abbreviations ("N.J", "Calif").
+func (g *Gazetteer) PlaceKind(name string) (Kind, bool) {
 	name = strings.TrimSpace(name)
 	if len(name) > 4 && strings.EqualFold(name[:4], "the ") {
 		name = name[4:]
 	}
 	toks := tokenize(name)
 	if len(toks) == 0 || len(toks) > 8 {
-		return false
+		return 0, false
 	}
 	var b strings.Builder
 	for i, t := range toks {
@@ -403,26 +418,22 @@ func (g *Gazetteer) IsPlace(name string) bool {
 	}
 	p, ok := g.phrases[b.String()]
 	if !ok {
-		return false
-	}
-	switch p.Kind {
-	case KindInstitution, KindBlock, KindDateline:
-		return false
+		return 0, false
 	}
 	if p.Exact {
 		for _, ph := range g.trie[toks[0].key] {
 			if len(ph.keys) == len(toks) && ph.place == p {
 				for i, t := range toks {
 					if withoutDots(name[t.start:t.end]) != ph.exact[i] {
-						return false
+						return 0, false
 					}
 				}
-				return true
+				return p.Kind, true
 			}
 		}
-		return false
+		return 0, false
 	}
-	return true
+	return p.Kind, true
 }
 
 // Key returns the normalised form under which the gazetteer files a
