@@ -13,10 +13,11 @@ const (
 	FacetRegion  = "region"
 	FacetSource  = "source"
 	FacetDate    = "date"
+	FacetLang    = "lang" // ISO 639-1 language code
 )
 
 // DefaultFacets is the facet list used when a request names none.
-var DefaultFacets = []string{FacetSpeaker, FacetActor, FacetCountry, FacetRegion, FacetSource, FacetDate}
+var DefaultFacets = []string{FacetSpeaker, FacetActor, FacetCountry, FacetRegion, FacetSource, FacetLang, FacetDate}
 
 // Sort orders.
 const (
@@ -47,6 +48,7 @@ type Filters struct {
 	Speakers  []string  // names, any case: any form of a person finds all its forms
 	Actors    []string  //
 	Sources   []string  //
+	Langs     []string  // ISO 639-1 codes ("en", "de"), any case
 	From      time.Time // inclusive; zero = open
 	To        time.Time // inclusive (the whole day); zero = open
 }
@@ -87,6 +89,7 @@ type Hit struct {
 	Title     string    `json:"title"`
 	Date      string    `json:"date"` // YYYY-MM-DD or ""
 	Source    string    `json:"source"`
+	Lang      string    `json:"lang"` // ISO 639-1 code or ""
 	URL       string    `json:"url"`
 	Countries []string  `json:"countries"` // codes
 	Regions   []string  `json:"regions"`

@@ -45,7 +45,7 @@ func isBrowse(r Request) bool {
 	if r.MinConfidence != 0 {
 		return false
 	}
-	for _, vs := range [][]string{r.Filters.Countries, r.Filters.Regions, r.Filters.Speakers, r.Filters.Actors, r.Filters.Sources} {
+	for _, vs := range [][]string{r.Filters.Countries, r.Filters.Regions, r.Filters.Speakers, r.Filters.Actors, r.Filters.Sources, r.Filters.Langs} {
 		for _, v := range vs {
 			if strings.TrimSpace(v) != "" {
 				return false
@@ -203,10 +203,10 @@ func (x *Index) Precompute(ctx context.Context) error {
 		b.SetInternal([]byte(browseKeyPrefix+kind), v)
 		size += int64(len(v))
 	}
-	if err := x.persistNames(ctx, b); err != nil {
+	if err := x.checkSpace(size); err != nil {
 		return fmt.Errorf("precompute: %w", err)
 	}
-	if err := x.checkSpace(size); err != nil {
+	if err := x.persistNames(ctx, b); err != nil {
 		return fmt.Errorf("precompute: %w", err)
 	}
 	if err := x.batch(b); err != nil {

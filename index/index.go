@@ -78,10 +78,9 @@ type Index struct {
 	warm atomic.Bool // Warm ran: searches build missing columns
 
 	freeSpace FreeSpaceFunc // Options.FreeSpace
-
-	nmu     sync.Mutex // guards names and putting
-	names   names      // one name per person (names.go)
-	putting bool       // a Put is writing
+	nmu       sync.Mutex    // guards names and putting
+	names     names         // one name per person (names.go)
+	putting   bool          // a Put is writing
 }
 
 // indexMetaFile marks a directory holding a bleve index.
@@ -361,6 +360,7 @@ func documents(a *article.Article) (map[string]any, []map[string]any, error) {
 	}
 	setDate(doc, a.Date)
 	setFacet(doc, FieldSource, FieldSourceFacet, []string{a.Source})
+	setLang(doc, a.Lang)
 	setFacet(doc, FieldCountry, FieldCountryFacet, codes)
 	setFacet(doc, FieldRegion, FieldRegionFacet, a.Regions)
 	setFacet(doc, FieldSpeaker, FieldSpeakerFacet, normalized(a.Speakers))
@@ -389,11 +389,19 @@ func documents(a *article.Article) (map[string]any, []map[string]any, error) {
 		setDate(qd, a.Date)
 		setFacet(qd, FieldSpeaker, FieldSpeakerFacet, normalized([]string{q.Speaker}))
 		setFacet(qd, FieldSource, FieldSourceFacet, []string{a.Source})
+		setLang(qd, a.Lang)
 		setFacet(qd, FieldCountry, FieldCountryFacet, codes)
 		setFacet(qd, FieldRegion, FieldRegionFacet, a.Regions)
 		quotes = append(quotes, qd)
 	}
 	return doc, quotes, nil
+}
+
+// setLang indexes a known language code.
+func setLang(doc map[string]any, lang string) {
+	if lang != "" {
+		doc[FieldLang] = strings.ToLower(lang)
+	}
 }
 
 // setDate indexes a known date as a datetime (for ranges and sorting) and
@@ -655,7 +663,7 @@ func (x *Index) Article(ctx context.Context, id string) (*article.Article, error
 	}
 	a := &article.Article{
 		ID: id, File: rec.File, Title: rec.Title, Source: rec.Source, Byline: rec.Byline,
-		URL: rec.URL, Date: parseTime(m.Date), DateText: rec.DateText, Body: rec.Body,
+		URL: rec.URL, Date: parseTime(m.Date), DateText: rec.DateText, Lang: rec.Lang, Body: rec.Body,
 		Countries: rec.Countries, Regions: rec.Regions, Actors: rec.Actors, Speakers: rec.Speakers,
 	}
 	if len(rec.Quotes) > 0 {

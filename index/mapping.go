@@ -37,6 +37,7 @@ const (
 	FieldRegionFacet   = "region_facet"
 	FieldSpeaker       = "speaker" // lower-cased canonical name
 	FieldSpeakerFacet  = "speaker_facet"
+	FieldLang          = "lang" // ISO 639-1 code, lower-cased keyword with doc values: filter and facet
 	FieldMeta          = "meta" // stored only: JSON with the date, and an article's quote count
 	fieldDoc           = "doc"  // stored only: an article's compressed record (size_store.go)
 	fieldID            = "_id"
@@ -80,6 +81,7 @@ var fieldAliases = map[string]map[string]string{
 		"source":  FieldSource,
 		"country": FieldCountry, "countries": FieldCountry,
 		"region": FieldRegion, "regions": FieldRegion,
+		"lang": FieldLang, "language": FieldLang,
 		"speaker": FieldSpeaker, "speakers": FieldSpeaker,
 		"actor": FieldActor, "actors": FieldActor,
 		"quotes": FieldQuoteCount,
@@ -92,6 +94,7 @@ var fieldAliases = map[string]map[string]string{
 		"source":  FieldSource,
 		"country": FieldCountry, "countries": FieldCountry,
 		"region": FieldRegion, "regions": FieldRegion,
+		"lang": FieldLang, "language": FieldLang,
 	},
 }
 
@@ -99,7 +102,7 @@ var fieldAliases = map[string]map[string]string{
 var wholeValueFields = map[string]bool{
 	FieldKind: true, FieldMonth: true, FieldSource: true, FieldCountry: true,
 	FieldRegion: true, FieldSpeaker: true, FieldActor: true, FieldCue: true,
-	FieldURL: true, FieldArticle: true,
+	FieldURL: true, FieldArticle: true, FieldLang: true,
 }
 
 // exactFields are the keyword fields that keep case.
@@ -112,6 +115,7 @@ var facetFields = map[string]string{
 	FacetCountry: FieldCountryFacet,
 	FacetRegion:  FieldRegionFacet,
 	FacetSource:  FieldSourceFacet,
+	FacetLang:    FieldLang,
 	FacetDate:    FieldMonth,
 }
 
@@ -184,6 +188,14 @@ func postingsField() *mapping.FieldMapping {
 	return f
 }
 
+// langField is a language code, lower-cased, for filters, lang:value and
+// its facet (the codes are lower case, so the facet shows them as stored).
+func langField() *mapping.FieldMapping {
+	f := filterField()
+	f.DocValues = true
+	return f
+}
+
 // dateField is a datetime with doc values for sorting.
 func dateField() *mapping.FieldMapping {
 	f := mapping.NewDateTimeFieldMapping()
@@ -238,6 +250,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		dm.AddFieldMappingsAt(FieldRegionFacet, facetField())
 		dm.AddFieldMappingsAt(FieldSpeaker, filterField())
 		dm.AddFieldMappingsAt(FieldSpeakerFacet, facetField())
+		dm.AddFieldMappingsAt(FieldLang, langField())
 		dm.AddFieldMappingsAt(FieldMeta, storedField())
 	}
 

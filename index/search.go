@@ -35,7 +35,7 @@ const (
 
 // quoteFacets are the facets quote documents carry.
 var quoteFacets = map[string]bool{
-	FacetSpeaker: true, FacetCountry: true, FacetRegion: true, FacetSource: true, FacetDate: true,
+	FacetSpeaker: true, FacetCountry: true, FacetRegion: true, FacetSource: true, FacetLang: true, FacetDate: true,
 }
 
 // Search searches article documents.
@@ -486,6 +486,7 @@ func (x *Index) filter(kind string, f Filters, tab *identity.Table) (query.Query
 		{FieldSpeaker, f.Speakers, nil},
 		{FieldActor, f.Actors, nil},
 		{FieldSource, f.Sources, nil},
+		{FieldLang, f.Langs, nil},
 	} {
 		if err := anyOf(c.field, c.values, c.resolve); err != nil {
 			return nil, err

@@ -48,7 +48,7 @@ func articleHit(h *search.DocumentMatch, tab *identity.Table) (Hit, error) {
 	t := parseTime(date)
 	return Hit{
 		ID: articleID(h.ID), Score: h.Score, Title: rec.Title, Date: dateString(t),
-		Source: rec.Source, URL: rec.URL, Countries: countryCodes(rec.Countries),
+		Source: rec.Source, Lang: rec.Lang, URL: rec.URL, Countries: countryCodes(rec.Countries),
 		Regions: orEmpty(rec.Regions), Speakers: orEmpty(personNames(tab, rec.Speakers)),
 		Actors:  personNames(tab, actorNames(rec.Actors)),
 		Snippet: snip, SortKey: sortKey(h), Time: t,

@@ -44,6 +44,7 @@ type storedArticle struct {
 	Byline    string            `json:"b,omitempty"`
 	URL       string            `json:"u,omitempty"`
 	DateText  string            `json:"dt,omitempty"`
+	Lang      string            `json:"l,omitempty"`
 	Countries []article.Country `json:"c,omitempty"`
 	Regions   []string          `json:"r,omitempty"`
 	Actors    []article.Actor   `json:"a,omitempty"`
@@ -61,8 +62,8 @@ type storedQuote struct {
 	Start        int     `json:"b"`
 	End          int     `json:"e"`
 	Confidence   float64 `json:"p"`
-
-	SpeakerDesc string `json:"sd,omitempty"`
+	SpeakerDesc  string  `json:"sd,omitempty"`
+	Group        int     `json:"g,omitempty"`
 }
 
 // flateLevel trades indexing time for size. Measured on 5,000 generated
@@ -83,7 +84,7 @@ var (
 func encodeRecord(a *article.Article) ([]byte, error) {
 	sa := storedArticle{
 		Title: a.Title, File: a.File, Source: a.Source, Byline: a.Byline, URL: a.URL,
-		DateText: a.DateText, Countries: a.Countries, Regions: a.Regions,
+		DateText: a.DateText, Lang: a.Lang, Countries: a.Countries, Regions: a.Regions,
 		Actors: a.Actors, Speakers: a.Speakers,
 	}
 	if len(a.Quotes) > 0 {
@@ -92,7 +93,7 @@ func encodeRecord(a *article.Article) ([]byte, error) {
 		for i, q := range a.Quotes {
 			sq := storedQuote{
 				Speaker: q.Speaker, SpeakerTitle: q.SpeakerTitle, Cue: q.Cue,
-				Start: q.Start, End: q.End, Confidence: q.Confidence,
+				Start: q.Start, End: q.End, Confidence: q.Confidence, Group: q.Group,
 				SpeakerDesc: q.SpeakerDescription,
 			}
 			if t, ok := sliceRunes(a.Body, offsets, q.Start, q.End); !ok || t != q.Text {
@@ -171,7 +172,7 @@ func (r *record) quote(i int) article.Quote {
 	q := r.Quotes[i]
 	return article.Quote{
 		Text: r.quoteText(i), Speaker: q.Speaker, SpeakerTitle: q.SpeakerTitle, Cue: q.Cue,
-		Start: q.Start, End: q.End, Confidence: q.Confidence,
+		Start: q.Start, End: q.End, Confidence: q.Confidence, Group: q.Group,
 		SpeakerDescription: q.SpeakerDesc,
 	}
 }

@@ -224,6 +224,7 @@ var facetTitles = []struct{ name, title string }{
 	{index.FacetSpeaker, "Speaker"},
 	{index.FacetActor, "Person or organisation"},
 	{index.FacetSource, "Source"},
+	{index.FacetLang, "Language"},
 }
 
 // search builds the search page for r.

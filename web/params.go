@@ -21,6 +21,7 @@ const (
 	paramSpeaker = "speaker"
 	paramActor   = "actor"
 	paramSource  = "source"
+	paramLang    = "lang"
 	paramFrom    = "from"
 	paramTo      = "to"
 	paramLimit   = "limit"
@@ -36,7 +37,7 @@ const facetSize = 25
 
 // filterParams are the repeatable filter parameters, in display order. Each
 // is also the name of its facet.
-var filterParams = []string{paramCountry, paramRegion, paramSpeaker, paramActor, paramSource}
+var filterParams = []string{paramCountry, paramRegion, paramSpeaker, paramActor, paramSource, paramLang}
 
 // singleParams may be given at most once.
 var singleParams = []string{paramQuery, paramFrom, paramTo, paramLimit, paramOffset, paramSort, paramFacets, paramMinConf}
@@ -247,6 +248,7 @@ func (p *params) request() index.Request {
 			Speakers:  p.Filters[paramSpeaker],
 			Actors:    p.Filters[paramActor],
 			Sources:   p.Filters[paramSource],
+			Langs:     p.Filters[paramLang],
 			From:      p.from,
 			To:        p.to,
 		},

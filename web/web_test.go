@@ -99,7 +99,7 @@ var hostilePayloads = []string{
 func testArticles(tb testing.TB) []*article.Article {
 	tb.Helper()
 	ceasefire := &article.Article{
-		ID: "ceasefire-1", Title: "Ceasefire talks resume in Baghdad", Source: "Wire Global",
+		ID: "ceasefire-1", Title: "Ceasefire talks resume in Baghdad", Source: "Wire Global", Lang: "en",
 		Byline: "Sara Lind", URL: "https://wire.example/ceasefire", Date: day("2025-01-14"),
 		Body: "Délégués from Iraq and Syria met in Baghdad on Tuesday — the first such meeting in a year.\n\n" +
 			"“We will not walk away from this table,” Foreign Minister Layla Haddad said after the session.\n\n" +
@@ -127,7 +127,7 @@ func testArticles(tb testing.TB) []*article.Article {
 	addQuote(tb, coffee, "Nobody here has seen a season like it,", "João Pereira", "said")
 
 	drought := &article.Article{
-		ID: "drought-1", Title: "Drought deepens in northern Kenya", Source: "Wire Global", Date: day("2025-03-02"),
+		ID: "drought-1", Title: "Drought deepens in northern Kenya", Source: "Wire Global", Lang: "en", Date: day("2025-03-02"),
 		Body: "Herders in Marsabit have lost half their cattle, aid workers said, as a third rainy season failed.\n\n" +
 			"“The wells are dry and the coffee farms to the south are suffering too,” said Amina Otieno of the Kenya Red Cross.",
 		Countries: []article.Country{{Code: "KE", Name: "Kenya", Mentions: 2}},
@@ -375,6 +375,12 @@ func TestFilterChipsAndFacets(t *testing.T) {
 	}
 	if got := facetCount(body, "country", "Kenya"); got != -1 {
 		t.Errorf("facet Kenya under the filter = %d, want absent", got)
+	}
+	// The language filter and facet.
+	body = mustGet(t, h, "/?lang=EN", http.StatusOK)
+	mustContain(t, "lang=EN", body, `Browse 2 articles`, `<span>Language: EN</span>`)
+	if got := facetCount(body, "lang", "en"); got != 2 {
+		t.Errorf("facet lang en = %d, want 2", got)
 	}
 	// Repeated values are alternatives.
 	body = mustGet(t, h, "/?country=BR&country=KE", http.StatusOK)
@@ -673,6 +679,26 @@ func TestMarkQuotes(t *testing.T) {
 	if first.Text != "“one" || first.Anchor != "quote-1" || first.Speaker != "" ||
 		last.Text != "two”" || last.Anchor != "" || last.Speaker != "S" {
 		t.Errorf("markQuotes over a break: first %+v, last %+v", first, last)
+	}
+
+	// A quotation cut by its cue: both parts marked, the tag after the
+	// last only.
+	body = `"One," she said, "two." Then "three," he said.`
+	paras, _ = markQuotes(body, []article.Quote{
+		{Speaker: "Ana", Start: 1, End: 5, Group: 1},
+		{Speaker: "Ana", Start: 18, End: 22, Group: 1},
+		{Speaker: "Ben", Start: 30, End: 36},
+	})
+	var b strings.Builder
+	for _, s := range paras[0].Segments {
+		if s.Quote > 0 {
+			fmt.Fprintf(&b, "[%d:%s|%s]", s.Quote, s.Text, s.Speaker)
+		} else {
+			b.WriteString(s.Text)
+		}
+	}
+	if want := `[1:"One,"|] she said, [2:"two."|Ana] Then [3:"three,"|Ben] he said.`; b.String() != want {
+		t.Errorf("markQuotes of a cut quotation = %q, want %q", b.String(), want)
 	}
 }
 

@@ -35,6 +35,11 @@ type Article struct {
 	// guessed.
 	DateText string
 	Body     string // paragraphs separated by "\n\n"
+	// Lang is the article's language as an ISO 639-1 code ("en", "de"), or
+	// "" when unknown. Ingest sets it from what the input declares (a
+	// record's lang field, an HTML page's lang attribute); extraction
+	// checks that against the text and detects it when none was declared.
+	Lang string
 
 	Quotes    []Quote
 	Countries []Country // ordered by salience, most salient first
@@ -60,6 +65,11 @@ type Quote struct {
 	// SpeakerDescription is how the article describes a speaker it does
 	// not name ("a spokesman", "one dealer"); Speaker is then "".
 	SpeakerDescription string `json:"speaker_description,omitempty"`
+	// Group links the parts of one quotation cut by its attribution
+	// (`"A," he said, "B."`) or run on over merged paragraphs: each part
+	// is its own Quote, verbatim, and the parts share one non-zero Group,
+	// unique within the article. 0 for a quote in one piece.
+	Group int `json:"group,omitempty"`
 }
 
 // Country is a country an article concerns.
@@ -99,6 +109,7 @@ type jsonArticle struct {
 	Byline    string              `json:"byline"`
 	URL       string              `json:"url"`
 	Date      string              `json:"date"`
+	Lang      string              `json:"lang"`
 	Body      string              `json:"body"`
 	Quotes    []Quote             `json:"quotes"`
 	Countries []Country           `json:"countries"`
@@ -113,7 +124,7 @@ type jsonArticle struct {
 func (a Article) MarshalJSON() ([]byte, error) {
 	j := jsonArticle{
 		ID: a.ID, File: a.File, Title: a.Title, Source: a.Source, Byline: a.Byline,
-		URL: a.URL, Date: a.DateString(), Body: a.Body,
+		URL: a.URL, Date: a.DateString(), Lang: a.Lang, Body: a.Body,
 		Quotes: a.Quotes, Countries: a.Countries, Regions: a.Regions,
 		Actors: a.Actors, Speakers: a.Speakers, Aliases: a.Aliases,
 	}
@@ -143,7 +154,7 @@ func (a *Article) UnmarshalJSON(b []byte) error {
 	}
 	*a = Article{
 		ID: j.ID, File: j.File, Title: j.Title, Source: j.Source, Byline: j.Byline,
-		URL: j.URL, Body: j.Body, Quotes: j.Quotes, Countries: j.Countries,
+		URL: j.URL, Lang: j.Lang, Body: j.Body, Quotes: j.Quotes, Countries: j.Countries,
 		Regions: j.Regions, Actors: j.Actors, Speakers: j.Speakers, Aliases: j.Aliases,
 	}
 	if j.Date != "" {

@@ -62,7 +62,7 @@ func TestExtractJSONShape(t *testing.T) {
 	if err := json.Unmarshal([]byte(lines[0]), &rec); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"actors", "body", "byline", "countries", "date", "file", "id", "quotes", "regions", "source", "speakers", "title", "url"}
+	want := []string{"actors", "body", "byline", "countries", "date", "file", "id", "lang", "quotes", "regions", "source", "speakers", "title", "url"}
 	if got := keys(rec); !reflect.DeepEqual(got, want) {
 		t.Errorf("extract keys = %v, want %v", got, want)
 	}
@@ -186,7 +186,7 @@ func TestSearchJSON(t *testing.T) {
 	if res.Query != "coffee" || res.Total != 2 || res.TookMS == nil {
 		t.Errorf("search coffee: query %q total %d took %v, want coffee, 2", res.Query, res.Total, res.TookMS)
 	}
-	wantHit := []string{"actors", "countries", "date", "id", "regions", "score", "snippet", "source", "speakers", "title", "url"}
+	wantHit := []string{"actors", "countries", "date", "id", "lang", "regions", "score", "snippet", "source", "speakers", "title", "url"}
 	for _, h := range res.Hits {
 		if got := keys(h); !reflect.DeepEqual(got, wantHit) {
 			t.Errorf("hit keys = %v, want %v", got, wantHit)
@@ -195,9 +195,37 @@ func TestSearchJSON(t *testing.T) {
 			t.Errorf("snippet %q has no <mark>", h["snippet"])
 		}
 	}
-	for _, f := range []string{"speaker", "actor", "country", "region", "source", "date"} {
+	for _, f := range []string{"speaker", "actor", "country", "region", "source", "lang", "date"} {
 		if _, ok := res.Facets[f]; !ok {
 			t.Errorf("facets lack %q: %v", f, res.Facets)
+		}
+	}
+	for _, c := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{"search", "coffee", "--lang", "EN"}, 2},
+		{[]string{"search", "coffee", "--lang", "de"}, 0},
+		{[]string{"search", "coffee", "--lang", "de", "--lang", "en"}, 2},
+		{[]string{"search", "+coffee +lang:en"}, 2},
+		{[]string{"search", "coffee +language:fr"}, 0},
+	} {
+		out := mustRun(t, append([]string{"--index", dir}, append(c.args, "--format", "json")...)...)
+		var r struct {
+			Total  int `json:"total"`
+			Facets map[string][]struct {
+				Value string `json:"value"`
+				Count int    `json:"count"`
+			} `json:"facets"`
+		}
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatal(err)
+		}
+		if r.Total != c.want {
+			t.Errorf("%q total = %d, want %d", c.args, r.Total, c.want)
+		}
+		if c.want > 0 && (len(r.Facets["lang"]) != 1 || r.Facets["lang"][0].Value != "en" || r.Facets["lang"][0].Count != c.want) {
+			t.Errorf("%q lang facet = %v, want en: %d", c.args, r.Facets["lang"], c.want)
 		}
 	}
 

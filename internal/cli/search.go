@@ -24,6 +24,7 @@ type queryOptions struct {
 	Speakers  []string
 	Actors    []string
 	Sources   []string
+	Langs     []string
 	From, To  string
 	Limit     int
 	Offset    int
@@ -33,9 +34,9 @@ type queryOptions struct {
 	All       bool
 	Demo      bool
 	Timeout   time.Duration
-	MinConf   float64 // quotes only
 	// set holds the flags given on the command line, by name.
-	set map[string]bool
+	set     map[string]bool
+	MinConf float64 // quotes only
 }
 
 // Output formats of search and quotes.
@@ -53,6 +54,7 @@ func (o *queryOptions) addFlags(cmd *cobra.Command) {
 	f.StringArrayVar(&o.Speakers, "speaker", nil, "only hits quoting this speaker (repeatable)")
 	f.StringArrayVar(&o.Actors, "actor", nil, "only hits naming this person or organisation (repeatable)")
 	f.StringArrayVar(&o.Sources, "source", nil, "only hits from this source (repeatable)")
+	f.StringArrayVar(&o.Langs, "lang", nil, "only hits in this language: ISO 639-1 code, e.g. en, de (repeatable)")
 	f.StringVar(&o.From, "from", "", "only hits dated on or after DATE (YYYY, YYYY-MM, YYYY-MM-DD or a written date)")
 	f.StringVar(&o.To, "to", "", "only hits dated on or before DATE (a YYYY or YYYY-MM takes the whole year or month)")
 	f.IntVar(&o.Limit, "limit", 10, "hits to print; 0 prints only the total and the facets")
@@ -80,14 +82,11 @@ func (o *queryOptions) request(query string) (index.Request, error) {
 		MinConfidence: o.MinConf,
 		Filters: index.Filters{
 			Countries: o.Countries, Regions: o.Regions, Speakers: o.Speakers,
-			Actors: o.Actors, Sources: o.Sources,
+			Actors: o.Actors, Sources: o.Sources, Langs: o.Langs,
 		},
 	}
 	if o.Limit < 0 || o.Offset < 0 {
 		return r, usageError("--limit and --offset must not be negative")
-	}
-	if o.MinConf < 0 || o.MinConf > 1 {
-		return r, usageError("--min-confidence %g: want a number from 0 to 1", o.MinConf)
 	}
 	if o.All {
 		// --all pages through every hit in a stable order: a page size,
@@ -100,6 +99,9 @@ func (o *queryOptions) request(query string) (index.Request, error) {
 		if o.set["sort"] && o.Sort == index.SortRelevance {
 			return r, usageError("--all streams in date order (relevance ties have no stable order across pages): use --sort date or -date")
 		}
+	}
+	if o.MinConf < 0 || o.MinConf > 1 {
+		return r, usageError("--min-confidence %g: want a number from 0 to 1", o.MinConf)
 	}
 	switch o.Sort {
 	case index.SortRelevance, index.SortDate, index.SortDateDesc:

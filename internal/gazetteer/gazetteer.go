@@ -6,11 +6,13 @@
 // Canada and Australia) is generated from the mledoze/countries data set as
 // packaged by github.com/pariz/gountries (gountries under the MIT licence,
 // the data under the ODbL 1.0; see NOTICE) into
-// countries.tsv and subdivisions.tsv by `go generate`. What that data lacks
+// countries.tsv, subdivisions.tsv and translations.tsv (the names in
+// French, Spanish, German, Portuguese and Italian) by `go generate`. What that data lacks
 // for reading news -- demonyms, abbreviations, seats of government, former
 // states, major cities, the Middle East -- is kept by hand in supplement.tsv,
-// which says for each line what it is. All three files are embedded, parsed
-// once, and shared.
+// which says for each line what it is; what it lacks in the other
+// languages (names, demonyms) in languages.tsv (lang.go). All the files are
+// embedded, parsed once, and shared.
 package gazetteer
 
 //go:generate go run ./gen
@@ -107,8 +109,9 @@ type Gazetteer struct {
 	byName     map[string]*Country // normalised names, official names, aliases, former names
 	regions    map[string]string   // lower case -> canonical region or sub-region
 	middleEast map[string]bool
-	phrases    map[string]Place     // normalised phrase ("soviet union") -> place
-	trie       map[string][]*phrase // first token key -> phrases, longest first
+	phrases    map[string]Place      // normalised phrase ("soviet union") -> place
+	trie       map[string][]*phrase  // first token key -> phrases, longest first
+	langs      map[string]*langTable // ISO 639-1 code -> that language's phrases (lang.go)
 }
 
 // phrase is one entry of the matcher: its token keys and, for exact
@@ -117,11 +120,20 @@ type phrase struct {
 	keys  []string
 	exact []string // the tokens as written, for Exact phrases
 	upper []string // the same in capitals
-	place Place
+	// anyCase phrases match in any case (demonyms of other languages).
+	anyCase bool
+	place   Place
 }
 
 var defaultOnce = sync.OnceValues(func() (*Gazetteer, error) {
-	return Parse(countriesTSV, subdivisionsTSV, supplementTSV)
+	g, err := Parse(countriesTSV, subdivisionsTSV, supplementTSV)
+	if err != nil {
+		return nil, err
+	}
+	if err := g.ParseLanguages(translationsTSV, languagesTSV); err != nil {
+		return nil, err
+	}
+	return g, nil
 })
 
 // Default returns the gazetteer built from the embedded data, loaded once.
