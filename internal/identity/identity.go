@@ -31,11 +31,14 @@
 //     middle names or initials ("George Bush" -> "George W. Bush"); a bare
 //     surname joins a full name. Either joins only when one person holds
 //     at least Dominance of the articles of the keys it could join:
-//     "Reagan" goes to Ronald Reagan (27 articles, against 1 each for
+//     "Reagan" goes to Ronald Reagan (26 articles, against 1 each for
 //     Nancy and Michael Reagan), while "Baker" stays "Baker" when James
 //     Baker holds 240 of the full-name articles and Howard Baker 32 (if bare
 //     mentions follow full ones, at most one in ten joins the wrong
-//     person). Two full names with different given names never join.
+//     person). A rival named in a single article does not count against
+//     a leader named in several: it is as likely an extraction slip
+//     ("Athough Reagan") as another person. Two full names with different
+//     given names never join.
 //     Longer keys are settled first, so a short form joins a person, not
 //     a form.
 //  4. A person's name is its most used full form (given names and
@@ -63,6 +66,11 @@ import (
 // articles one person must hold for the shorter form to be taken as that
 // person's.
 const Dominance = 0.9
+
+// minEvidence is the weight (articles) below which a rival person does
+// not make a shorter form ambiguous, when the leading person has at least
+// that much.
+const minEvidence = 2
 
 // maxWords bounds the words of a form taken for a name, particles and
 // suffixes aside: longer runs are mostly organisations or titles run into
@@ -565,6 +573,15 @@ func settle(counts map[string]Count) *group {
 		for r, w := range weights {
 			if best == nil || w > weights[best] || (w == weights[best] && r.p.key() < best.p.key()) {
 				best = r
+			}
+		}
+		if weights[best] >= minEvidence {
+			// A rival seen in one article is as likely an extraction
+			// slip ("Athough Reagan") as another person.
+			for r, w := range weights {
+				if r != best && w < minEvidence {
+					total -= w
+				}
 			}
 		}
 		if float64(weights[best]) >= Dominance*float64(total) {

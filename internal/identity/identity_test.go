@@ -31,6 +31,16 @@ func TestCanonical(t *testing.T) {
 			want:   map[string]string{"Okafor": "Nneka Okafor", "Chidi Okafor": "Chidi Okafor"},
 		},
 		{
+			name:   "rivals named once do not count",
+			counts: map[string]Count{"Lindqvist": p(90), "Sara Lindqvist": p(8), "Jonas Lindqvist": p(1), "Although Lindqvist": p(1)},
+			want:   map[string]string{"Lindqvist": "Sara Lindqvist", "Jonas Lindqvist": "Jonas Lindqvist"},
+		},
+		{
+			name:   "rivals named once count among people named once",
+			counts: map[string]Count{"Lindqvist": p(9), "Sara Lindqvist": p(1), "Jonas Lindqvist": p(1)},
+			want:   map[string]string{"Lindqvist": "Lindqvist"},
+		},
+		{
 			name:   "ambiguous bare surname stays",
 			counts: map[string]Count{"Baines": p(3), "Ruth Baines": p(80), "Henry Baines": p(20)},
 			want:   map[string]string{"Baines": "Baines", "Ruth Baines": "Ruth Baines", "Henry Baines": "Henry Baines"},
