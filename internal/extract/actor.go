@@ -1218,7 +1218,7 @@ func (ac *actors) list() []article.Actor {
 	var out []article.Actor
 	idx := make([]int, 0, len(ac.ents))
 	for i, e := range ac.ents {
-		if e.typ != "" && e.listed && !e.dropped && e.mentions > 0 && !(e.nwords == 1 && headTitles[strings.ToLower(e.name)]) {
+		if e.typ != "" && e.listed && !e.dropped && e.mentions > 0 && !(e.nwords == 1 && (headTitles[strings.ToLower(e.name)] || len(e.name) == 1)) {
 			idx = append(idx, i)
 		}
 	}
