@@ -2,28 +2,65 @@ package extract
 
 // How actors are found, and why.
 //
-// Every run of capitalised words (with "of", "al-", "bin" and the like
-// inside) is a candidate name. Function words, weekdays and a sentence's
-// first word when it is a speech verb are trimmed from its ends, and a title
-// in front ("Foreign Minister | Fuad Hussein") is split off and kept apart.
+// Every run of capitalised words is a candidate name. Connectors join it
+// ("Bank of England", "Duff & Phelps", "van der Pas"), and so do "and" and
+// a possessive when the words after them end in an organisation noun
+// ("Securities and Exchange Commission", "Moody's Investors Service"), but
+// never a person's name ("Cooper and Martha Raddatz of ABC News"). Page
+// furniture (datelines, capitals lines and tables, tickers, credits,
+// bylines, sign-offs: furniture.go) and words with digits ("W265", "Q2")
+// never start or join a run, nor do capitals that spell a common word
+// ("TOTAL", "COUPON").
+//
+// A run is then trimmed and cut:
+//   - function words, weekdays and speech verbs leave its ends; so does a
+//     sentence's first word when the dictionary (words.go) lists it and the
+//     article never capitalises it inside a sentence ("Shares of ...",
+//     "Neighbouring Ghana"), unless it belongs to a title, a place or an
+//     organisation's name ("Bank of England");
+//   - "X of <place>" and "X of <employer>" are two names when X reads as a
+//     person ("Wayne Ferreira of South Africa", "Arvid Jauppi of Arvid
+//     Jauppi and Associates");
+//   - a nationality before a state body only places it ("French Interior
+//     Ministry" is the Interior Ministry);
+//   - a title is split off and kept apart: the last head title word
+//     ("Foreign Minister | Fuad Hussein"), else title words, nationalities
+//     or common words before a given name ("Exchequer | Nigel Lawson",
+//     "Belgian | Willy de Clercq"), else a role word before two words no
+//     dictionary holds ("Accountant | Natalya Sypron"). A title with no
+//     name after it ("Minister of Trade") is no name.
+//
 // A candidate is then classified, first rule that holds:
 //   - a known organisation or alias ("ISIS" -> Islamic State) or a news
 //     outlet is an organisation;
+//   - a place (the gazetteer's countries, cities, demonyms, state
+//     abbreviations; "West Bank"-like place names), a creed or people
+//     ("Roman Catholic", "Bosnian Serb") or an event ("Hurricane Edouard")
+//     is dropped: researchers filter places by country, and groups are not
+//     actors;
 //   - a name ending in an organisation noun ("Ministry", "Association",
 //     "Bank") is an organisation;
-//   - a place the gazetteer knows (country, capital, city, demonym,
-//     continent), or a lone role noun ("Officials", "Economists"), is dropped:
-//     researchers filter places by country, and groups are not actors;
+//   - a lone role noun ("Officials", "Economists") is dropped;
 //   - a title, honorific, role noun before it ("analyst Stephen Hess") or a
 //     known given name makes a person;
 //   - a short all-capitals word is an organisation ("NATO");
-//   - anything else stays weak: listed only if later evidence names it.
+//   - anything else stays undecided.
 // Candidates are then merged longest first, so every later mention joins
 // the fullest name the article uses: "Hussein" and "Mr. Hussein" join "Fuad
-// Hussein", "Post" joins "The Harbour Post". Each entity keeps its first
-// title (for speaker_title) and gender (for pronouns); the list is ordered by
-// mentions. Names are per article: matching the same person across articles
-// is left to later work.
+// Hussein", "Post" joins "The Harbour Post", an acronym defined in brackets
+// joins its long form. Quotes are attributed next; an undecided name that
+// speaks is a person. The names still undecided are typed last
+// (decideWeak), by shape and context: place nouns ("Allenby Bridge"),
+// locatives ("in Grozny", "the city of Tyre"), creeds' words, codes and
+// names made only of common words ("Sale Amount") are dropped; apposition
+// and pronoun cues decide ("the carmaker Porsche", "Statoil said it",
+// "Turabi said he", "X, director of"); a name of two or more words with no
+// common word is a person ("Aslan Maskhadov"), with one an organisation
+// ("International Red Crescent"); a lone word with no cue stays unlisted.
+// Names keep one space where the text wrapped a line. Each entity keeps its
+// first title (for speaker_title) and gender (for pronouns); the list is
+// ordered by mentions. Names are per article: matching the same person
+// across articles is left to later work.
 
 import (
 	"sort"
