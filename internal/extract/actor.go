@@ -308,8 +308,8 @@ func (d *doc) capEnd(i int) int {
 	e := i
 	for e < len(d.toks) && d.nameWord(e) {
 		e++
-		if d.toks[e-1].poss {
-			break
+		if d.toks[e-1].poss && !(e < len(d.toks) && d.nameWord(e) && corpNouns[d.lwBase(e)]) {
+			break // "Clinton's", but "Standard and Poor's Corp"
 		}
 		if e+1 < len(d.toks) && d.connectorAt(e) && d.nameWord(e+1) {
 			e++
@@ -394,7 +394,7 @@ func (ac *actors) run(d *doc, s, e int, body bool) {
 				break
 			}
 		}
-		if k < 0 && (agentNoun(d.lw(s)) || ac.isDemonym(d.word(s))) && !ac.titleish(d, s+1) && !commonWord(d.lwBase(e-1)) && !ac.isPlace(d.span(s, e)) {
+		if k < 0 && (agentNoun(d.lw(s)) || ac.isDemonym(d.word(s))) && d.toks[s+1].cap && !ac.titleish(d, s+1) && !d.hasGivenOrOf(s+1, e) && !commonWord(d.lwBase(e-1)) && !ac.isPlace(d.span(s, e)) {
 			k = s
 		}
 	}
@@ -1066,6 +1066,9 @@ var surnameWords = setOf("baker", "bush", "brown", "black", "white", "green", "y
 var orgHeads = setOf("banco", "banca", "banque", "bank", "grupo", "gruppo", "compania",
 	"compagnie", "societe", "société", "sociedad", "societa", "cia", "cie", "groupe")
 
+// tellForms are the forms of "tell", whose object is an addressee.
+var tellForms = setOf("told", "tell", "tells", "telling")
+
 // miscHeads open the names of events and things ("Hurricane Edouard").
 var miscHeads = setOf("hurricane", "typhoon", "storm", "cyclone", "operation", "project")
 
@@ -1253,8 +1256,23 @@ func (ac *actors) list() []article.Actor {
 	// then) are typed by shape and context.
 	ac.decideWeak(ac.assigned)
 	var out []article.Actor
+	// A news outlet named only as the one told ("..., Smith told Reuters")
+	// is the article's own newsroom, not an actor.
+	told := map[int]int{}
+	for _, m := range ac.ments {
+		if e := ac.ents[m.ent]; e.media {
+			n := 1 << 16 // any other mention keeps it
+			if p := m.s - 1; p >= 0 && m.d.toks[p].kind == kWord && tellForms[m.d.lw(p)] {
+				n = 1
+			}
+			told[m.ent] += n
+		}
+	}
 	idx := make([]int, 0, len(ac.ents))
 	for i, e := range ac.ents {
+		if n, ok := told[i]; ok && n < 1<<16 {
+			continue
+		}
 		if e.typ != "" && e.listed && !e.dropped && e.mentions > 0 && !(e.nwords == 1 && (headTitles[strings.ToLower(e.name)] || len(e.name) == 1)) {
 			idx = append(idx, i)
 		}
