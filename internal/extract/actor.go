@@ -272,7 +272,11 @@ func (ac *actors) collect(d *doc, body bool) {
 				// and Associates": "and" inside an organisation's name,
 				// not between two names.
 				f := d.capEnd(e + 1)
-				if orgNouns[d.lwBase(f-1)] && !d.hasGivenOrOf(e+1, f) && !toks[f-1].poss && (e-s == 1 || !orgNouns[d.lwBase(e-1)] || f == e+2 && corpNouns[d.lw(e+1)]) && !ac.isPlace(d.span(s, e)) && !ac.isPlace(d.word(e+1)) {
+				ls := s // "The Securities and Exchange Commission"
+				for ls < e-1 && notNames[d.lw(ls)] {
+					ls++
+				}
+				if orgNouns[d.lwBase(f-1)] && !d.hasGivenOrOf(e+1, f) && !toks[f-1].poss && (e-ls == 1 || !orgNouns[d.lwBase(e-1)] || f == e+2 && corpNouns[d.lw(e+1)]) && !ac.isPlace(d.span(ls, e)) && !ac.isPlace(d.word(e+1)) {
 					e = f
 					continue
 				}
@@ -339,11 +343,11 @@ var corpNouns = setOf("service", "services", "inc", "inc.", "corp", "corp.", "co
 func (ac *actors) run(d *doc, s, e int, body bool) {
 	// Drop function words, weekdays and the like at either end, and a
 	// sentence's first word when it is a common word.
-	for s < e && (notNames[d.lwBase(s)] && !(d.lw(s) == "new" && e-s >= 2) && !(nameable[d.lw(s)] && e-s >= 3 && !d.sentenceStart(s)) && !(d.toks[s].upper && e-s >= 3 && orgNouns[d.lwBase(e-1)] && ac.isPlace(d.word(s))) || connectors[d.lw(s)] && !d.toks[s].cap || d.sentenceStart(s) && cueForms[d.lw(s)] && (e-s == 1 || pastCue(d.lw(s))) ||
+	for s < e && (notNames[d.lwBase(s)] && !(d.lw(s) == "new" && e-s >= 2) && !(d.lw(s) == "news" && e-s >= 2 && orgNouns[d.lwBase(e-1)]) && !(nameable[d.lw(s)] && e-s >= 3 && !d.sentenceStart(s)) && !(d.toks[s].upper && e-s >= 3 && orgNouns[d.lwBase(e-1)] && ac.isPlace(d.word(s))) || connectors[d.lw(s)] && !d.toks[s].cap || d.sentenceStart(s) && cueForms[d.lw(s)] && (e-s == 1 || pastCue(d.lw(s))) ||
 		d.sentenceStart(s) && ac.wordAtStart(d, s, e) && !(s+1 < e && d.isP(s+1, '&'))) {
 		s++
 	}
-	for e > s && (notNames[d.lwBase(e-1)] && !(e-s >= 2 && (orgNouns[d.lwBase(e-1)] || d.lwBase(e-1) == "watch")) || connectors[d.lw(e-1)] && !d.toks[e-1].cap) {
+	for e > s && (notNames[d.lwBase(e-1)] && !(e-s >= 2 && (orgNouns[d.lwBase(e-1)] || nameNouns[d.lwBase(e-1)])) || connectors[d.lw(e-1)] && !d.toks[e-1].cap) {
 		if _, ok := knownOrgs[d.low[d.toks[s].s:d.toks[e-1].e]]; ok {
 			break // "Islamic State", "White House"
 		}
@@ -407,6 +411,11 @@ func (ac *actors) run(d *doc, s, e int, body bool) {
 		if connectors[d.lw(ns)] && !d.toks[ns].cap && !orgNouns[d.lwBase(e-1)] {
 			return // "Minister of Trade": a title, no name
 		}
+		// "Chief Accountant Natalya Sypron", "Minister of Foreign Affairs
+		// Lloyd Axworthy": more title words before the name.
+		for ns < e-2 && ac.titleish(d, ns) && givenNames[d.lw(ns)] == 0 && !orgNouns[d.lwBase(e-1)] {
+			ns++
+		}
 		if ns < e && !orgNouns[d.lwBase(e-1)] {
 			ts := s
 			for ts < k && (ac.isPlace(d.word(ts)) || notNames[d.lw(ts)]) {
@@ -433,6 +442,10 @@ func (ac *actors) run(d *doc, s, e int, body bool) {
 	}
 	ac.cands = append(ac.cands, c)
 }
+
+// nameNouns are words of notNames that end a name when it has others
+// ("Sulawesi Environmental Watch", "Commonwealth of Independent States").
+var nameNouns = setOf("watch", "states", "state", "people", "nation", "city", "country")
 
 // nameable are function words that are also names: "Do Quang Vinh",
 // "Will Smith" inside a sentence, before two more capitalised words.
@@ -1103,7 +1116,8 @@ var miscWords = setOf("catholic", "catholics", "protestant", "protestants", "ort
 	"treaty", "accord", "accords", "agreement", "index", "day", "summit", "rally",
 	"hurricane", "typhoon", "storm", "festival", "convention", "marathon", "tournament",
 	"disease", "syndrome", "encephalopathy", "virus", "fever", "flu", "average",
-	"islander", "islanders")
+	"islander", "islanders", "republican", "republicans", "democrat", "democrats",
+	"socialist", "socialists")
 
 // place finds or makes the entity of candidate c and returns its index.
 func (ac *actors) place(c *cand) int {
