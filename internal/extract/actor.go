@@ -680,7 +680,11 @@ func (ac *actors) classify(c *cand) {
 // normalised.
 func (c *cand) name() string {
 	d := c.d
-	return oneSpace(trimPossCase(d.text[d.toks[c.s].s:d.toks[c.e-1].e], d.toks[c.e-1].poss))
+	n := oneSpace(trimPossCase(d.text[d.toks[c.s].s:d.toks[c.e-1].e], d.toks[c.e-1].poss))
+	if c.e-c.s >= 2 && strings.HasSuffix(n, ".") && (c.e == len(d.toks) || d.toks[c.e].kind == kPara) && !initials(d.lw(c.e-1)) {
+		n = n[:len(n)-1] // "... Walt Disney Co." ends the sentence
+	}
+	return n
 }
 
 // nameLow returns c's name in lower case, possessive dropped and spacing
@@ -1126,6 +1130,7 @@ func (ac *actors) place(c *cand) int {
 	low := c.nameLow()
 	switch c.kind {
 	case candOrg:
+		low = strings.TrimSuffix(low, ".") // "Co." and "Co" at a sentence's end
 		key := low
 		if c.alias != "" {
 			key = "org:" + c.alias
