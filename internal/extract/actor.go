@@ -2,28 +2,65 @@ package extract
 
 // How actors are found, and why.
 //
-// Every run of capitalised words (with "of", "al-", "bin" and the like
-// inside) is a candidate name. Function words, weekdays and a sentence's
-// first word when it is a speech verb are trimmed from its ends, and a title
-// in front ("Foreign Minister | Fuad Hussein") is split off and kept apart.
+// Every run of capitalised words is a candidate name. Connectors join it
+// ("Bank of England", "Duff & Phelps", "van der Pas"), and so do "and" and
+// a possessive when the words after them end in an organisation noun
+// ("Securities and Exchange Commission", "Moody's Investors Service"), but
+// never a person's name ("Cooper and Martha Raddatz of ABC News"). Page
+// furniture (datelines, capitals lines and tables, tickers, credits,
+// bylines, sign-offs: furniture.go) and words with digits ("W265", "Q2")
+// never start or join a run, nor do capitals that spell a common word
+// ("TOTAL", "COUPON").
+//
+// A run is then trimmed and cut:
+//   - function words, weekdays and speech verbs leave its ends; so does a
+//     sentence's first word when the dictionary (words.go) lists it and the
+//     article never capitalises it inside a sentence ("Shares of ...",
+//     "Neighbouring Ghana"), unless it belongs to a title, a place or an
+//     organisation's name ("Bank of England");
+//   - "X of <place>" and "X of <employer>" are two names when X reads as a
+//     person ("Wayne Ferreira of South Africa", "Arvid Jauppi of Arvid
+//     Jauppi and Associates");
+//   - a nationality before a state body only places it ("French Interior
+//     Ministry" is the Interior Ministry);
+//   - a title is split off and kept apart: the last head title word
+//     ("Foreign Minister | Fuad Hussein"), else title words, nationalities
+//     or common words before a given name ("Exchequer | Nigel Lawson",
+//     "Belgian | Willy de Clercq"), else a role word before two words no
+//     dictionary holds ("Accountant | Natalya Sypron"). A title with no
+//     name after it ("Minister of Trade") is no name.
+//
 // A candidate is then classified, first rule that holds:
 //   - a known organisation or alias ("ISIS" -> Islamic State) or a news
 //     outlet is an organisation;
+//   - a place (the gazetteer's countries, cities, demonyms, state
+//     abbreviations; "West Bank"-like place names), a creed or people
+//     ("Roman Catholic", "Bosnian Serb") or an event ("Hurricane Edouard")
+//     is dropped: researchers filter places by country, and groups are not
+//     actors;
 //   - a name ending in an organisation noun ("Ministry", "Association",
 //     "Bank") is an organisation;
-//   - a place the gazetteer knows (country, capital, city, demonym,
-//     continent), or a lone role noun ("Officials", "Economists"), is dropped:
-//     researchers filter places by country, and groups are not actors;
+//   - a lone role noun ("Officials", "Economists") is dropped;
 //   - a title, honorific, role noun before it ("analyst Stephen Hess") or a
 //     known given name makes a person;
 //   - a short all-capitals word is an organisation ("NATO");
-//   - anything else stays weak: listed only if later evidence names it.
+//   - anything else stays undecided.
 // Candidates are then merged longest first, so every later mention joins
 // the fullest name the article uses: "Hussein" and "Mr. Hussein" join "Fuad
-// Hussein", "Post" joins "The Harbour Post". Each entity keeps its first
-// title (for speaker_title) and gender (for pronouns); the list is ordered by
-// mentions. Names are per article: matching the same person across articles
-// is left to later work.
+// Hussein", "Post" joins "The Harbour Post", an acronym defined in brackets
+// joins its long form. Quotes are attributed next; an undecided name that
+// speaks is a person. The names still undecided are typed last
+// (decideWeak), by shape and context: place nouns ("Allenby Bridge"),
+// locatives ("in Grozny", "the city of Tyre"), creeds' words, codes and
+// names made only of common words ("Sale Amount") are dropped; apposition
+// and pronoun cues decide ("the carmaker Porsche", "Statoil said it",
+// "Turabi said he", "X, director of"); a name of two or more words with no
+// common word is a person ("Aslan Maskhadov"), with one an organisation
+// ("International Red Crescent"); a lone word with no cue stays unlisted.
+// Names keep one space where the text wrapped a line. Each entity keeps its
+// first title (for speaker_title) and gender (for pronouns); the list is
+// ordered by mentions. Names are per article: matching the same person
+// across articles is left to later work.
 
 import (
 	"sort"
@@ -235,7 +272,11 @@ func (ac *actors) collect(d *doc, body bool) {
 				// and Associates": "and" inside an organisation's name,
 				// not between two names.
 				f := d.capEnd(e + 1)
-				if orgNouns[d.lwBase(f-1)] && !d.hasGivenOrOf(e+1, f) && !toks[f-1].poss && (e-s == 1 || !orgNouns[d.lwBase(e-1)] || f == e+2 && corpNouns[d.lw(e+1)]) && !ac.isPlace(d.span(s, e)) && !ac.isPlace(d.word(e+1)) {
+				ls := s // "The Securities and Exchange Commission"
+				for ls < e-1 && notNames[d.lw(ls)] {
+					ls++
+				}
+				if orgNouns[d.lwBase(f-1)] && !d.hasGivenOrOf(e+1, f) && !toks[f-1].poss && (e-ls == 1 || !orgNouns[d.lwBase(e-1)] || f == e+2 && corpNouns[d.lw(e+1)]) && !ac.isPlace(d.span(ls, e)) && !ac.isPlace(d.word(e+1)) {
 					e = f
 					continue
 				}
@@ -271,8 +312,8 @@ func (d *doc) capEnd(i int) int {
 	e := i
 	for e < len(d.toks) && d.nameWord(e) {
 		e++
-		if d.toks[e-1].poss {
-			break
+		if d.toks[e-1].poss && !(e < len(d.toks) && d.nameWord(e) && corpNouns[d.lwBase(e)]) {
+			break // "Clinton's", but "Standard and Poor's Corp"
 		}
 		if e+1 < len(d.toks) && d.connectorAt(e) && d.nameWord(e+1) {
 			e++
@@ -302,11 +343,11 @@ var corpNouns = setOf("service", "services", "inc", "inc.", "corp", "corp.", "co
 func (ac *actors) run(d *doc, s, e int, body bool) {
 	// Drop function words, weekdays and the like at either end, and a
 	// sentence's first word when it is a common word.
-	for s < e && (notNames[d.lwBase(s)] && !(d.lw(s) == "new" && e-s >= 2) && !(nameable[d.lw(s)] && e-s >= 3 && !d.sentenceStart(s)) && !(d.toks[s].upper && e-s >= 3 && orgNouns[d.lwBase(e-1)] && ac.isPlace(d.word(s))) || connectors[d.lw(s)] && !d.toks[s].cap || d.sentenceStart(s) && cueForms[d.lw(s)] && (e-s == 1 || pastCue(d.lw(s))) ||
+	for s < e && (notNames[d.lwBase(s)] && !(d.lw(s) == "new" && e-s >= 2) && !(d.lw(s) == "news" && e-s >= 2 && orgNouns[d.lwBase(e-1)]) && !(nameable[d.lw(s)] && e-s >= 3 && !d.sentenceStart(s)) && !(d.toks[s].upper && e-s >= 3 && orgNouns[d.lwBase(e-1)] && ac.isPlace(d.word(s))) || connectors[d.lw(s)] && !d.toks[s].cap || d.sentenceStart(s) && cueForms[d.lw(s)] && (e-s == 1 || pastCue(d.lw(s))) ||
 		d.sentenceStart(s) && ac.wordAtStart(d, s, e) && !(s+1 < e && d.isP(s+1, '&'))) {
 		s++
 	}
-	for e > s && (notNames[d.lwBase(e-1)] && !(e-s >= 2 && (orgNouns[d.lwBase(e-1)] || d.lwBase(e-1) == "watch")) || connectors[d.lw(e-1)] && !d.toks[e-1].cap) {
+	for e > s && (notNames[d.lwBase(e-1)] && !(e-s >= 2 && (orgNouns[d.lwBase(e-1)] || nameNouns[d.lwBase(e-1)])) || connectors[d.lw(e-1)] && !d.toks[e-1].cap) {
 		if _, ok := knownOrgs[d.low[d.toks[s].s:d.toks[e-1].e]]; ok {
 			break // "Islamic State", "White House"
 		}
@@ -357,7 +398,7 @@ func (ac *actors) run(d *doc, s, e int, body bool) {
 				break
 			}
 		}
-		if k < 0 && (agentNoun(d.lw(s)) || ac.isDemonym(d.word(s))) && !ac.titleish(d, s+1) && !commonWord(d.lwBase(e-1)) && !ac.isPlace(d.span(s, e)) {
+		if k < 0 && (agentNoun(d.lw(s)) || ac.isDemonym(d.word(s))) && d.toks[s+1].cap && !ac.titleish(d, s+1) && !d.hasGivenOrOf(s+1, e) && !commonWord(d.lwBase(e-1)) && !ac.isPlace(d.span(s, e)) {
 			k = s
 		}
 	}
@@ -369,6 +410,11 @@ func (ac *actors) run(d *doc, s, e int, body bool) {
 		}
 		if connectors[d.lw(ns)] && !d.toks[ns].cap && !orgNouns[d.lwBase(e-1)] {
 			return // "Minister of Trade": a title, no name
+		}
+		// "Chief Accountant Natalya Sypron", "Minister of Foreign Affairs
+		// Lloyd Axworthy": more title words before the name.
+		for ns < e-2 && ac.titleish(d, ns) && givenNames[d.lw(ns)] == 0 && !orgNouns[d.lwBase(e-1)] {
+			ns++
 		}
 		if ns < e && !orgNouns[d.lwBase(e-1)] {
 			ts := s
@@ -396,6 +442,10 @@ func (ac *actors) run(d *doc, s, e int, body bool) {
 	}
 	ac.cands = append(ac.cands, c)
 }
+
+// nameNouns are words of notNames that end a name when it has others
+// ("Sulawesi Environmental Watch", "Commonwealth of Independent States").
+var nameNouns = setOf("watch", "states", "state", "people", "nation", "city", "country")
 
 // nameable are function words that are also names: "Do Quang Vinh",
 // "Will Smith" inside a sentence, before two more capitalised words.
@@ -630,7 +680,11 @@ func (ac *actors) classify(c *cand) {
 // normalised.
 func (c *cand) name() string {
 	d := c.d
-	return oneSpace(trimPossCase(d.text[d.toks[c.s].s:d.toks[c.e-1].e], d.toks[c.e-1].poss))
+	n := oneSpace(trimPossCase(d.text[d.toks[c.s].s:d.toks[c.e-1].e], d.toks[c.e-1].poss))
+	if c.e-c.s >= 2 && strings.HasSuffix(n, ".") && (c.e == len(d.toks) || d.toks[c.e].kind == kPara) && !initials(d.lw(c.e-1)) {
+		n = n[:len(n)-1] // "... Walt Disney Co." ends the sentence
+	}
+	return n
 }
 
 // nameLow returns c's name in lower case, possessive dropped and spacing
@@ -1029,6 +1083,9 @@ var surnameWords = setOf("baker", "bush", "brown", "black", "white", "green", "y
 var orgHeads = setOf("banco", "banca", "banque", "bank", "grupo", "gruppo", "compania",
 	"compagnie", "societe", "société", "sociedad", "societa", "cia", "cie", "groupe")
 
+// tellForms are the forms of "tell", whose object is an addressee.
+var tellForms = setOf("told", "tell", "tells", "telling")
+
 // miscHeads open the names of events and things ("Hurricane Edouard").
 var miscHeads = setOf("hurricane", "typhoon", "storm", "cyclone", "operation", "project")
 
@@ -1063,7 +1120,8 @@ var miscWords = setOf("catholic", "catholics", "protestant", "protestants", "ort
 	"treaty", "accord", "accords", "agreement", "index", "day", "summit", "rally",
 	"hurricane", "typhoon", "storm", "festival", "convention", "marathon", "tournament",
 	"disease", "syndrome", "encephalopathy", "virus", "fever", "flu", "average",
-	"islander", "islanders")
+	"islander", "islanders", "republican", "republicans", "democrat", "democrats",
+	"socialist", "socialists")
 
 // place finds or makes the entity of candidate c and returns its index.
 func (ac *actors) place(c *cand) int {
@@ -1072,6 +1130,7 @@ func (ac *actors) place(c *cand) int {
 	low := c.nameLow()
 	switch c.kind {
 	case candOrg:
+		low = strings.TrimSuffix(low, ".") // "Co." and "Co" at a sentence's end
 		key := low
 		if c.alias != "" {
 			key = "org:" + c.alias
@@ -1216,9 +1275,24 @@ func (ac *actors) list() []article.Actor {
 	// then) are typed by shape and context.
 	ac.decideWeak(ac.assigned)
 	var out []article.Actor
+	// A news outlet named only as the one told ("..., Smith told Reuters")
+	// is the article's own newsroom, not an actor.
+	told := map[int]int{}
+	for _, m := range ac.ments {
+		if e := ac.ents[m.ent]; e.media {
+			n := 1 << 16 // any other mention keeps it
+			if p := m.s - 1; p >= 0 && m.d.toks[p].kind == kWord && tellForms[m.d.lw(p)] {
+				n = 1
+			}
+			told[m.ent] += n
+		}
+	}
 	idx := make([]int, 0, len(ac.ents))
 	for i, e := range ac.ents {
-		if e.typ != "" && e.listed && !e.dropped && e.mentions > 0 && !(e.nwords == 1 && headTitles[strings.ToLower(e.name)]) {
+		if n, ok := told[i]; ok && n < 1<<16 {
+			continue
+		}
+		if e.typ != "" && e.listed && !e.dropped && e.mentions > 0 && !(e.nwords == 1 && (headTitles[strings.ToLower(e.name)] || len(e.name) == 1)) {
 			idx = append(idx, i)
 		}
 	}

@@ -13,13 +13,15 @@ import "strings"
 //   - a line of the text whose letters are mostly capitals (twice as many
 //     upper-case as lower-case letters, four letters or more) is a heading,
 //     a table row or a sign-off;
-//   - the body's first words, when they are capitals, commas, dates and
-//     abbreviations up to the first dash, are the dateline;
+//   - the body's first words up to the first dash are the dateline when
+//     the first is in capitals and a date or only capitalised words come
+//     before the dash ("NEW YORK, March 3 -", "BAGUIO, Philippines -");
 //   - stock symbols in angle brackets ("<BHAM.L>") are codes, not names;
 //   - a paragraph that opens with a dash and gives a newsroom or a telephone
 //     number is a credit, one that opens with
 //     "By" and a name within a short first paragraph is a byline;
-//   - a last paragraph of one word is the sign-off ("Reuter").
+//   - a last paragraph of one word, or a last word in capitals after the
+//     last sentence, is the sign-off ("Reuter", "... ended. REUTER").
 // A story written entirely in capitals thus yields no actors: its capitals
 // cannot tell a name from a word.
 
@@ -60,14 +62,27 @@ func (d *doc) markUpperLines() {
 	}
 }
 
-// markDateline marks the dateline that opens a wire story: the words
-// before the first dash of the first paragraph, when the first is in
-// capitals and a date comes before the dash ("NEW YORK, March 3 -",
-// "ARNHEM, the Netherlands, April 1 -").
+// markDateline marks the dateline that opens a wire story, or each story
+// of a digest: the words before the first dash of a line, when the first is in
+// capitals and a date or only capitalised words come before the dash
+// ("NEW YORK, March 3 -", "ARNHEM, the Netherlands, April 1 -", "NEW YORK
+// -").
 func (d *doc) markDateline() {
+	d.markDatelineAt(0)
+	// Digests of several stories open each with its own dateline.
+	for i := 1; i < len(d.toks); i++ {
+		if d.toks[i].upper && strings.IndexByte(d.text[d.toks[i-1].e:d.toks[i].s], '\n') >= 0 {
+			d.markDatelineAt(i) // at the start of a line
+		}
+	}
+}
+
+// markDatelineAt marks a dateline that starts at token p.
+func (d *doc) markDatelineAt(p int) {
 	first, date, end := -1, false, -1
-	for i, t := range d.toks {
-		if i > 16 || t.kind == kPara || t.kind == kOpen || t.kind == kMark {
+	for i := p; i < len(d.toks); i++ {
+		t := d.toks[i]
+		if i > p+16 || t.kind == kPara || t.kind == kOpen || t.kind == kMark {
 			break
 		}
 		if t.kind == kPunct {
@@ -88,10 +103,19 @@ func (d *doc) markDateline() {
 			date = true
 		}
 	}
-	if end < 0 || first < 0 || !date || !d.toks[first].upper {
+	if end < 0 || first < 0 || !d.toks[first].upper {
 		return
 	}
-	for i := 0; i < end; i++ {
+	if !date {
+		// "BAGUIO, Philippines -", "NEW YORK -": no date, but only
+		// capitalised words.
+		for i := first; i < end; i++ {
+			if t := d.toks[i]; t.kind == kWord && !t.cap {
+				return
+			}
+		}
+	}
+	for i := p; i < end; i++ {
 		d.toks[i].furn = true
 	}
 }
@@ -164,6 +188,9 @@ func (d *doc) isCredit(s, e, n int) bool {
 	}
 	if e == len(d.toks) && e-s == 1 && t.kind == kWord && t.cap && n > 0 {
 		return true // "Reuter"
+	}
+	if e == len(d.toks) && e-s >= 2 && d.toks[e-1].kind == kWord && d.toks[e-1].upper && (d.isP(e-2, '.') || d.toks[e-2].kind != kWord) {
+		d.toks[e-1].furn = true // "... last sentence. REUTER"
 	}
 	if n <= 1 && e-s <= 10 && t.kind == kWord && d.lw(s) == "by" && s+1 < e && d.toks[s+1].cap {
 		for k := s; k < e; k++ {

@@ -397,6 +397,7 @@ var notNames = setOf(
 	"covid-19", "hiv", "ceos", "gmt", "utc", "est", "edt", "cst", "cdt", "mst",
 	"mdt", "pst", "pdt", "bst", "cet", "eps", "cpi", "ppi", "frn", "frns", "libor",
 	"nav", "ytd", "shr", "qtly", "div", "dlr", "dlrs", "pct", "vs", "avg", "mths",
+	"chg", "prev", "vol", "wk", "yr", "shrs", "revs", "oper", "op", "avge",
 )
 
 // setOf returns a set of words.

@@ -1187,9 +1187,9 @@ func (ac *actors) resolve(d *doc, a *attr, pos int) {
 		a.speaker, a.desc = "", trimPoss(text)
 		base -= 0.1
 	} else {
-		a.speaker = trimPoss(text)
+		a.speaker = oneSpace(trimPoss(text))
 		if p.kind == npName {
-			a.speaker = trimPossCase(text, d.toks[p.e-1].poss)
+			a.speaker = oneSpace(trimPossCase(text, d.toks[p.e-1].poss))
 		}
 		base -= 0.1
 	}
