@@ -647,6 +647,7 @@ func (d *doc) endCue(ac *actors, q span) (attr, bool) {
 		return attr{}, false
 	}
 	comma := -1
+	var commas []int
 	for k := q.close + 1; k < len(d.toks) && k-q.close < 40; k++ {
 		t := d.toks[k]
 		if t.kind == kPara || t.kind == kOpen || t.kind == kMark || t.kind == kClose {
@@ -658,10 +659,23 @@ func (d *doc) endCue(ac *actors, q span) (attr, bool) {
 		switch d.text[t.s] {
 		case ',':
 			comma = k
+			commas = append(commas, k)
 			continue
 		case '.', '!', '?':
 		default:
 			continue
+		}
+		// `"...," if she lost, said David Wasserman, an analyst.`:
+		// the cue's clause ends at an appositive's comma.
+		for _, c := range commas {
+			if c == comma {
+				break
+			}
+			if end, ok := d.cueAt(c+1, false); ok && pastCue(d.lw(c+1)) {
+				if p, next := d.phraseForward(ac, end); p.kind == npName && d.isP(next, ',') {
+					return attr{how: byBefore, cueS: c + 1, cueE: end, np: p}, true
+				}
+			}
 		}
 		// The sentence ends at k: is the clause after the last comma
 		// "Warren said" or "said Warren"?
@@ -1151,7 +1165,9 @@ func (ac *actors) resolve(d *doc, a *attr, pos int) {
 		base -= 0.04
 		a.fromPron = true
 	case npDesc:
-		a.ent = ac.describe(d, p, pos)
+		if a.ent = ac.namedInDesc(d, p); a.ent < 0 {
+			a.ent = ac.describe(d, p, pos)
+		}
 		base -= 0.06
 	}
 	if a.ent >= 0 {
@@ -1415,6 +1431,40 @@ func (ac *actors) describe(d *doc, p np, pos int) int {
 		}
 	}
 	return ac.recentSubject(d, p.s)
+}
+
+// namedInDesc returns the person a description names outright, or -1:
+// one it opens with ("Robert Antonacci of the New York delegation") or
+// one set beside it between commas ("Sanders's campaign manager, Jeff
+// Weaver, said", "said Rubio's deputy campaign manager, Rich Beeson,
+// who ..."). A person named inside it ("a senior Cruz adviser") is
+// someone else.
+func (ac *actors) namedInDesc(d *doc, p np) int {
+	if m := ac.mentAt[p.s]; m >= 0 && ac.ments[m].s == p.s && ac.ments[m].e < p.e && !d.toks[ac.ments[m].e-1].poss &&
+		ac.personOrUntyped(ac.ments[m].ent) && d.lw(ac.ments[m].e) == "of" {
+		return ac.ments[m].ent
+	}
+	if p.e+1 >= len(d.toks) || !d.isP(p.e, ',') {
+		return -1
+	}
+	m := ac.mentAt[p.e+1]
+	if m < 0 || ac.ments[m].s != p.e+1 || !ac.personOrUntyped(ac.ments[m].ent) {
+		return -1
+	}
+	e := ac.ments[m].e
+	if e < len(d.toks) && (d.isP(e, ',') || d.isP(e, '.')) || e == len(d.toks) {
+		return ac.ments[m].ent
+	}
+	if _, ok := d.cueAt(e, true); ok {
+		return ac.ments[m].ent
+	}
+	return -1
+}
+
+// personOrUntyped reports whether entity ei is a person or was typed nothing.
+func (ac *actors) personOrUntyped(ei int) bool {
+	e := ac.ents[ei]
+	return e.typ == article.Person || e.typ == "" && !e.media
 }
 
 // namedBody reports whether description p is an organisation named by

@@ -46,6 +46,15 @@ func TestSpeakers(t *testing.T) {
 		{"interview: the next answer carries the speaker",
 			"Mina Sato spoke to us at her studio.\n\n\"I paint every morning,\" she said.\n\n\"The light is best before nine.\"",
 			[]want{{"I paint every morning,", "Mina Sato", ""}, {"The light is best before nine.", "Mina Sato", ""}}},
+		{"wire: a name beside the description is the speaker",
+			"Turnout rose in the north.\n\n\"We knocked on every door twice,\" Lund's campaign manager, Pia Ostberg, said in an interview.",
+			[]want{{"We knocked on every door twice,", "Pia Ostberg", ""}}},
+		{"wire: a name that opens the description is the speaker",
+			"Delegates cheered.\n\n\"There is real hope in this hall,\" said Tomas Haldane of the Ohio delegation.",
+			[]want{{"There is real hope in this hall,", "Tomas Haldane", ""}}},
+		{"wire: the cue ends the sentence before an appositive",
+			"The count went on overnight.\n\nOfficials said the result would come later. Aides were calm.\n\n\"It looks extremely unlikely\" that Morrow can catch up, said Karl Ibsen, a pollster at Northgate Research. \"The numbers are not there,\" Ibsen said.",
+			[]want{{"It looks extremely unlikely", "Karl Ibsen", ""}, {"The numbers are not there,", "Karl Ibsen", ""}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
