@@ -1524,6 +1524,9 @@ func (d *doc) describedAs(m mention, head string) bool {
 		if d.lwBase(k) == head {
 			return true
 		}
+		if !d.toks[k].cap {
+			break // "a member who supports Mark Dole" is not Dole
+		}
 	}
 	if m.e >= len(d.toks) || !d.isP(m.e, ',') {
 		return false
@@ -1546,7 +1549,7 @@ func (d *doc) introducedAnonymous(p np, head string) bool {
 		if d.toks[k].kind != kWord || d.lwBase(k) != head {
 			continue
 		}
-		for j := k - 1; j >= 0 && k-j <= 3; j-- {
+		for j := k - 1; j >= 0 && k-j <= 5; j-- {
 			if d.toks[j].kind != kWord {
 				break
 			}

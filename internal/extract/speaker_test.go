@@ -55,6 +55,9 @@ func TestSpeakers(t *testing.T) {
 		{"wire: the cue ends the sentence before an appositive",
 			"The count went on overnight.\n\nOfficials said the result would come later. Aides were calm.\n\n\"It looks extremely unlikely\" that Morrow can catch up, said Karl Ibsen, a pollster at Northgate Research. \"The numbers are not there,\" Ibsen said.",
 			[]want{{"It looks extremely unlikely", "Karl Ibsen", ""}, {"The numbers are not there,", "Karl Ibsen", ""}}},
+		{"a role before a relative clause does not describe the name after it",
+			"Spending rose.\n\n\"I would want answers,\" said a prominent Republican National Committee member who supports Mark Dole, asking for anonymity.\n\nMark Dole paid himself rent.\n\n\"Nobody cares when you spend your own money,\" the RNC member said.",
+			[]want{{"I would want answers,", "", "a prominent Republican National Committee member"}, {"Nobody cares when you spend your own money,", "", "the RNC member"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
