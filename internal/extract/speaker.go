@@ -132,6 +132,9 @@ func (d *doc) cueAt(i int, weak bool) (int, bool) {
 	return i + 1, true
 }
 
+// nameSuffixes follow a name and belong to it.
+var nameSuffixes = setOf("jr", "sr", "ii", "iii", "iv")
+
 // prepositions before a speech-verb form make it a noun or a gerund.
 var prepositions = setOf("of", "in", "for", "with", "on", "at", "by", "from", "about",
 	"after", "before", "without", "into", "over", "through", "his", "her", "their", "its",
@@ -391,6 +394,9 @@ func (d *doc) phraseForward(ac *actors, i int) (np, int) {
 		if m := ac.mentAt[e]; m >= 0 {
 			mm := ac.ments[m]
 			e = mm.e
+			if e < len(d.toks) && d.toks[e].kind == kWord && nameSuffixes[strings.TrimSuffix(d.lw(e), ".")] && !d.toks[e-1].poss {
+				e++ // "Brent Bozell III, founder of ..., tells"
+			}
 			if d.toks[e-1].poss {
 				last = -1
 			} else {

@@ -58,6 +58,9 @@ func TestSpeakers(t *testing.T) {
 		{"a role before a relative clause does not describe the name after it",
 			"Spending rose.\n\n\"I would want answers,\" said a prominent Republican National Committee member who supports Mark Dole, asking for anonymity.\n\nMark Dole paid himself rent.\n\n\"Nobody cares when you spend your own money,\" the RNC member said.",
 			[]want{{"I would want answers,", "", "a prominent Republican National Committee member"}, {"Nobody cares when you spend your own money,", "", "the RNC member"}}},
+		{"a generational suffix stays with the name before its appositive",
+			"Reed won the vote.\n\n\"Yes, I support Tom Reed,\" Brent Oakley III, founder of the Media Trust, tells the paper in an interview.",
+			[]want{{"Yes, I support Tom Reed,", "Brent Oakley", ""}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
