@@ -53,7 +53,7 @@ type Filters struct {
 
 // Request is one search over articles or quotes.
 type Request struct {
-	Query   string   // bleve query-string syntax; "" browses everything
+	Query   string   // newsdex's query language (internal/query); "" browses everything
 	Filters Filters  //
 	Limit   int      // hits to return; 0 returns only the total and facets
 	Offset  int      // hits to skip
@@ -65,6 +65,9 @@ type Request struct {
 	// After, when set, pages with bleve's SearchAfter: the Hit.SortKey of the
 	// last hit of the previous page. Offset is then ignored.
 	After []string
+	// DefaultOperator joins clauses written side by side in Query: "or"
+	// (the default, also "") or "and".
+	DefaultOperator string
 }
 
 // FacetValue is one value of a facet with the number of hits that carry it.

@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/vellum/regexp"
 )
 
@@ -27,94 +26,6 @@ func checkPattern(p string) error {
 		return fmt.Errorf("%w: /%s/: %v", ErrBadQuery, p, err)
 	}
 	return nil
-}
-
-// parseQuery parses a query string in bleve's syntax and rewrites its
-// field names for a document kind: friendly names ("countries", "author")
-// become index fields, unknown names are rejected, and country and region
-// values are resolved through the Labeler ("country:iraq" -> "country:iq").
-func (x *Index) parseQuery(kind, s string) (query.Query, error) {
-	q, err := query.NewQueryStringQuery(s).Parse()
-	if err != nil {
-		return nil, fmt.Errorf("%w: %q: %v", ErrBadQuery, s, err)
-	}
-	if q, err = x.rewrite(kind, q); err != nil {
-		return nil, err
-	}
-	if err := guard(q); err != nil {
-		return nil, err
-	}
-	if v, ok := q.(query.ValidatableQuery); ok {
-		if err := v.Validate(); err != nil {
-			return nil, fmt.Errorf("%w: %q: %v", ErrBadQuery, s, err)
-		}
-	}
-	return q, nil
-}
-
-func (x *Index) rewrite(kind string, q query.Query) (query.Query, error) {
-	var err error
-	rewriteAll := func(qs []query.Query) error {
-		for i := range qs {
-			if qs[i], err = x.rewrite(kind, qs[i]); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	switch q := q.(type) {
-	case *query.BooleanQuery:
-		for _, sub := range []*query.Query{&q.Must, &q.Should, &q.MustNot} {
-			if *sub != nil {
-				if *sub, err = x.rewrite(kind, *sub); err != nil {
-					return nil, err
-				}
-			}
-		}
-		return q, nil
-	case *query.ConjunctionQuery:
-		return q, rewriteAll(q.Conjuncts)
-	case *query.DisjunctionQuery:
-		return q, rewriteAll(q.Disjuncts)
-	}
-	fq, ok := q.(query.FieldableQuery)
-	if !ok {
-		return q, nil
-	}
-	if fq.Field() == "" {
-		if w, ok := q.(*query.WildcardQuery); ok {
-			w.Wildcard = strings.ToLower(w.Wildcard) // _all holds lower-case terms
-		}
-		return q, nil
-	}
-	field, ok := fieldAliases[kind][strings.ToLower(fq.Field())]
-	if !ok {
-		return nil, fmt.Errorf("%w: unknown field %q (fields: %s)", ErrBadQuery, fq.Field(), knownFields(kind))
-	}
-	fq.SetField(field)
-	switch q := q.(type) {
-	case *query.MatchQuery:
-		if q.Match, err = x.fieldValue(field, q.Match); err != nil {
-			return nil, err
-		}
-	case *query.MatchPhraseQuery:
-		if q.MatchPhrase, err = x.fieldValue(field, q.MatchPhrase); err != nil {
-			return nil, err
-		}
-		if wholeValueFields[field] {
-			// A keyword field holds one term per value and no positions,
-			// which a phrase search needs: match the whole value instead.
-			m := query.NewMatchQuery(q.MatchPhrase)
-			m.SetField(field)
-			m.SetBoost(q.Boost())
-			return m, nil
-		}
-	case *query.WildcardQuery:
-		if !exactFields[field] {
-			q.Wildcard = strings.ToLower(q.Wildcard)
-		}
-	}
-	return q, nil
 }
 
 // fieldValue resolves a country or region a user typed to its stored

@@ -282,7 +282,7 @@ func (x *Index) request(kind string, r Request) (*bleve.SearchRequest, error) {
 	}
 	bq := query.NewBooleanQuery(nil, nil, nil)
 	if strings.TrimSpace(r.Query) != "" {
-		q, err := x.parseQuery(kind, r.Query)
+		q, err := x.parseQuery(kind, r.Query, r.DefaultOperator) // compile.go
 		if err != nil {
 			return nil, err
 		}
