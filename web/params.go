@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsdex/newsdex/index"
+	"github.com/newsdex/newsdex/internal/query"
 )
 
 // Parameter names, shared by the pages and the API.
@@ -26,6 +27,7 @@ const (
 	paramOffset  = "offset"
 	paramSort    = "sort"
 	paramFacets  = "facets"
+	paramOp      = "default_operator"
 )
 
 // facetSize is how many values each term facet asks the index for, on the
@@ -37,7 +39,7 @@ const facetSize = 25
 var filterParams = []string{paramCountry, paramRegion, paramSpeaker, paramActor, paramSource}
 
 // singleParams may be given at most once.
-var singleParams = []string{paramQuery, paramFrom, paramTo, paramLimit, paramOffset, paramSort, paramFacets}
+var singleParams = []string{paramQuery, paramFrom, paramTo, paramLimit, paramOffset, paramSort, paramFacets, paramOp}
 
 // badRequest is an error in what the client sent: it maps to 400 and its
 // message is shown to the client as is.
@@ -60,7 +62,9 @@ type params struct {
 	Limit   int
 	Offset  int
 	Sort    string // "" when not given
-	Facets  []string
+	// Op is the default operator between query words: "and", or "" for or.
+	Op     string
+	Facets []string
 	// limitSet and facetsSet say whether the parameter was given, so that
 	// links carry it only then.
 	limitSet  bool
@@ -75,7 +79,7 @@ func parseParams(q url.Values, o *Options) (*params, error) {
 	p := &params{Filters: map[string][]string{}, Limit: DefaultLimit}
 	for name, vs := range q {
 		if !slices.Contains(filterParams, name) && !slices.Contains(singleParams, name) {
-			return nil, badRequestf("unknown parameter %q (want q, country, region, speaker, actor, source, from, to, limit, offset, sort or facets)", name)
+			return nil, badRequestf("unknown parameter %q (want q, country, region, speaker, actor, source, from, to, limit, offset, sort, facets or default_operator)", name)
 		}
 		if slices.Contains(singleParams, name) && len(vs) > 1 {
 			return nil, badRequestf("parameter %q given %d times; give it once", name, len(vs))
@@ -157,6 +161,16 @@ func parseParams(q url.Values, o *Options) (*params, error) {
 		return nil, badRequestf("sort %q: want relevance, date or -date", p.Sort)
 	}
 
+	if s := q.Get(paramOp); s != "" {
+		op, err := query.ParseOperator(s)
+		if err != nil {
+			return nil, badRequestf("default_operator %q: want and or or", s)
+		}
+		if op == query.And {
+			p.Op = op.String()
+		}
+	}
+
 	if _, ok := q[paramFacets]; ok {
 		p.facetsSet = true
 		p.Facets = []string{}
@@ -207,6 +221,8 @@ func (p *params) request() index.Request {
 		Limit:  p.Limit,
 		Offset: p.Offset,
 		Sort:   p.sortOrder(),
+		// The one query parser: the index parses Query (internal/query).
+		DefaultOperator: p.Op,
 		Filters: index.Filters{
 			Countries: p.Filters[paramCountry],
 			Regions:   p.Filters[paramRegion],
@@ -276,6 +292,9 @@ func (p *params) encode() string {
 	}
 	if p.Sort != "" {
 		add(paramSort, p.Sort)
+	}
+	if p.Op != "" {
+		add(paramOp, p.Op)
 	}
 	if p.limitSet {
 		add(paramLimit, strconv.Itoa(p.Limit))

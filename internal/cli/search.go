@@ -13,6 +13,7 @@ import (
 	"github.com/newsdex/newsdex/internal/article"
 	"github.com/newsdex/newsdex/internal/gazetteer"
 	"github.com/newsdex/newsdex/internal/ingest"
+	"github.com/newsdex/newsdex/internal/query"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 )
@@ -33,6 +34,8 @@ type queryOptions struct {
 	All       bool
 	Demo      bool
 	Timeout   time.Duration
+	// DefaultOperator joins query clauses written side by side.
+	DefaultOperator string
 }
 
 // Output formats of search and quotes.
@@ -59,13 +62,14 @@ func (o *queryOptions) addFlags(cmd *cobra.Command) {
 	f.StringVar(&o.Format, "format", "", "output: table, json, jsonl or csv (default: table on a terminal, json otherwise)")
 	f.BoolVar(&o.All, "all", false, "stream every hit, in a stable order, with no cap (for exports)")
 	f.BoolVar(&o.Demo, "demo", false, "search the embedded demo corpus instead of --index")
+	f.StringVar(&o.DefaultOperator, "default-operator", "or", "operator between query words written side by side: or (any of them) or and (all of them)")
 	f.DurationVar(&o.Timeout, "timeout", 30*time.Second, "give up on a search after this long")
 }
 
 // request turns the flags and query into an index request.
-func (o *queryOptions) request(query string) (index.Request, error) {
+func (o *queryOptions) request(q string) (index.Request, error) {
 	r := index.Request{
-		Query:  query,
+		Query:  q,
 		Limit:  o.Limit,
 		Offset: o.Offset,
 		Sort:   o.Sort,
@@ -74,6 +78,11 @@ func (o *queryOptions) request(query string) (index.Request, error) {
 			Actors: o.Actors, Sources: o.Sources,
 		},
 	}
+	op, err := query.ParseOperator(o.DefaultOperator)
+	if err != nil {
+		return r, usageError("--default-operator %q: want and or or", o.DefaultOperator)
+	}
+	r.DefaultOperator = op.String()
 	if o.Limit < 0 || o.Offset < 0 {
 		return r, usageError("--limit and --offset must not be negative")
 	}
@@ -198,12 +207,18 @@ func newSearchCmd(g *globalOptions, s Streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "search [QUERY]",
 		Short: "Search articles, with facets",
-		Long: `Search finds articles. QUERY uses bleve's query-string syntax: words,
-"phrases", +must, -not, field:value (title:, body:, source:, country:,
-speaker:, actor:), fuzzy~. With no QUERY it browses every article; filters
-still apply. Facets count the hits by speaker, actor, country, region, source
-and month.`,
-		Example: `  newsdex search coffee --country BR --format json | jq '.facets.country'
+		Long: `Search finds articles. QUERY uses the Lucene / Elasticsearch query-string
+syntax: words, "phrases", "words near"~5, AND, OR, NOT (&&, ||, !), +must,
+-not, (brackets), field:value and field:(a OR b) (title, body, byline, url,
+source, country, region, speaker, actor, date, quotes), wild*cards, fuzzy~1,
+/regexp/, ranges date:[2024-01 TO 2024-06] and {} to exclude the ends, ^2
+boosts, \ to escape. NOT binds tightest, then AND, then OR; words side by side
+are joined by OR unless --default-operator and. A query that does not parse
+is an error (exit 2) naming the position. With no QUERY it browses every
+article; filters still apply. Facets count the hits by speaker, actor,
+country, region, source and month.`,
+		Example: `  newsdex search 'election AND (blair OR brown) NOT title:poll'
+  newsdex search coffee --country BR --format json | jq '.facets.country'
   newsdex search '"militia disarmament"' --region "Western Asia" --sort -date
   newsdex search --all --format csv --from 2024 > articles.csv
   newsdex search --limit 0 --facets country,region`,
