@@ -174,6 +174,9 @@ func (p *parser) describe() string {
 	case tEnd:
 		return "the end of the query"
 	case tOperand:
+		if isSpace(p.src[p.i]) {
+			return "a space"
+		}
 		return fmt.Sprintf("%q", p.src[p.i])
 	}
 	return string(p.src[p.i : p.i+n])
@@ -319,25 +322,23 @@ func (p *parser) parsePrimary(field string) (Node, error) {
 	if p.src[p.i] == '(' {
 		return p.parseGroup(field)
 	}
-	if field == "" {
-		if name, ok := p.fieldName(); ok {
-			p.i += len([]rune(name)) + 1
-			if name == "*" { // *:*
-				if p.i < len(p.src) && p.src[p.i] == '*' && p.delimits(p.i+1) {
-					p.i++
-					return p.boost(&MatchAll{})
-				}
-				return nil, p.errorf(start, "expected *:* (every document)")
+	if name, ok := p.fieldName(); ok {
+		p.i += len([]rune(name)) + 1
+		if name == "*" { // *:*
+			if p.i < len(p.src) && p.src[p.i] == '*' && p.delimits(p.i+1) {
+				p.i++
+				return p.boost(&MatchAll{})
 			}
-			p.skipSpace()
-			if p.end() {
-				return nil, p.errorf(p.i, "expected a value after %s:, found the end of the query", name)
-			}
-			if p.src[p.i] == '(' {
-				return p.parseGroup(name)
-			}
-			return p.parseValue(name, true)
+			return nil, p.errorf(start, "expected *:* (every document)")
 		}
+		p.skipSpace()
+		if p.end() {
+			return nil, p.errorf(p.i, "expected a value after %s:, found the end of the query", name)
+		}
+		if p.src[p.i] == '(' {
+			return p.parseGroup(name)
+		}
+		return p.parseValue(name, true)
 	}
 	return p.parseValue(field, field != "")
 }
