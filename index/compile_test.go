@@ -272,3 +272,18 @@ func sortedKeys(m map[string]bool) []string {
 	slices.Sort(out)
 	return out
 }
+
+// BenchmarkParseQuery measures parsing and compiling a query: the part of
+// a search the query language adds.
+func BenchmarkParseQuery(b *testing.B) {
+	x := mustMemory(b, nil)
+	for _, q := range []string{"coffee", `election AND (blair OR brown) NOT title:poll "prime minister"~3 date:[2005-01 TO 2005-06]`} {
+		b.Run(q, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := x.parseQuery(kindArticle, q, ""); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

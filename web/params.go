@@ -15,19 +15,20 @@ import (
 
 // Parameter names, shared by the pages and the API.
 const (
-	paramQuery   = "q"
-	paramCountry = "country"
-	paramRegion  = "region"
-	paramSpeaker = "speaker"
-	paramActor   = "actor"
-	paramSource  = "source"
-	paramFrom    = "from"
-	paramTo      = "to"
-	paramLimit   = "limit"
-	paramOffset  = "offset"
-	paramSort    = "sort"
-	paramFacets  = "facets"
-	paramOp      = "default_operator"
+	paramQuery     = "q"
+	paramCountry   = "country"
+	paramRegion    = "region"
+	paramSpeaker   = "speaker"
+	paramActor     = "actor"
+	paramSource    = "source"
+	paramFrom      = "from"
+	paramTo        = "to"
+	paramLimit     = "limit"
+	paramOffset    = "offset"
+	paramSort      = "sort"
+	paramFacets    = "facets"
+	paramOp        = "default_operator"
+	paramFacetSize = "facet_size"
 )
 
 // facetSize is how many values each term facet asks the index for, on the
@@ -39,7 +40,7 @@ const facetSize = 25
 var filterParams = []string{paramCountry, paramRegion, paramSpeaker, paramActor, paramSource}
 
 // singleParams may be given at most once.
-var singleParams = []string{paramQuery, paramFrom, paramTo, paramLimit, paramOffset, paramSort, paramFacets, paramOp}
+var singleParams = []string{paramQuery, paramFrom, paramTo, paramLimit, paramOffset, paramSort, paramFacets, paramOp, paramFacetSize}
 
 // badRequest is an error in what the client sent: it maps to 400 and its
 // message is shown to the client as is.
@@ -63,8 +64,11 @@ type params struct {
 	Offset  int
 	Sort    string // "" when not given
 	// Op is the default operator between query words: "and", or "" for or.
-	Op     string
-	Facets []string
+	Op string
+	// FacetSize is the number of values each term facet lists; 0 when
+	// not given (facetSize).
+	FacetSize int
+	Facets    []string
 	// limitSet and facetsSet say whether the parameter was given, so that
 	// links carry it only then.
 	limitSet  bool
@@ -79,7 +83,7 @@ func parseParams(q url.Values, o *Options) (*params, error) {
 	p := &params{Filters: map[string][]string{}, Limit: DefaultLimit}
 	for name, vs := range q {
 		if !slices.Contains(filterParams, name) && !slices.Contains(singleParams, name) {
-			return nil, badRequestf("unknown parameter %q (want q, country, region, speaker, actor, source, from, to, limit, offset, sort, facets or default_operator)", name)
+			return nil, badRequestf("unknown parameter %q (want q, country, region, speaker, actor, source, from, to, limit, offset, sort, facets, facet_size or default_operator)", name)
 		}
 		if slices.Contains(singleParams, name) && len(vs) > 1 {
 			return nil, badRequestf("parameter %q given %d times; give it once", name, len(vs))
@@ -171,6 +175,12 @@ func parseParams(q url.Values, o *Options) (*params, error) {
 		}
 	}
 
+	if s := q.Get(paramFacetSize); s != "" {
+		if p.FacetSize, err = strconv.Atoi(s); err != nil || p.FacetSize < 1 || p.FacetSize > index.MaxFacetSize {
+			return nil, badRequestf("facet_size %q: want a whole number from 1 to %d", s, index.MaxFacetSize)
+		}
+	}
+
 	if _, ok := q[paramFacets]; ok {
 		p.facetsSet = true
 		p.Facets = []string{}
@@ -237,6 +247,9 @@ func (p *params) request() index.Request {
 		r.Facets = p.Facets
 	}
 	r.FacetSize = facetSize
+	if p.FacetSize > 0 {
+		r.FacetSize = p.FacetSize
+	}
 	return r
 }
 
@@ -295,6 +308,9 @@ func (p *params) encode() string {
 	}
 	if p.Op != "" {
 		add(paramOp, p.Op)
+	}
+	if p.FacetSize > 0 {
+		add(paramFacetSize, strconv.Itoa(p.FacetSize))
 	}
 	if p.limitSet {
 		add(paramLimit, strconv.Itoa(p.Limit))

@@ -36,6 +36,7 @@ type queryOptions struct {
 	Timeout   time.Duration
 	// DefaultOperator joins query clauses written side by side.
 	DefaultOperator string
+	FacetSize       int
 }
 
 // Output formats of search and quotes.
@@ -62,6 +63,7 @@ func (o *queryOptions) addFlags(cmd *cobra.Command) {
 	f.StringVar(&o.Format, "format", "", "output: table, json, jsonl or csv (default: table on a terminal, json otherwise)")
 	f.BoolVar(&o.All, "all", false, "stream every hit, in a stable order, with no cap (for exports)")
 	f.BoolVar(&o.Demo, "demo", false, "search the embedded demo corpus instead of --index")
+	f.IntVar(&o.FacetSize, "facet-size", index.DefaultFacetSize, fmt.Sprintf("values each facet lists, the most frequent first (1 to %d; the date facet lists every month)", index.MaxFacetSize))
 	f.StringVar(&o.DefaultOperator, "default-operator", "or", "operator between query words written side by side: or (any of them) or and (all of them)")
 	f.DurationVar(&o.Timeout, "timeout", 30*time.Second, "give up on a search after this long")
 }
@@ -83,6 +85,10 @@ func (o *queryOptions) request(q string) (index.Request, error) {
 		return r, usageError("--default-operator %q: want and or or", o.DefaultOperator)
 	}
 	r.DefaultOperator = op.String()
+	if o.FacetSize < 1 || o.FacetSize > index.MaxFacetSize {
+		return r, usageError("--facet-size %d: want 1 to %d", o.FacetSize, index.MaxFacetSize)
+	}
+	r.FacetSize = o.FacetSize
 	if o.Limit < 0 || o.Offset < 0 {
 		return r, usageError("--limit and --offset must not be negative")
 	}
