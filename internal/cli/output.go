@@ -152,7 +152,11 @@ func (hw *hitWriter[H]) end(facets map[string][]index.FacetValue) error {
 		}
 	case formatTable:
 		hw.table.Flush()
-		fmt.Fprintf(hw.w, "\n%d of %d hits (%.1f ms)\n", hw.n, hw.total, hw.took)
+		noun := "hits"
+		if hw.total == 1 {
+			noun = "hit"
+		}
+		fmt.Fprintf(hw.w, "\n%d of %d %s (%.1f ms)\n", hw.n, hw.total, noun, hw.took)
 		writeFacetTable(hw.w, facets)
 	}
 	return hw.w.Flush()
