@@ -119,6 +119,10 @@ type Result struct {
 	TookMS float64                 `json:"took_ms"`
 	Hits   []Hit                   `json:"hits"`
 	Facets map[string][]FacetValue `json:"facets"`
+	// FacetOther is, per facet, the sum of the counts of the values past
+	// the list (FacetSize); FacetMissing the number of hits with no value.
+	FacetOther   map[string]int `json:"facet_other"`
+	FacetMissing map[string]int `json:"facet_missing"`
 }
 
 // QuoteResult is the answer to a quote search.
@@ -128,6 +132,10 @@ type QuoteResult struct {
 	TookMS float64                 `json:"took_ms"`
 	Hits   []QuoteHit              `json:"hits"`
 	Facets map[string][]FacetValue `json:"facets"`
+	// FacetOther is, per facet, the sum of the counts of the values past
+	// the list (FacetSize); FacetMissing the number of hits with no value.
+	FacetOther   map[string]int `json:"facet_other"`
+	FacetMissing map[string]int `json:"facet_missing"`
 }
 
 // Stats describes an index.

@@ -134,17 +134,24 @@ func (hw *hitWriter[H]) hit(h H) error {
 	return nil
 }
 
-func (hw *hitWriter[H]) end(facets map[string][]index.FacetValue) error {
-	if facets == nil {
-		facets = map[string][]index.FacetValue{}
+func (hw *hitWriter[H]) end(facets facetOut) error {
+	if facets.Values == nil {
+		facets.Values = map[string][]index.FacetValue{}
+	}
+	for _, m := range []*map[string]int{&facets.Other, &facets.Missing} {
+		if *m == nil {
+			*m = map[string]int{}
+		}
 	}
 	switch hw.format {
 	case formatJSON:
-		b, err := marshalNoEscape(facets)
+		vals, err := marshalNoEscape(facets.Values)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(hw.w, "],\"facets\":%s}\n", b)
+		other, _ := marshalNoEscape(facets.Other) // a map[string]int always marshals
+		missing, _ := marshalNoEscape(facets.Missing)
+		fmt.Fprintf(hw.w, "],\"facets\":%s,\"facet_other\":%s,\"facet_missing\":%s}\n", vals, other, missing)
 	case formatCSV:
 		hw.csv.Flush()
 		if err := hw.csv.Error(); err != nil {
@@ -162,10 +169,11 @@ func (hw *hitWriter[H]) end(facets map[string][]index.FacetValue) error {
 	return hw.w.Flush()
 }
 
-// writeFacetTable prints each facet's top values on a line.
-func writeFacetTable(w io.Writer, facets map[string][]index.FacetValue) {
+// writeFacetTable prints each facet's top values on a line, and what
+// lies beyond them: the counts of the other values and the hits with none.
+func writeFacetTable(w io.Writer, facets facetOut) {
 	for _, name := range index.DefaultFacets {
-		vals, ok := facets[name]
+		vals, ok := facets.Values[name]
 		if !ok || len(vals) == 0 {
 			continue
 		}
@@ -180,6 +188,12 @@ func writeFacetTable(w io.Writer, facets map[string][]index.FacetValue) {
 				label = v.Label + " (" + v.Value + ")"
 			}
 			parts = append(parts, fmt.Sprintf("%s %d", label, v.Count))
+		}
+		if n := facets.Other[name]; n > 0 {
+			parts = append(parts, fmt.Sprintf("other values %d", n))
+		}
+		if n := facets.Missing[name]; n > 0 {
+			parts = append(parts, fmt.Sprintf("none %d", n))
 		}
 		fmt.Fprintf(w, "%-8s %s\n", name+":", strings.Join(parts, ", "))
 	}

@@ -272,7 +272,13 @@ type page[H any] struct {
 	Total  uint64
 	TookMS float64
 	Hits   []H
-	Facets map[string][]index.FacetValue
+	Facets facetOut
+}
+
+// facetOut are a result's facets with the counts beyond their lists.
+type facetOut struct {
+	Values         map[string][]index.FacetValue
+	Other, Missing map[string]int
 }
 
 func runQuery(ctx context.Context, g *globalOptions, o *queryOptions, s Streams, query string, quotes bool) error {
@@ -295,7 +301,7 @@ func runQuery(ctx context.Context, g *globalOptions, o *queryOptions, s Streams,
 			if err != nil {
 				return nil, err
 			}
-			return &page[index.QuoteHit]{res.Query, res.Total, res.TookMS, res.Hits, res.Facets}, nil
+			return &page[index.QuoteHit]{res.Query, res.Total, res.TookMS, res.Hits, facetOut{res.Facets, res.FacetOther, res.FacetMissing}}, nil
 		}
 		w := newHitWriter(s.Out, format, quoteColumns)
 		return runPages(ctx, req, o, search, func(h index.QuoteHit) []string { return h.SortKey }, w)
@@ -305,7 +311,7 @@ func runQuery(ctx context.Context, g *globalOptions, o *queryOptions, s Streams,
 		if err != nil {
 			return nil, err
 		}
-		return &page[index.Hit]{res.Query, res.Total, res.TookMS, res.Hits, res.Facets}, nil
+		return &page[index.Hit]{res.Query, res.Total, res.TookMS, res.Hits, facetOut{res.Facets, res.FacetOther, res.FacetMissing}}, nil
 	}
 	w := newHitWriter(s.Out, format, articleColumns)
 	return runPages(ctx, req, o, search, func(h index.Hit) []string { return h.SortKey }, w)
@@ -321,7 +327,7 @@ func runPages[H any](ctx context.Context, req index.Request, o *queryOptions, se
 		}
 		req.Limit, req.Offset = allPage, 0
 	}
-	var facets map[string][]index.FacetValue
+	var facets facetOut
 	for first := true; ; first = false {
 		pctx, cancel := context.WithTimeout(ctx, o.Timeout)
 		p, err := search(pctx, req)
