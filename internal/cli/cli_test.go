@@ -293,6 +293,49 @@ func TestShow(t *testing.T) {
 	}
 }
 
+// TestShowMany checks that show takes many IDs, or - for IDs on standard
+// input, and streams one article a JSON line in the order given, reporting
+// the IDs it cannot find and printing the rest.
+func TestShowMany(t *testing.T) {
+	dir := mustIndex(t)
+	var ids []string
+	for _, line := range strings.Split(strings.TrimSpace(mustRun(t, "--index", dir, "search", "--all", "--format", "jsonl")), "\n") {
+		var h struct{ ID string }
+		if err := json.Unmarshal([]byte(line), &h); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, h.ID)
+	}
+	if len(ids) < 3 {
+		t.Fatalf("search --all: %d hits, want at least 3", len(ids))
+	}
+	check := func(what, out string, want []string) {
+		t.Helper()
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		if len(lines) != len(want) {
+			t.Fatalf("%s: %d lines, want %d:\n%s", what, len(lines), len(want), out)
+		}
+		for i, line := range lines {
+			var a struct {
+				ID   string
+				Body string
+			}
+			if err := json.Unmarshal([]byte(line), &a); err != nil || a.ID != want[i] || a.Body == "" {
+				t.Errorf("%s line %d: id %q (err %v), want %q with a body", what, i+1, a.ID, err, want[i])
+			}
+		}
+	}
+	check("show ID ID ID", mustRun(t, append([]string{"--index", dir, "show"}, ids...)...), ids)
+
+	var out, errb bytes.Buffer
+	in := strings.NewReader(ids[1] + "\n\nno-such-id\n" + ids[0] + "\n")
+	code := Run(context.Background(), []string{"--index", dir, "show", "-"}, Streams{In: in, Out: &out, Err: &errb})
+	check("show - with an unknown ID", out.String(), []string{ids[1], ids[0]})
+	if code != 1 || !strings.Contains(errb.String(), `no article with id "no-such-id"`) || !strings.Contains(errb.String(), "1 of 3 IDs not found") {
+		t.Errorf("show - with an unknown ID: exit %d, stderr %q", code, errb.String())
+	}
+}
+
 func TestUsageErrors(t *testing.T) {
 	dir := mustIndex(t)
 	for _, args := range [][]string{
