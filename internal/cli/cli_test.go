@@ -336,6 +336,64 @@ func TestShowMany(t *testing.T) {
 	}
 }
 
+// TestFields checks that --fields adds whole-record fields to hits in
+// every format, with --all too, replacing a hit's short form of a field.
+func TestFields(t *testing.T) {
+	dir := mustIndex(t)
+	out := mustRun(t, "--index", dir, "search", "--all", "--fields", "body,actors,countries,file", "--format", "jsonl")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) < 3 {
+		t.Fatalf("search --all --fields: %d lines", len(lines))
+	}
+	for _, line := range lines {
+		var h struct {
+			ID        string
+			Body      string
+			File      string
+			Actors    []struct{ Name, Type string }
+			Countries []struct {
+				Code     string
+				Mentions int
+			}
+		}
+		if err := json.Unmarshal([]byte(line), &h); err != nil {
+			t.Fatalf("search --fields line %q: %v", line, err)
+		}
+		if h.Body == "" || h.File == "" {
+			t.Errorf("search --fields: %s has no body or file", h.ID)
+		}
+		for _, a := range h.Actors {
+			if a.Type == "" {
+				t.Errorf("search --fields: %s actor %q has no type", h.ID, a.Name)
+			}
+		}
+		for _, c := range h.Countries {
+			if c.Mentions < 1 {
+				t.Errorf("search --fields: %s country %s has no mention count", h.ID, c.Code)
+			}
+		}
+	}
+	csvOut := mustRun(t, "--index", dir, "quotes", "--fields", "start,end,byline", "--format", "csv")
+	header := strings.SplitN(csvOut, "\n", 2)[0]
+	if !strings.HasSuffix(header, ",start,end,byline") {
+		t.Errorf("quotes --fields CSV header = %q, want it to end with start,end,byline", header)
+	}
+	jsonOut := mustRun(t, "--index", dir, "search", "--fields", "quotes", "--format", "json", "--limit", "1")
+	var res struct {
+		Hits []struct{ Quotes []struct{ Text string } }
+	}
+	if err := json.Unmarshal([]byte(jsonOut), &res); err != nil || len(res.Hits) != 1 {
+		t.Fatalf("search --fields quotes --format json: %v\n%s", err, jsonOut)
+	}
+	table := mustRun(t, "--index", dir, "search", "--fields", "byline", "--format", "table")
+	if !strings.Contains(strings.SplitN(table, "\n", 2)[0], "BYLINE") {
+		t.Errorf("search --fields byline table header lacks BYLINE:\n%s", table)
+	}
+	if _, errs, code := run(t, "--index", dir, "search", "--fields", "start"); code != 2 || !strings.Contains(errs, `unknown field "start"`) {
+		t.Errorf("search --fields start: exit %d, stderr %q", code, errs)
+	}
+}
+
 func TestUsageErrors(t *testing.T) {
 	dir := mustIndex(t)
 	for _, args := range [][]string{

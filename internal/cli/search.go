@@ -37,6 +37,8 @@ type queryOptions struct {
 	// DefaultOperator joins query clauses written side by side.
 	DefaultOperator string
 	FacetSize       int
+	// Fields are whole-record fields to add to each hit (fields.go).
+	Fields string
 }
 
 // Output formats of search and quotes.
@@ -63,6 +65,7 @@ func (o *queryOptions) addFlags(cmd *cobra.Command) {
 	f.StringVar(&o.Format, "format", "", "output: table, json, jsonl or csv (default: table on a terminal, json otherwise)")
 	f.BoolVar(&o.All, "all", false, "stream every hit, in a stable order, with no cap (for exports)")
 	f.BoolVar(&o.Demo, "demo", false, "search the embedded demo corpus instead of --index")
+	f.StringVar(&o.Fields, "fields", "", "add whole-record fields to each hit, comma-separated, or all: body, quotes, actors (with types), countries (with mentions), regions, speakers, byline, url, file, date_text; for quotes also start, end, confidence")
 	f.IntVar(&o.FacetSize, "facet-size", index.DefaultFacetSize, fmt.Sprintf("values each facet lists, the most frequent first (1 to %d; the date facet lists every month)", index.MaxFacetSize))
 	f.StringVar(&o.DefaultOperator, "default-operator", "or", "operator between query words written side by side: or (any of them) or and (all of them)")
 	f.DurationVar(&o.Timeout, "timeout", 30*time.Second, "give up on a search after this long")
@@ -290,11 +293,16 @@ func runQuery(ctx context.Context, g *globalOptions, o *queryOptions, s Streams,
 	if err != nil {
 		return err
 	}
+	fields, err := parseFields(o.Fields, quotes)
+	if err != nil {
+		return err
+	}
 	ix, err := openForQuery(ctx, g, o.Demo)
 	if err != nil {
 		return err
 	}
 	defer ix.Close()
+	arts := &articleCache{get: ix.Article}
 	if quotes {
 		search := func(ctx context.Context, r index.Request) (*page[index.QuoteHit], error) {
 			res, err := ix.SearchQuotes(ctx, r)
@@ -304,6 +312,15 @@ func runQuery(ctx context.Context, g *globalOptions, o *queryOptions, s Streams,
 			return &page[index.QuoteHit]{res.Query, res.Total, res.TookMS, res.Hits, facetOut{res.Facets, res.FacetOther, res.FacetMissing}}, nil
 		}
 		w := newHitWriter(s.Out, format, quoteColumns)
+		if len(fields) > 0 {
+			w.withRecords(fields, func(h index.QuoteHit) (*article.Article, *article.Quote, error) {
+				a, err := arts.article(ctx, h.ArticleID)
+				if err != nil {
+					return nil, nil, err
+				}
+				return a, quoteOf(a, h), nil
+			})
+		}
 		return runPages(ctx, req, o, search, func(h index.QuoteHit) []string { return h.SortKey }, w)
 	}
 	search := func(ctx context.Context, r index.Request) (*page[index.Hit], error) {
@@ -314,6 +331,12 @@ func runQuery(ctx context.Context, g *globalOptions, o *queryOptions, s Streams,
 		return &page[index.Hit]{res.Query, res.Total, res.TookMS, res.Hits, facetOut{res.Facets, res.FacetOther, res.FacetMissing}}, nil
 	}
 	w := newHitWriter(s.Out, format, articleColumns)
+	if len(fields) > 0 {
+		w.withRecords(fields, func(h index.Hit) (*article.Article, *article.Quote, error) {
+			a, err := arts.article(ctx, h.ID)
+			return a, nil, err
+		})
+	}
 	return runPages(ctx, req, o, search, func(h index.Hit) []string { return h.SortKey }, w)
 }
 
