@@ -16,6 +16,8 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/collector"
+
+	"github.com/newsdex/newsdex/internal/identity"
 )
 
 // Facets and the document kind, counted from columns of our own.
@@ -645,7 +647,11 @@ type facetCounts struct {
 // facets returns the counted facets: term facets by count (then value)
 // cut to size, the date facet by month, countries labelled; with the
 // counts of the values cut and of the hits without a value.
-func (c *counter) facets(lab Labeler, size int) *facetCounts {
+//
+// Speaker and actor values are added up by person (names.go) before they
+// are sorted and cut (so other counts people, not forms), and the values
+// kept list their aliases.
+func (c *counter) facets(lab Labeler, size int, tab *identity.Table) *facetCounts {
 	out := &facetCounts{
 		values:  make(map[string][]FacetValue, len(c.names)),
 		other:   make(map[string]int, len(c.names)),
@@ -656,6 +662,9 @@ func (c *counter) facets(lab Labeler, size int) *facetCounts {
 		vals := make([]FacetValue, 0, len(c.sums[f]))
 		for v, n := range c.sums[f] {
 			vals = append(vals, FacetValue{Value: v, Count: int(n)})
+		}
+		if personFacet(name) {
+			vals = byPerson(tab, vals)
 		}
 		if name == FacetDate {
 			sort.Slice(vals, func(i, j int) bool { return vals[i].Value < vals[j].Value })
@@ -674,6 +683,9 @@ func (c *counter) facets(lab Labeler, size int) *facetCounts {
 					out.other[name] += v.Count
 				}
 				vals = vals[:size]
+			}
+			if personFacet(name) {
+				withAliases(tab, vals)
 			}
 		}
 		if name == FacetCountry && lab != nil {
@@ -697,6 +709,9 @@ func (x *Index) Warm(ctx context.Context) error {
 	names := append([]string(nil), DefaultFacets...)
 	sort.Strings(names)
 	x.warm.Store(true)
+	if _, err := x.table(ctx); err != nil { // names.go
+		return fmt.Errorf("warm: %w", err)
+	}
 	for _, kind := range []string{kindArticle, kindQuote} {
 		c := newCounter(&x.cols, kind, names)
 		c.build = true

@@ -8,6 +8,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/search/query"
 
+	"github.com/newsdex/newsdex/internal/identity"
 	qtree "github.com/newsdex/newsdex/internal/query"
 )
 
@@ -16,8 +17,9 @@ import (
 // field names ("countries", "author") become index fields, unknown names
 // are rejected, country and region values are resolved through the
 // Labeler ("country:iraq" -> "country:iq"), and dates are read as days,
-// months or years. The result passes guard's limits (guard.go).
-func (x *Index) parseQuery(kind, s, op string) (query.Query, error) {
+// months or years. A speaker: or actor: value matches every form of its
+// person (names.go). The result passes guard's limits (guard.go).
+func (x *Index) parseQuery(kind, s, op string, tab *identity.Table) (query.Query, error) {
 	dop, err := qtree.ParseOperator(op)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrBadQuery, err)
@@ -29,7 +31,7 @@ func (x *Index) parseQuery(kind, s, op string) (query.Query, error) {
 	if tree == nil {
 		return query.NewMatchAllQuery(), nil
 	}
-	q, err := x.compile(kind, tree)
+	q, err := x.compile(kind, tree, tab)
 	if err != nil {
 		return nil, err
 	}
@@ -46,13 +48,14 @@ func (x *Index) parseQuery(kind, s, op string) (query.Query, error) {
 
 // compile turns a query tree into a bleve query. Leaves without a field
 // keep an empty one: the index's default field (FieldBody), and for
-// articles the title too (searchTitleToo).
-func (x *Index) compile(kind string, n qtree.Node) (query.Query, error) {
+// articles the title too (searchTitleToo). tab gives the forms of a
+// person's name for speaker and actor values.
+func (x *Index) compile(kind string, n qtree.Node, tab *identity.Table) (query.Query, error) {
 	switch n := n.(type) {
 	case *qtree.Bool:
-		return x.compileBool(kind, n)
+		return x.compileBool(kind, n, tab)
 	case *qtree.Boost:
-		q, err := x.compile(kind, n.Node)
+		q, err := x.compile(kind, n.Node, tab)
 		if err != nil {
 			return nil, err
 		}
@@ -86,11 +89,19 @@ func (x *Index) compile(kind string, n qtree.Node) (query.Query, error) {
 			return nil, fmt.Errorf("%w: quotes:%s: the number of quotes takes a number (quotes:3) or a range (quotes:>=2)", ErrBadQuery, text)
 		}
 		return rangeQuery(field, &qtree.Range{From: text, To: text, IncludeFrom: true, IncludeTo: true})
+	case FieldConfidence:
+		if _, ok := n.(*qtree.Term); !ok {
+			return nil, fmt.Errorf("%w: confidence:%s: a quote's confidence takes a number (confidence:1) or a range (confidence:>=0.8)", ErrBadQuery, text)
+		}
+		return rangeQuery(field, &qtree.Range{From: text, To: text, IncludeFrom: true, IncludeTo: true})
 	}
 	switch n := n.(type) {
 	case *qtree.Term:
 		if text, err = x.fieldValue(field, text); err != nil {
 			return nil, err
+		}
+		if field == FieldSpeaker || field == FieldActor {
+			return anyName(field, nameTerms(tab, text)), nil
 		}
 		m := query.NewMatchQuery(text)
 		m.SetField(field)
@@ -102,6 +113,9 @@ func (x *Index) compile(kind string, n qtree.Node) (query.Query, error) {
 		if wholeValueFields[field] {
 			if n.Slop > 0 {
 				return nil, fmt.Errorf("%w: %s: proximity (~%d) needs a text field (title, body, byline)", ErrBadQuery, n, n.Slop)
+			}
+			if field == FieldSpeaker || field == FieldActor {
+				return anyName(field, nameTerms(tab, text)), nil
 			}
 			// A keyword field holds one term per value and no positions,
 			// which a phrase search needs: match the whole value instead.
@@ -177,11 +191,11 @@ func (x *Index) field(kind, name string) (string, error) {
 // A boolean query's required part is always a conjunction, even of one
 // clause: bleve drops a required part that can match nothing (a stop
 // word, say) and would then match every document but the excluded ones.
-func (x *Index) compileBool(kind string, n *qtree.Bool) (query.Query, error) {
+func (x *Index) compileBool(kind string, n *qtree.Bool, tab *identity.Table) (query.Query, error) {
 	var must, should, not []query.Query
 	add := func(to *[]query.Query, ns []qtree.Node) error {
 		for _, c := range ns {
-			q, err := x.compile(kind, c)
+			q, err := x.compile(kind, c, tab)
 			if err != nil {
 				return err
 			}
@@ -231,7 +245,7 @@ func (x *Index) compileBool(kind string, n *qtree.Bool) (query.Query, error) {
 
 // rangeQuery compiles a range on an index field: dates as days, months or
 // years (date:[2024-01 TO 2024-03] runs from 1 January to 31 March), the
-// quote count as a number, other fields as terms.
+// quote count and a quote's confidence as numbers, other fields as terms.
 func rangeQuery(field string, r *qtree.Range) (query.Query, error) {
 	switch field {
 	case "":
@@ -260,7 +274,7 @@ func rangeQuery(field string, r *qtree.Range) (query.Query, error) {
 		q := query.NewDateRangeInclusiveQuery(from, to, &yes, &no)
 		q.SetField(field)
 		return q, nil
-	case FieldQuoteCount:
+	case FieldQuoteCount, FieldConfidence:
 		var bounds [2]*float64
 		for i, s := range []string{r.From, r.To} {
 			if s == "" {
@@ -268,7 +282,7 @@ func rangeQuery(field string, r *qtree.Range) (query.Query, error) {
 			}
 			f, err := strconv.ParseFloat(s, 64)
 			if err != nil {
-				return nil, fmt.Errorf("%w: quotes: %q is not a number", ErrBadQuery, s)
+				return nil, fmt.Errorf("%w: %s: %q is not a number", ErrBadQuery, field, s)
 			}
 			bounds[i] = &f
 		}

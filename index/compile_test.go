@@ -280,7 +280,7 @@ func BenchmarkParseQuery(b *testing.B) {
 	for _, q := range []string{"coffee", `election AND (blair OR brown) NOT title:poll "prime minister"~3 date:[2005-01 TO 2005-06]`} {
 		b.Run(q, func(b *testing.B) {
 			for b.Loop() {
-				if _, err := x.parseQuery(kindArticle, q, ""); err != nil {
+				if _, err := x.parseQuery(kindArticle, q, "", nil); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -46,6 +47,7 @@ func TestGuardRejects(t *testing.T) {
 		{"/" + strings.Repeat("a", maxPatternLength+1) + "/", "over the maximum"},
 		{"ab* cd* ef* gh* ij* kl* mn* op* qr*", "at most 8"},
 		{"/(a/", "/(a/"},
+		{"/", "expected '/' to close this regular expression"},
 		{strings.Repeat("coffee ", MaxClauses+1), "at most 64"},
 	} {
 		t.Run(c.q, func(t *testing.T) {
@@ -55,6 +57,12 @@ func TestGuardRejects(t *testing.T) {
 			}
 		})
 	}
+	// bleve's query-string lexer could not read a /regexp/ starting with
+	// ^; newsdex's parser reads it, and a leading ^ is dropped as bleve
+	// does (a pattern always matches whole terms: pattern.go).
+	if _, err := x.Search(context.Background(), Request{Query: "/^ab.*/", Limit: 5}); err != nil {
+		t.Errorf("Search(%q) error = %v, want none", "/^ab.*/", err)
+	}
 }
 
 func TestGuardDeepPaging(t *testing.T) {
@@ -62,6 +70,16 @@ func TestGuardDeepPaging(t *testing.T) {
 	_, err := x.Search(context.Background(), Request{Query: "coffee", Offset: MaxWindow, Limit: 10})
 	if !errors.Is(err, ErrBadQuery) {
 		t.Errorf("Search(offset %d) error = %v, want ErrBadQuery", MaxWindow, err)
+	}
+	for _, off := range []int{math.MaxInt, math.MaxInt - 5} {
+		_, err = x.Search(context.Background(), Request{Query: "coffee", Offset: off, Limit: 10})
+		if !errors.Is(err, ErrBadQuery) {
+			t.Errorf("Search(offset %d) error = %v, want ErrBadQuery", off, err)
+		}
+		_, err = x.SearchQuotes(context.Background(), Request{Offset: off, Limit: 10})
+		if !errors.Is(err, ErrBadQuery) {
+			t.Errorf("SearchQuotes(offset %d) error = %v, want ErrBadQuery", off, err)
+		}
 	}
 	_, err = x.Search(context.Background(), Request{Limit: MaxLimit + 1})
 	if !errors.Is(err, ErrBadQuery) {

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-
-	"github.com/blevesearch/vellum/regexp"
 )
 
 // maxPatternLength bounds a /regexp/ or wildcard pattern, as
@@ -15,17 +13,14 @@ const maxPatternLength = 1000
 // maxFuzziness is the largest edit distance bleve's fuzzy search accepts.
 const maxFuzziness = 2
 
-// checkPattern rejects a /regexp/ that the index's automaton compiler
-// would refuse at search time ("zero width assertions not allowed"), so
-// that the error is ErrBadQuery rather than a search failure.
+// checkPattern checks a /regexp/ before any automaton is built
+// (pattern.go): its length, syntax and program size.
 func checkPattern(p string) error {
 	if len(p) > maxPatternLength {
 		return fmt.Errorf("%w: pattern of %d bytes is over the maximum of %d", ErrBadQuery, len(p), maxPatternLength)
 	}
-	if _, err := regexp.New(p); err != nil {
-		return fmt.Errorf("%w: /%s/: %v", ErrBadQuery, p, err)
-	}
-	return nil
+	_, err := compilePattern(p, "/"+p+"/")
+	return err
 }
 
 // fieldValue resolves a country or region a user typed to its stored

@@ -46,6 +46,7 @@ var quoteColumns = []column[index.QuoteHit]{
 	{"speaker", func(h index.QuoteHit) string { return h.Speaker }, 22},
 	{"speaker_title", func(h index.QuoteHit) string { return h.SpeakerTitle }, 0},
 	{"cue", func(h index.QuoteHit) string { return h.Cue }, 0},
+	{"confidence", func(h index.QuoteHit) string { return strconv.FormatFloat(h.Confidence, 'f', 2, 64) }, 10},
 	{"text", func(h index.QuoteHit) string { return h.Text }, 70},
 	{"article_id", func(h index.QuoteHit) string { return h.ArticleID }, 0},
 	{"title", func(h index.QuoteHit) string { return h.Title }, 30},
@@ -217,6 +218,9 @@ func (hw *hitWriter[H]) hit(h H) error {
 		if err != nil {
 			return err
 		}
+		for i := range row {
+			row[i] = csvCell(row[i])
+		}
 		return hw.csv.Write(row)
 	case formatTable:
 		cells, err := hw.cells(h, false, true)
@@ -263,6 +267,27 @@ func (hw *hitWriter[H]) end(facets facetOut) error {
 	return hw.w.Flush()
 }
 
+// abort ends the output after a failure part way through (a page of --all
+// that failed): every record written so far is flushed whole, so the output
+// never ends on a partial line, and a JSON document is closed with the
+// error in an "error" member. The failure itself is reported by the caller.
+func (hw *hitWriter[H]) abort(failure error) {
+	switch hw.format {
+	case formatJSON:
+		msg, _ := marshalNoEscape(failure.Error())
+		fmt.Fprintf(hw.w, "],\"facets\":{},\"facet_other\":{},\"facet_missing\":{},\"error\":%s}\n", msg)
+	case formatCSV:
+		if hw.csv != nil {
+			hw.csv.Flush()
+		}
+	case formatTable:
+		if hw.table != nil {
+			hw.table.Flush()
+		}
+	}
+	hw.w.Flush()
+}
+
 // writeFacetTable prints each facet's top values on a line, and what
 // lies beyond them: the counts of the other values and the hits with none.
 func writeFacetTable(w io.Writer, facets facetOut) {
@@ -301,6 +326,17 @@ func marshalNoEscape(v any) ([]byte, error) {
 		return nil, err
 	}
 	return []byte(strings.TrimSuffix(b.String(), "\n")), nil
+}
+
+// csvCell defuses a cell a spreadsheet would read as a formula (one that
+// starts with =, +, -, @, a tab or a carriage return: CSV injection, as
+// OWASP describes it) by putting a ' before it, which spreadsheets show as
+// text and do not display.
+func csvCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 var tagRE = regexp.MustCompile(`<[^>]*>`)

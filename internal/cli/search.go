@@ -25,6 +25,7 @@ type queryOptions struct {
 	Speakers  []string
 	Actors    []string
 	Sources   []string
+	Langs     []string
 	From, To  string
 	Limit     int
 	Offset    int
@@ -39,6 +40,9 @@ type queryOptions struct {
 	FacetSize       int
 	// Fields are whole-record fields to add to each hit (fields.go).
 	Fields string
+	// set holds the flags given on the command line, by name.
+	set     map[string]bool
+	MinConf float64 // quotes only
 }
 
 // Output formats of search and quotes.
@@ -56,6 +60,7 @@ func (o *queryOptions) addFlags(cmd *cobra.Command) {
 	f.StringArrayVar(&o.Speakers, "speaker", nil, "only hits quoting this speaker (repeatable)")
 	f.StringArrayVar(&o.Actors, "actor", nil, "only hits naming this person or organisation (repeatable)")
 	f.StringArrayVar(&o.Sources, "source", nil, "only hits from this source (repeatable)")
+	f.StringArrayVar(&o.Langs, "lang", nil, "only hits in this language: ISO 639-1 code, e.g. en, de (repeatable)")
 	f.StringVar(&o.From, "from", "", "only hits dated on or after DATE (YYYY, YYYY-MM, YYYY-MM-DD or a written date)")
 	f.StringVar(&o.To, "to", "", "only hits dated on or before DATE (a YYYY or YYYY-MM takes the whole year or month)")
 	f.IntVar(&o.Limit, "limit", 10, "hits to print; 0 prints only the total and the facets")
@@ -63,7 +68,7 @@ func (o *queryOptions) addFlags(cmd *cobra.Command) {
 	f.StringVar(&o.Sort, "sort", index.SortRelevance, "order: relevance, date (oldest first) or -date (newest first)")
 	f.StringVar(&o.Facets, "facets", strings.Join(index.DefaultFacets, ","), "facets to count, comma-separated, or \"none\"")
 	f.StringVar(&o.Format, "format", "", "output: table, json, jsonl or csv (default: table on a terminal, json otherwise)")
-	f.BoolVar(&o.All, "all", false, "stream every hit, in a stable order, with no cap (for exports)")
+	f.BoolVar(&o.All, "all", false, "stream every hit in date order, with no cap, for exports (not with --limit, --offset or --sort relevance)")
 	f.BoolVar(&o.Demo, "demo", false, "search the embedded demo corpus instead of --index")
 	f.StringVar(&o.Fields, "fields", "", "add whole-record fields to each hit, comma-separated, or all: body, quotes, actors (with types), countries (with mentions), regions, speakers, byline, url, file, date_text; for quotes also start, end, confidence")
 	f.IntVar(&o.FacetSize, "facet-size", index.DefaultFacetSize, fmt.Sprintf("values each facet lists, the most frequent first (1 to %d; the date facet lists every month)", index.MaxFacetSize))
@@ -71,16 +76,22 @@ func (o *queryOptions) addFlags(cmd *cobra.Command) {
 	f.DurationVar(&o.Timeout, "timeout", 30*time.Second, "give up on a search after this long")
 }
 
+// addQuoteFlags adds the flags only quotes take.
+func (o *queryOptions) addQuoteFlags(cmd *cobra.Command) {
+	cmd.Flags().Float64Var(&o.MinConf, "min-confidence", 0, "only quotes attributed with at least this confidence (0 to 1)")
+}
+
 // request turns the flags and query into an index request.
 func (o *queryOptions) request(q string) (index.Request, error) {
 	r := index.Request{
-		Query:  q,
-		Limit:  o.Limit,
-		Offset: o.Offset,
-		Sort:   o.Sort,
+		Query:         q,
+		Limit:         o.Limit,
+		Offset:        o.Offset,
+		Sort:          o.Sort,
+		MinConfidence: o.MinConf,
 		Filters: index.Filters{
 			Countries: o.Countries, Regions: o.Regions, Speakers: o.Speakers,
-			Actors: o.Actors, Sources: o.Sources,
+			Actors: o.Actors, Sources: o.Sources, Langs: o.Langs,
 		},
 	}
 	op, err := query.ParseOperator(o.DefaultOperator)
@@ -94,6 +105,21 @@ func (o *queryOptions) request(q string) (index.Request, error) {
 	r.FacetSize = o.FacetSize
 	if o.Limit < 0 || o.Offset < 0 {
 		return r, usageError("--limit and --offset must not be negative")
+	}
+	if o.All {
+		// --all pages through every hit in a stable order: a page size,
+		// a start or a relevance order would be silently dropped.
+		for _, name := range []string{"limit", "offset"} {
+			if o.set[name] {
+				return r, usageError("--all streams every hit: it cannot be combined with --%s", name)
+			}
+		}
+		if o.set["sort"] && o.Sort == index.SortRelevance {
+			return r, usageError("--all streams in date order (relevance ties have no stable order across pages): use --sort date or -date")
+		}
+	}
+	if o.MinConf < 0 || o.MinConf > 1 {
+		return r, usageError("--min-confidence %g: want a number from 0 to 1", o.MinConf)
 	}
 	switch o.Sort {
 	case index.SortRelevance, index.SortDate, index.SortDateDesc:
@@ -123,6 +149,21 @@ func (o *queryOptions) request(q string) (index.Request, error) {
 		return r, usageError("--to: %v", err)
 	}
 	return r, nil
+}
+
+// Bounds of the integer flags that size work or memory: a value past them
+// would start that many goroutines or allocate that many slots.
+const (
+	maxWorkers = 1024
+	maxBatch   = 100_000
+)
+
+// checkWorkers checks a --workers flag: 0 (one per core) to maxWorkers.
+func checkWorkers(n int) error {
+	if n < 0 || n > maxWorkers {
+		return usageError("--workers %d: want a number from 0 (one per core) to %d", n, maxWorkers)
+	}
+	return nil
 }
 
 // parseFacets reads --facets: a comma-separated list, or "none".
@@ -219,13 +260,14 @@ func newSearchCmd(g *globalOptions, s Streams) *cobra.Command {
 		Long: `Search finds articles. QUERY uses the Lucene / Elasticsearch query-string
 syntax: words, "phrases", "words near"~5, AND, OR, NOT (&&, ||, !), +must,
 -not, (brackets), field:value and field:(a OR b) (title, body, byline, url,
-source, country, region, speaker, actor, date, quotes), wild*cards, fuzzy~1,
-/regexp/, ranges date:[2024-01 TO 2024-06] and {} to exclude the ends, ^2
-boosts, \ to escape. NOT binds tightest, then AND, then OR; words side by side
-are joined by OR unless --default-operator and. A query that does not parse
-is an error (exit 2) naming the position. With no QUERY it browses every
-article; filters still apply. Facets count the hits by speaker, actor,
-country, region, source and month.`,
+source, country, region, speaker, actor, lang, date, quotes), wild*cards,
+fuzzy~1, /regexp/, ranges date:[2024-01 TO 2024-06] and {} to exclude the
+ends, ^2 boosts, \ to escape. speaker: and actor: find every form of a
+person's name. NOT binds tightest, then AND, then OR; words side by side are
+joined by OR unless --default-operator and. A query that does not parse is an
+error (exit 2) naming the position. With no QUERY it browses every article;
+filters still apply. Facets count the hits by speaker, actor, country,
+region, source, language and month.`,
 		Example: `  newsdex search 'election AND (blair OR brown) NOT title:poll'
   newsdex search coffee --country BR --format json | jq '.facets.country'
   newsdex search '"militia disarmament"' --region "Western Asia" --sort -date
@@ -233,6 +275,7 @@ country, region, source and month.`,
   newsdex search --limit 0 --facets country,region`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			o.set = changedFlags(cmd)
 			return runQuery(cmd.Context(), g, o, s, firstArg(args), false)
 		},
 	}
@@ -247,16 +290,30 @@ func newQuotesCmd(g *globalOptions, s Streams) *cobra.Command {
 		Short: "Search direct quotes, with facets",
 		Long: `Quotes searches the direct quotes found in the articles: each hit is one quote
 with its speaker, cue verb and article. QUERY and the filters work as in
-search; --speaker narrows to one speaker's quotes.`,
+search; --speaker narrows to one speaker's quotes (any form of the name
+finds them all), --min-confidence to the surer attributions.`,
 		Example: `  newsdex quotes disarm --speaker "Fuad Hussein"
-  newsdex quotes --country IQ --format csv --all > iraq-quotes.csv`,
+  newsdex quotes --country IQ --format csv --all > iraq-quotes.csv
+  newsdex quotes --speaker Reagan --min-confidence 0.8`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			o.set = changedFlags(cmd)
 			return runQuery(cmd.Context(), g, o, s, firstArg(args), true)
 		},
 	}
 	o.addFlags(cmd)
+	o.addQuoteFlags(cmd)
 	return cmd
+}
+
+// changedFlags says which of the flags --all conflicts with were given on
+// cmd's command line.
+func changedFlags(cmd *cobra.Command) map[string]bool {
+	set := map[string]bool{}
+	for _, name := range []string{"limit", "offset", "sort"} {
+		set[name] = cmd.Flags().Changed(name)
+	}
+	return set
 }
 
 func firstArg(args []string) string {
@@ -356,6 +413,10 @@ func runPages[H any](ctx context.Context, req index.Request, o *queryOptions, se
 		p, err := search(pctx, req)
 		cancel()
 		if err != nil {
+			if !first {
+				// Hits are already out: end them on a whole record.
+				w.abort(err)
+			}
 			return queryError(err)
 		}
 		if first {
@@ -366,6 +427,7 @@ func runPages[H any](ctx context.Context, req index.Request, o *queryOptions, se
 		}
 		for _, h := range p.Hits {
 			if err := w.hit(h); err != nil {
+				w.abort(err)
 				return err
 			}
 		}
@@ -375,6 +437,7 @@ func runPages[H any](ctx context.Context, req index.Request, o *queryOptions, se
 		req.After = key(p.Hits[len(p.Hits)-1])
 		req.Facets = []string{}
 		if err := ctx.Err(); err != nil {
+			w.abort(err)
 			return err
 		}
 	}

@@ -194,14 +194,14 @@ var titleWords = setOf(
 	"outgoing", "interim", "senior", "managing", "first", "lady", "press",
 	"campaign", "white", "house", "national", "security", "central", "bank",
 	"treasury", "labor", "labour", "transport", "commerce", "industry", "planning",
-	"economic", "petroleum", "mines", "information", "communications", "budget",
+	"economic", "petroleum", "mines", "information", "communications", "budget", "exchequer",
 	"monetary", "fiscal", "democratic", "republican", "gop", "u.s.", "us", "federal",
 	"reserve", "board", "governor-general", "secretary-general", "director-general",
 	"vice-president", "vice-chairman", "co-founder", "king", "queen", "prince",
 	"princess", "crown", "emir", "sultan", "sheikh", "sheik", "pope", "ayatollah",
 	"supreme", "grand", "mayor", "judge", "rep.", "sen.", "gov.", "gen.", "lt.",
 	"col.", "sgt.", "capt.", "adm.", "prof.", "rev.", "dr.", "mr.", "mrs.", "ms.",
-	"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "baroness", "baron",
+	"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "baroness", "baron", "pm",
 )
 
 // headTitles are the title words that end a title: a name must follow them
@@ -224,7 +224,7 @@ var headTitles = setOf(
 	"ayatollah", "mayor", "judge", "rep.", "sen.", "gov.", "gen.", "lt.", "col.",
 	"sgt.", "capt.", "adm.", "prof.", "rev.", "dr.", "mr.", "mrs.", "ms.", "mr",
 	"mrs", "ms", "dr", "sir", "dame", "lord", "baroness", "baron", "rep", "sen",
-	"gov", "lady",
+	"gov", "lady", "executive", "pm",
 )
 
 // roleNouns are lower-case nouns naming a person by role; a capitalised name
@@ -299,6 +299,8 @@ var orgNouns = setOf(
 	"enterprises", "international", "worldwide", "associates", "stores", "foods",
 	"products", "mills", "works", "railroad", "railway", "railways", "lines",
 	"shipping", "brewery", "bankers", "trust", "savings", "loan", "mutual",
+	"oy", "oyj", "ab", "asa", "spa", "bv", "kk", "bhd", "tbk", "pty", "srl", "sarl",
+	"gruppen", "konzern", "bancorporation", "restaurants", "jewellers", "cement",
 )
 
 // mediaNames are news organisations an article may quote as a source.
@@ -392,7 +394,9 @@ var notNames = setOf(
 	"hours", "minutes", "days", "weeks", "months", "years", "decades",
 	// Acronyms of things, not actors.
 	"ai", "gdp", "lng", "cfa", "ev", "evs", "tv", "ipo", "vat", "covid",
-	"covid-19", "hiv", "ceos", "gmt", "utc",
+	"covid-19", "hiv", "ceos", "gmt", "utc", "est", "edt", "cst", "cdt", "mst",
+	"mdt", "pst", "pdt", "bst", "cet", "eps", "cpi", "ppi", "frn", "frns", "libor",
+	"nav", "ytd", "shr", "qtly", "div", "dlr", "dlrs", "pct", "vs", "avg", "mths",
 )
 
 // setOf returns a set of words.
@@ -403,3 +407,43 @@ func setOf(words ...string) map[string]bool {
 	}
 	return m
 }
+
+// companyNouns stand for the organisation an article is about ("the
+// company said"): the nearest organisation named before, else the one
+// named most.
+var companyNouns = setOf("company", "firm", "group", "business", "retailer", "airline",
+	"carrier", "operator", "chain", "maker", "manufacturer", "insurer", "lender", "bank",
+	"brewer", "supplier", "giant", "studio", "label", "club", "charity", "organisation",
+	"organization", "corporation", "conglomerate", "telco", "developer", "publisher")
+
+// personNouns name a person as news style varies its references to
+// someone named before ("the Frenchman", "the striker"); roleNouns hold the
+// rest.
+var personNouns = setOf("player", "striker", "midfielder", "defender", "forward",
+	"goalkeeper", "keeper", "winger", "captain", "skipper", "boss", "coach", "manager",
+	"champion", "star", "youngster", "teenager", "veteran", "singer", "actor", "actress",
+	"comedian", "presenter", "director", "designer", "chef", "athlete", "sprinter",
+	"runner", "swimmer", "batsman", "bowler", "jockey", "trainer", "boxer", "golfer",
+	"frenchman", "englishman", "scotsman", "welshman", "irishman", "briton", "scot",
+	"american", "australian", "spaniard", "italian", "german", "dutchman", "argentine",
+	"brazilian", "portuguese", "russian", "swede", "dane", "norwegian", "kenyan",
+	"ethiopian", "nigerian", "south african", "new zealander", "canadian", "belgian",
+	"swiss", "austrian", "pole", "czech", "croat", "serb", "greek", "turk", "japanese",
+	"chinese", "indian", "pakistani", "israeli", "egyptian", "moroccan", "ghanaian",
+	"cameroonian", "senegalese", "ivorian", "jamaican", "mexican", "colombian",
+	"uruguayan", "chilean", "peruvian", "frenchwoman", "englishwoman", "scotswoman",
+	"welshwoman", "irishwoman", "minister", "chancellor", "premier", "musician",
+	"rocker", "rapper", "film-maker", "filmmaker", "novelist", "writer", "author", "artist")
+
+// anonymousHeads name a role that news style leaves unnamed ("the
+// spokesman said"): a definite description with one of these heads stands
+// for a named person only when that person was given the role.
+var anonymousHeads = setOf("spokesman", "spokeswoman", "spokesperson", "source", "sources",
+	"official", "officials", "insider", "insiders", "witness", "witnesses", "resident",
+	"residents", "dealer", "dealers", "trader", "traders", "analyst", "analysts",
+	"economist", "economists", "expert", "experts", "observer", "observers", "critic",
+	"critics", "diplomat", "diplomats", "aide", "aides", "man", "woman", "people",
+	"voter", "voters", "supporter", "supporters", "protester", "protesters", "member",
+	"members", "employee", "employees", "worker", "workers", "student", "students",
+	"delegate", "delegates", "investor", "investors", "banker", "bankers", "broker",
+	"brokers", "lawyer", "lawyers", "police", "officer", "officers")

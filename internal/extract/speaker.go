@@ -1,5 +1,41 @@
 package extract
 
+// Who a quote is given to, and why (the order in which a quote's cue is
+// looked for is told in people.go).
+//
+// The subject of a cue is a name, a pronoun or a description, and the
+// speaker facet holds names only:
+//
+//   - A name is looked up among the article's actors, so "Mr Blair" is
+//     "Tony Blair" when the article names him in full (BBC style), and a
+//     title stays in SpeakerTitle.
+//   - A pronoun goes to the nearest earlier person outside quotes whose
+//     gender fits, passing over possessors ("Moore's film") and preferring
+//     a subject to an object; a name no rule typed counts when it stands as
+//     a clause's subject ("Marcel Desailly insists"). When the nearest name
+//     is an object and the same pronoun stood as a subject before it, the
+//     pronoun goes on that chain. "It" goes to the nearest organisation,
+//     else to the one the article names most (BBC: "it said").
+//   - A definite description ("the company", "the agent", "the
+//     36-year-old", "the newspaper") resolves to the named person or
+//     organisation it stands for (describe); "India's commerce ministry"
+//     and "the Clinton campaign" are organisations named by a possessor and
+//     stay speakers. Anything else ("a spokesman", "one dealer", "the
+//     spokesman" after "a spokesman") names nobody: Speaker is left empty
+//     and the words go to SpeakerDescription, so a researcher still sees who
+//     spoke.
+//   - An addressee is never the speaker: a name before the colon is one
+//     only when it is no object ("told the BBC:", "in a PS:"), and "told
+//     Reuters" has its speaker before the verb.
+//
+// House styles: wire copy and US papers put the cue after the quote
+// (`"...," Smith said`); BBC copy merges paragraphs and varies references
+// (`Desailly says ... "...," the 36-year-old said`); tabloids chain
+// pronouns; interviews run answers on without a cue, which take the
+// nearest attribution before them in the paragraph, then the speaker of
+// the paragraph before. A quote closed on a full stop keeps the cue that
+// introduced it (`Ms Brankin said: "... this." Ms Okoro has written`).
+
 import (
 	"strings"
 
@@ -38,6 +74,7 @@ type attr struct {
 	adjacent   bool // the cue touches the quote
 	speaker    string
 	title      string
+	desc       string // the description of a speaker left unnamed
 	ent        int
 	resolved   bool // speaker is an entity, not a description
 	conf       float64
@@ -85,7 +122,9 @@ func (d *doc) cueAt(i int, weak bool) (int, bool) {
 			// Present forms double as nouns: want a subject or an
 			// auxiliary before them.
 			if _, ok := pronounGender[pw]; !ok && !auxiliaries[pw] && !d.toks[i-1].cap &&
-				!roleNouns[pw] && !roleNouns[strings.TrimSuffix(pw, "s")] && pw != "i" && pw != "we" && pw != "you" {
+				!roleNouns[pw] && !roleNouns[strings.TrimSuffix(pw, "s")] && !mediaNouns[pw] && !companyNouns[pw] &&
+				pw != "i" && pw != "we" && pw != "you" &&
+				!(orgNouns[pw] && strings.HasSuffix(w, "s")) { // "the government says"
 				return 0, false
 			}
 		}
@@ -299,6 +338,9 @@ func (d *doc) clauseAfter(i int) bool {
 		case kPara:
 			return false
 		case kOpen, kMark:
+			if d.titleAt(k) {
+				continue // `remarked, alluding to "The Revenant."`
+			}
 			return true
 		case kPunct:
 			switch d.text[t.s] {
@@ -310,6 +352,17 @@ func (d *doc) clauseAfter(i int) bool {
 			if k-i <= 2 && (w == "that" || k == i && (pronounGender[w] != 0 || w == "we" || w == "i" || w == "there" || determiners[w] && w != "that")) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// titleAt reports whether the quotation mark at token k opens a short
+// quoted title or name rather than a quotation.
+func (d *doc) titleAt(k int) bool {
+	for _, q := range d.quotes {
+		if q.open == k {
+			return q.words <= 4 && d.titleLike(q)
 		}
 	}
 	return false
@@ -447,7 +500,11 @@ func (d *doc) beforeCue(ac *actors, q span) (attr, bool) {
 	// "pollster Daron Shaw: "..."": a name and a colon before the quote.
 	if k := q.open - 1; k-1 >= lo && d.isP(k, ':') && ac.mentAt[k-1] >= 0 {
 		m := ac.ments[ac.mentAt[k-1]]
-		if e := ac.ents[m.ent]; e.typ != "" || m.e-m.ns == 1 && d.toks[m.ns].upper {
+		// Not an object: "told the BBC:" names the addressee, "adding
+		// in a PS:" no one.
+		obj := m.s > lo && d.toks[m.s-1].kind == kWord && (prepositions[d.lw(m.s-1)] || determiners[d.lw(m.s-1)] ||
+			stopWords[d.lw(m.s-1)] || cueForms[d.lw(m.s-1)])
+		if e := ac.ents[m.ent]; !obj && (e.typ != "" || m.e-m.ns == 1 && d.toks[m.ns].upper) {
 			p := np{kind: npName, s: m.s, e: m.e, ent: m.ent}
 			return attr{how: byBefore, cueS: k, cueE: k + 1, np: p, adjacent: true}, true
 		}
@@ -733,7 +790,19 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 	attrs := make([]attr, len(d.quotes))
 	keep := make([]bool, len(d.quotes))
 	for qi, q := range d.quotes {
+		if q.answer {
+			attrs[qi] = d.interviewee(ac, q)
+			continue
+		}
 		a, ok := d.afterCue(ac, q)
+		if ok && d.text[q.e-1] == '.' && q.open > 0 && (d.isP(q.open-1, ':') || d.isP(q.open-1, ',')) {
+			// `Ms Brankin said: "... this." Ms Sturgeon has written
+			// to ...`: a quote closed on a full stop ended its
+			// sentence, and the cue introducing it wins.
+			if b, okb := d.beforeCue(ac, q); okb && b.adjacent {
+				a = b
+			}
+		}
 		if !ok {
 			a, ok = d.beforeCue(ac, q)
 		}
@@ -742,10 +811,23 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 		}
 		if ok {
 			ac.resolve(d, &a, q.open)
+			if a.fromPron && a.ent >= 0 && d.quoteNames(ac, q, a.ent) {
+				// `"I think Sean's situation is ...," he said`: who
+				// is spoken of in the third person is not the
+				// speaker; the pronoun stands for the next one.
+				ac.resolveExcluding(d, &a, q.open, a.ent)
+			}
 		}
 		attrs[qi] = a
-		keep[qi] = q.words >= 3 && !(a.how == byNone && (q.words <= 4 || d.titleLike(q))) &&
-			!(a.how != byAfter && d.titleLike(q) && q.words <= 8)
+	}
+	d.shareRunOn(attrs)
+	d.shareSentence(attrs)
+	for qi, q := range d.quotes {
+		a := attrs[qi]
+		keep[qi] = d.isQuotation(q, a)
+		if q.answer {
+			keep[qi] = a.how != byNone
+		}
 	}
 	// Quotes with no cue of their own take one from the paragraph, then
 	// from the paragraph before.
@@ -778,13 +860,37 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 		}
 		a := attrs[qi]
 		if a.how == byNone && keep[qi] {
-			// Another quote of the paragraph, before or after.
+			// The nearest attribution before it in the paragraph:
+			// another quote's, or a speech verb's outside quotes
+			// (`Mr Armes warned that ... "A."`); for a quote opening
+			// its paragraph, the speaker carried over; last, a later
+			// quote's of the paragraph.
+			prevQ, lastCue := -1, -1
 			for qj := qi - 1; qj >= 0 && int(para[d.quotes[qj].open]) == qp; qj-- {
 				if attrs[qj].how == byAfter || attrs[qj].how == byBefore {
-					a = attrs[qj]
-					a.how, a.conf, a.src = byParagraph, a.conf*0.9, qj+1
+					prevQ = qj
 					break
 				}
+			}
+			for k := ci; k < len(cues) && cues[k].para == qp; k++ {
+				if cues[k].tok < q.open {
+					lastCue = k
+				}
+			}
+			if lastCue >= 0 && (prevQ < 0 || cues[lastCue].tok > d.quotes[prevQ].close && cues[lastCue].tok >= attrs[prevQ].cueE &&
+				cues[lastCue].a.np.kind == npName && cues[lastCue].a.np.ent >= 0 && pastCue(d.lw(cues[lastCue].tok))) {
+				c := cues[lastCue].a
+				c.how = byParagraph
+				ac.resolve(d, &c, cues[lastCue].tok)
+				c.conf *= 0.8
+				a = c
+			} else if prevQ >= 0 {
+				a = attrs[prevQ]
+				a.how, a.conf, a.src = byParagraph, a.conf*0.9, prevQ+1
+			}
+			if a.how == byNone && last.how != byNone && d.paraStart(q.open) {
+				a = last
+				a.how, a.conf = byCarry, last.conf*0.75
 			}
 			if a.how == byNone {
 				for qj := qi + 1; qj < len(d.quotes) && int(para[d.quotes[qj].open]) == qp; qj++ {
@@ -792,17 +898,6 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 						a = attrs[qj]
 						a.how, a.conf = byParagraph, a.conf*0.85
 						break
-					}
-				}
-			}
-			if a.how == byNone {
-				for k := ci; k < len(cues) && cues[k].para == qp; k++ {
-					if cues[k].tok < q.open {
-						c := cues[k].a
-						c.how = byParagraph
-						ac.resolve(d, &c, cues[k].tok)
-						c.conf *= 0.8
-						a = c
 					}
 				}
 			}
@@ -831,45 +926,51 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 		}
 	}
 
+	d.shareRunOn(attrs)
 	var out []article.Quote
 	var offs []int
+	group := 0
 	for qi := 0; qi < len(d.quotes); qi++ {
-		q := d.quotes[qi]
 		a := attrs[qi]
-		text := d.text[q.s:q.e]
-		kept, words := keep[qi], q.words
-		// `"A," he said, "B."` is one quotation cut by its cue, and so
-		// is `"A," he said. "B."`: the second part has no cue of its own.
-		for qj := qi + 1; qj < len(d.quotes) && !q.unclosed && para[d.quotes[qj].open] == para[q.open]; qj++ {
-			b := attrs[qj]
-			if a.how != byAfter || !(b.how == byBefore && b.cueS == a.cueS || b.how == byParagraph && b.src == qj && keep[qj]) {
-				break
-			}
-			text += " " + d.text[d.quotes[qj].s:d.quotes[qj].e]
-			q.e = d.quotes[qj].e
-			q.unclosed = d.quotes[qj].unclosed
-			kept, words = kept || keep[qj], words+d.quotes[qj].words
-			qi = qj
+		// The parts of one quotation: `"A," he said, "B."` and `"A,"
+		// he said. "B."` (the second part has no cue of its own), and
+		// the parts of a quote that ran on over merged paragraphs.
+		last := qi
+		kept, words := keep[qi], d.quotes[qi].words
+		for last+1 < len(d.quotes) && d.sameQuotation(attrs, keep, para, last) {
+			last++
+			kept, words = kept || keep[last], words+d.quotes[last].words
 		}
-		if !kept && !(words >= 3 && a.how == byAfter) {
+		if !kept && !(words >= 3 && a.how == byAfter && last > qi) {
+			qi = last
 			continue
+		}
+		g := 0
+		if last > qi {
+			group++
+			g = group
 		}
 		conf := a.conf
 		if a.how == byNone {
 			conf = 0.3
 		}
-		if q.unclosed {
-			conf *= 0.7
-		}
 		cue := ""
 		if a.how != byNone {
 			cue = d.text[d.toks[a.cueS].s:d.toks[a.cueE-1].e]
 		}
-		out = append(out, article.Quote{
-			Text: text, Speaker: a.speaker, SpeakerTitle: a.title,
-			Cue: cue, Confidence: round2(conf),
-		})
-		offs = append(offs, q.s, q.e)
+		for k := qi; k <= last; k++ {
+			q := d.quotes[k]
+			c := conf
+			if q.unclosed && !q.runOn {
+				c *= 0.7
+			}
+			out = append(out, article.Quote{
+				Text: d.text[q.s:q.e], Speaker: a.speaker, SpeakerTitle: a.title, SpeakerDescription: a.desc,
+				Cue: cue, Confidence: round2(c), Group: g,
+			})
+			offs = append(offs, q.s, q.e)
+		}
+		qi = last
 	}
 	r := runeOffsets(d.text, offs)
 	for k := range out {
@@ -878,11 +979,150 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 	return out
 }
 
+// sameQuotation reports whether quote qi+1 goes on the quotation of quote
+// qi: qi ran on into it over merged paragraphs, or it is the second part of
+// a quotation cut by qi's cue, with nothing but the cue's clause between.
+func (d *doc) sameQuotation(attrs []attr, keep []bool, para []int32, qi int) bool {
+	q, n := d.quotes[qi], d.quotes[qi+1]
+	if q.runOn {
+		return n.open == q.close
+	}
+	a, b := attrs[qi], attrs[qi+1]
+	if q.unclosed || para[n.open] != para[q.open] || a.how != byAfter || d.titleLike(n) || q.words > 1 && d.titleLike(q) ||
+		!(b.how == byBefore && b.cueS == a.cueS || b.how == byParagraph && b.src == qi+1 && keep[qi+1]) {
+		return false
+	}
+	// Between the parts, the cue's clause and little more: `"A," he
+	// said on Friday, "B."`, `"A," said Ana Ruiz, a lawyer. "B."`.
+	e := max(a.cueE, a.np.e)
+	if e <= q.close || e > n.open {
+		return false
+	}
+	e = d.skipAside(e)
+	words := 0
+	for k := q.close + 1; k < n.open; k++ {
+		t := d.toks[k]
+		if t.kind != kWord && t.kind != kPunct || k < n.open-1 && (d.isP(k, '.') || d.isP(k, '!') || d.isP(k, '?')) {
+			return false // another sentence stands between
+		}
+		if k >= e && t.kind == kWord {
+			words++
+		}
+	}
+	return words <= 5
+}
+
+// interviewee attributes answer q of an interview to the first person
+// named outside quotes before the first question; with no one named, it
+// is unattributed.
+func (d *doc) interviewee(ac *actors, q span) attr {
+	first := len(d.toks)
+	for _, o := range d.quotes {
+		if o.answer {
+			first = o.open - 1 // the "Q" of the first question is before it
+			break
+		}
+	}
+	for _, m := range ac.ments {
+		if m.s >= first {
+			break
+		}
+		if e := ac.ents[m.ent]; !m.inq && (e.typ == article.Person || e.typ == "" && e.nwords >= 2) {
+			a := attr{how: byParagraph, cueS: q.open - 1, cueE: q.open + 1, np: np{kind: npName, s: m.s, e: m.e, ent: m.ent}}
+			if d.toks[q.open].kind == kWord {
+				a.cueS, a.cueE = q.open, q.open+1 // "A."
+			}
+			ac.resolve(d, &a, m.s)
+			a.conf = 0.7
+			return a
+		}
+	}
+	return attr{}
+}
+
+// shareSentence gives a quote with no cue of its own the attribution of
+// the quote ahead of it in the same sentence, whose cue stands before both:
+// `Ortiz said the plans were "inadequate" and "badly costed"`; a speech
+// verb between the two is the nearer cue (`called it "..." and said
+// "..."`).
+func (d *doc) shareSentence(attrs []attr) {
+	for qi := 1; qi < len(d.quotes); qi++ {
+		if attrs[qi].how != byNone || attrs[qi-1].how != byBefore || d.endsSentence(d.quotes[qi-1]) {
+			continue
+		}
+		same := true
+		for k := d.quotes[qi-1].close + 1; k < d.quotes[qi].open && same; k++ {
+			t := d.toks[k]
+			same = t.kind == kWord || t.kind == kPunct && !d.isP(k, '.') && !d.isP(k, '!') && !d.isP(k, '?') && !d.isP(k, ';')
+		}
+		if !same {
+			continue
+		}
+		attrs[qi] = attrs[qi-1]
+		attrs[qi].adjacent = false
+		for k := d.quotes[qi-1].close + 1; k < d.quotes[qi].open; k++ {
+			if end, ok := d.cueAt(k, true); ok {
+				// `... and said the government had "...`: the
+				// nearer verb of the same speaker.
+				attrs[qi].cueS, attrs[qi].cueE = k, end
+			}
+		}
+	}
+}
+
+// shareRunOn gives the parts of a quote that ran on over merged paragraphs
+// (`"A. "B," she said.`) the attribution of the first part that has one of
+// its own: they are one speaker's words.
+func (d *doc) shareRunOn(attrs []attr) {
+	for s := 0; s < len(d.quotes); {
+		e := s
+		for e+1 < len(d.quotes) && d.quotes[e].runOn {
+			e++
+		}
+		from := -1
+		for k := s; k <= e && from < 0; k++ {
+			if attrs[k].how != byNone {
+				from = k
+			}
+		}
+		for k := s; k <= e && from >= 0; k++ {
+			if attrs[k].how == byNone {
+				attrs[k] = attrs[from]
+			}
+		}
+		s = e + 1
+	}
+}
+
 func round2(f float64) float64 {
 	if f > 1 {
 		f = 1
 	}
 	return float64(int(f*100+0.5)) / 100
+}
+
+// quoteNames reports whether quote q names entity ei inside its marks.
+func (d *doc) quoteNames(ac *actors, q span, ei int) bool {
+	for _, m := range ac.ments {
+		if m.s > q.open && m.s < q.close && m.ent == ei && m.inq {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveExcluding resolves the pronoun of a again, leaving entity ei out.
+func (ac *actors) resolveExcluding(d *doc, a *attr, pos, ei int) {
+	if a.np.s < pos {
+		pos = a.np.s
+	}
+	e := ac.antecedentDepth(d.lw(a.np.s), pos, 0, ei)
+	if e < 0 {
+		a.ent, a.speaker, a.title, a.resolved, a.conf = -1, "", "", false, 0.5
+		return
+	}
+	a.ent, a.speaker, a.title, a.resolved = e, ac.ents[e].name, ac.ents[e].title, true
+	a.conf -= 0.1
 }
 
 // resolve names the speaker of a: an entity when the phrase can be resolved
@@ -933,6 +1173,19 @@ func (ac *actors) resolve(d *doc, a *attr, pos int) {
 	} else if p.kind == npPronoun {
 		a.speaker = ""
 		base = 0.5
+	} else if p.kind == npDesc && d.namedBody(ac, p) {
+		// "India's commerce ministry", "the Clinton campaign": an
+		// organisation named by whom it belongs to.
+		a.speaker = trimPoss(text)
+		if d.lw(p.s) == "the" {
+			a.speaker = trimPoss(d.text[d.toks[p.s+1].s:d.toks[p.e-1].e])
+		}
+		base -= 0.1
+	} else if p.kind == npDesc {
+		// Nobody named: the description is kept apart, so the speaker
+		// facet holds names only.
+		a.speaker, a.desc = "", trimPoss(text)
+		base -= 0.1
 	} else {
 		a.speaker = trimPoss(text)
 		if p.kind == npName {
@@ -948,22 +1201,38 @@ func (ac *actors) resolve(d *doc, a *attr, pos int) {
 // whose gender fits, or standing as a subject under a description ("The
 // minister said ...") that names a person of the article.
 func (ac *actors) antecedent(pron string, pos int) int {
+	return ac.antecedentDepth(pron, pos, 0, -1)
+}
+
+// antecedentDepth is antecedent with the chain's depth so far and an entity
+// left out (-1 for none).
+func (ac *actors) antecedentDepth(pron string, pos, depth, exclude int) int {
 	g := pronounGender[pron]
 	if g == 'p' {
 		return -1
 	}
+	// The nearest fitting name, a possessor ("Moore's film") only when no
+	// other name fits: it is seldom the one who speaks next.
 	best, bestPos := -1, -1
+	poss, possPos := -1, -1
 	for k := len(ac.ments) - 1; k >= 0; k-- {
 		m := ac.ments[k]
-		if m.s >= pos || m.inq {
+		if m.s >= pos || m.inq || m.ent == exclude || !ac.fits(m.ent, g) && !(g != 'o' && ac.subjectName(m)) {
 			continue
 		}
-		if ac.fits(m.ent, g) {
-			best, bestPos = m.ent, m.s
-			break
+		if ac.d.toks[m.e-1].poss && g != 'o' {
+			if poss < 0 {
+				poss, possPos = m.ent, m.s
+			}
+			continue
 		}
+		best, bestPos = m.ent, m.s
+		break
 	}
-	if best >= 0 && g != 'o' && !ac.d.clauseStart(bestPos) {
+	if best < 0 {
+		best, bestPos = poss, possPos
+	}
+	if best >= 0 && g != 'o' && !ac.d.subjectStart(bestPos) {
 		// The nearest is an object ("Lee met Park. He said"): a
 		// subject not far before it is likelier.
 		for k := len(ac.ments) - 1; k >= 0; k-- {
@@ -974,13 +1243,47 @@ func (ac *actors) antecedent(pron string, pos int) int {
 			if bestPos-m.s > 40 {
 				break
 			}
-			if ac.d.clauseStart(m.s) && ac.fits(m.ent, g) && !ac.d.toks[m.e-1].poss {
+			if ac.d.clauseStart(m.s) && ac.fits(m.ent, g) && m.ent != exclude && !ac.d.toks[m.e-1].poss {
 				best, bestPos = m.ent, m.s
 				break
 			}
 		}
 	}
+	if best >= 0 && g != 'o' && !ac.d.subjectStart(bestPos) && depth < 4 {
+		// Still an object, and the same pronoun stands as a subject
+		// before it, outside quotes ("So he is full of admiration for
+		// ... Paolo Maldini. "...," he said."): it goes on the chain.
+		d := ac.d
+		for k := bestPos - 1; k >= 0 && bestPos-k <= 40; k-- {
+			t := d.toks[k]
+			if t.kind == kPara {
+				break
+			}
+			if t.kind == kWord && !t.inq && d.lw(k) == pron && (d.clauseStart(k) || k > 0 && d.sentenceStart(k-1)) && d.verbAt(k+1) {
+				if e := ac.antecedentDepth(pron, k, depth+1, exclude); e >= 0 {
+					return e
+				}
+				break
+			}
+			if m := ac.mentAt[k]; m >= 0 && ac.fits(ac.ments[m].ent, g) && !d.toks[ac.ments[m].e-1].poss {
+				break // a nearer name
+			}
+		}
+	}
+	if best >= 0 && !ac.d.clauseStart(bestPos) {
+		// Still an object ("said following in the footsteps of
+		// Farrell"): a description standing for a person as the
+		// subject shortly before is likelier ("The 27-year-old ...").
+		for k := len(ac.refs) - 1; k >= 0; k-- {
+			if r := ac.refs[k]; r.pos < bestPos && bestPos-r.pos <= 40 && ac.fits(r.ent, g) && r.ent != exclude {
+				return r.ent
+			}
+		}
+	}
 	if g == 'o' {
+		if best < 0 {
+			return ac.mainOrg() // BBC style: "it said" of the company the story is about
+		}
 		return best
 	}
 	for k := len(ac.refs) - 1; k >= 0; k-- {
@@ -991,7 +1294,7 @@ func (ac *actors) antecedent(pron string, pos int) int {
 		if r.pos <= bestPos {
 			break
 		}
-		if ac.fits(r.ent, g) {
+		if ac.fits(r.ent, g) && r.ent != exclude {
 			return r.ent
 		}
 	}
@@ -1025,13 +1328,13 @@ func (ac *actors) findRefs(d *doc) {
 			if tj.kind != kWord || tj.cap || tj.poss || stopWords[d.lw(j)] {
 				break
 			}
-			if !roleNouns[d.lw(j)] {
+			if !personHead(d.lw(j)) {
 				continue
 			}
 			if j+1 >= len(d.toks) || !(d.toks[j+1].kind == kWord && !d.toks[j+1].cap || d.isP(j+1, ',')) {
 				break
 			}
-			if roleNouns[d.lw(j+1)] {
+			if personHead(d.lw(j + 1)) {
 				continue // "the defence minister": the head comes later
 			}
 			if ei := ac.describe(d, np{kind: npDesc, s: i, e: j + 1, ent: -1}, i); ei >= 0 && ac.ents[ei].typ == article.Person {
@@ -1045,8 +1348,18 @@ func (ac *actors) findRefs(d *doc) {
 // ref is a description standing for a known person, at token pos.
 type ref struct{ pos, ent int }
 
-// describe returns the entity a description like "the newspaper" or "the
-// Iraqi minister" stands for, or -1.
+// describe returns the entity a description like "the newspaper", "the
+// company", "the Iraqi minister" or "the 36-year-old" stands for, or -1.
+//
+// Only a definite description ("the ...", "this ...") can stand for
+// someone named: "a spokesman" or "one dealer" names nobody. A media noun
+// goes to the nearest news organisation; a company noun to the nearest
+// organisation (BBC style: "the company said" after naming it); a person
+// noun to the nearest person titled or described so ("agent Dipo Alli",
+// "Alli, the player's agent"), else, unless the article introduced the
+// same noun as anonymous ("a spokesman ... the spokesman"), to the person
+// who last stood as a clause's subject nearby: news style names a person,
+// then varies the reference ("Desailly says ... the 36-year-old said").
 func (ac *actors) describe(d *doc, p np, pos int) int {
 	det := d.lw(p.s)
 	if det != "the" && det != "this" {
@@ -1054,6 +1367,7 @@ func (ac *actors) describe(d *doc, p np, pos int) int {
 	}
 	head := d.lwBase(p.e - 1)
 	fallback := -1
+	person := personHead(head)
 	for k := len(ac.ments) - 1; k >= 0; k-- {
 		m := ac.ments[k]
 		if m.s >= pos {
@@ -1068,12 +1382,20 @@ func (ac *actors) describe(d *doc, p np, pos int) int {
 			if e.typ == article.Organization && fallback < 0 {
 				fallback = m.ent
 			}
-		case orgNouns[head]:
-			if e.typ == article.Organization && strings.Contains(strings.ToLower(e.name), head) {
+		case companyNouns[head]:
+			// The nearest organisation standing as a subject:
+			// "Kestrel Social ... said it would appeal to the
+			// General Court. "...," the company said."
+			if (e.typ != article.Person || ac.thingLike(m.ent)) && !e.media && !m.inq && !d.toks[m.e-1].poss &&
+				d.subjectStart(m.s) && d.verbAt(d.skipAside(m.e)) {
 				return m.ent
 			}
-		case roleNouns[head]:
-			if e.typ == article.Person && e.titleLow != "" && strings.Contains(e.titleLow, head) {
+		case orgNouns[head]:
+			if e.typ == article.Organization && !e.media && strings.Contains(strings.ToLower(e.name), head) {
+				return m.ent
+			}
+		case person:
+			if e.typ == article.Person && !m.inq && (e.titleLow != "" && strings.Contains(expandTitle(e.titleLow), head) || d.describedAs(m, head)) {
 				return m.ent
 			}
 		}
@@ -1081,5 +1403,202 @@ func (ac *actors) describe(d *doc, p np, pos int) int {
 	if mediaNouns[head] {
 		return fallback
 	}
+	if companyNouns[head] {
+		return ac.mainOrg()
+	}
+	if !person || anonymousHeads[head] || d.introducedAnonymous(p, head) {
+		return -1
+	}
+	for k := p.s; k < p.e; k++ {
+		if m := ac.mentAt[k]; m >= 0 && ac.ents[ac.ments[m].ent].typ == article.Person {
+			return -1 // "the senior Cruz adviser" is not Cruz
+		}
+	}
+	return ac.recentSubject(d, p.s)
+}
+
+// namedBody reports whether description p is an organisation named by
+// the name it starts with: a possessor or a name after "the", then
+// lower-case words ending in an organisation noun ("India's commerce
+// ministry", "Lund's campaign", "the Clinton campaign").
+func (d *doc) namedBody(ac *actors, p np) bool {
+	s := p.s
+	if d.lw(s) == "the" && s+1 < p.e {
+		s++
+	}
+	if !d.toks[s].cap || notNames[d.lwBase(s)] {
+		return false
+	}
+	k := s
+	for k < p.e && d.toks[k].cap {
+		k++
+	}
+	if k == p.e || !(d.toks[k-1].poss || s > p.s) {
+		return false
+	}
+	for j := k; j < p.e; j++ {
+		if d.toks[j].cap || d.toks[j].poss {
+			return false
+		}
+	}
+	h := d.lw(p.e - 1)
+	return orgNouns[h] && !mediaNouns[h] || h == "campaign" || h == "administration" || h == "team" || h == "office"
+}
+
+// personHead reports whether a description's head word names a person:
+// a role ("agent"), an age ("36-year-old") or a nationality ("Frenchman").
+func personHead(h string) bool {
+	return roleNouns[h] || personNouns[h] || strings.HasSuffix(h, "-year-old") && h[0] >= '0' && h[0] <= '9'
+}
+
+// expandTitle spells out the abbreviations of a lower-case title ("sen."
+// -> "senator"), so "the senator" finds "Sen. Marco Rubio".
+func expandTitle(t string) string {
+	if !strings.Contains(t, ".") {
+		return t
+	}
+	r := strings.NewReplacer("sen.", "senator", "rep.", "representative congressman", "gov.", "governor",
+		"gen.", "general", "lt.", "lieutenant", "col.", "colonel", "sgt.", "sergeant", "capt.", "captain",
+		"adm.", "admiral", "prof.", "professor", "dr.", "doctor")
+	return r.Replace(t)
+}
+
+// describedAs reports whether person mention m stands with the role noun
+// head around it, outside quotes: "agent Dipo Alli", "Alli, Tindall's
+// agent,", "Dunn, a senior producer at".
+func (d *doc) describedAs(m mention, head string) bool {
+	for k := m.s - 1; k >= 0 && m.s-k <= 3; k-- {
+		if d.toks[k].kind != kWord || d.toks[k].inq {
+			break
+		}
+		if d.lwBase(k) == head {
+			return true
+		}
+	}
+	if m.e >= len(d.toks) || !d.isP(m.e, ',') {
+		return false
+	}
+	for k := m.e + 1; k < len(d.toks) && k-m.e <= 7; k++ {
+		if d.toks[k].kind != kWord || d.toks[k].inq {
+			break
+		}
+		if d.lwBase(k) == head {
+			return true
+		}
+	}
+	return false
+}
+
+// introducedAnonymous reports whether the article named no one with the
+// description's head before: "a spokesman said ... the spokesman added".
+func (d *doc) introducedAnonymous(p np, head string) bool {
+	for k := p.s - 1; k >= 1; k-- {
+		if d.toks[k].kind != kWord || d.lwBase(k) != head {
+			continue
+		}
+		for j := k - 1; j >= 0 && k-j <= 3; j-- {
+			if d.toks[j].kind != kWord {
+				break
+			}
+			if indefinites[d.lw(j)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// recentSubject returns the person who last stood as a clause's subject
+// outside quotes before token pos, no more than two paragraphs back, or -1.
+func (ac *actors) recentSubject(d *doc, pos int) int {
+	paras := 0
+	for k := len(ac.ments) - 1; k >= 0; k-- {
+		m := ac.ments[k]
+		if m.s >= pos {
+			continue
+		}
+		for j := m.e; j < pos; j++ {
+			if d.toks[j].kind == kPara {
+				paras++
+			}
+		}
+		pos = m.s
+		if paras > 2 {
+			return -1
+		}
+		if m.inq || d.toks[m.e-1].poss || ac.ents[m.ent].typ != article.Person && ac.ents[m.ent].typ != "" {
+			continue
+		}
+		if ac.subjectName(m) {
+			return m.ent
+		}
+	}
 	return -1
+}
+
+// subjectStart reports whether a name starting at token s opens its
+// clause, after at most a few capitalised words or words of a role ("But
+// Alli", "Former Chelsea captain Desailly", "BBC Scotland political
+// correspondent Glenn Campbell"), not after a verb ("Ortiz met Reyes").
+func (d *doc) subjectStart(s int) bool {
+	role := false
+	for k := s; k >= 0 && s-k <= 5; k-- {
+		if d.clauseStart(k) {
+			return true
+		}
+		j := k - 1
+		if j < 0 || d.toks[j].kind != kWord || d.toks[j].inq {
+			return false
+		}
+		w := d.lwBase(j)
+		switch {
+		case d.toks[j].cap && !(stopWords[w] && !d.sentenceStart(j)):
+		case roleNouns[w] || personNouns[w] || titleWords[w]:
+			role = true
+		case role && !prepositions[w] && !determiners[w] && !stopWords[w] && !cueForms[w]:
+			// a modifier of the role ("political correspondent")
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// subjectName reports whether mention m names a person or an undecided
+// name standing as a clause's subject, a verb after it ("Marcel Desailly
+// insists"): an undecided name there is a person's more often than not.
+func (ac *actors) subjectName(m mention) bool {
+	d := ac.d
+	if m.inq || d.toks[m.e-1].poss {
+		return false
+	}
+	if t := ac.ents[m.ent].typ; t != article.Person && t != "" || t == "" && (orgNouns[d.lwBase(m.e-1)] || roleNouns[d.lwBase(m.e-1)]) {
+		return false
+	}
+	return d.subjectStart(m.s) && d.verbAt(d.skipAside(m.e))
+}
+
+// thingLike reports whether entity ei is written of as a thing somewhere
+// ("Kestrel Social, which is based in California"), whatever its type.
+func (ac *actors) thingLike(ei int) bool {
+	d := ac.d
+	for _, m := range ac.ments {
+		if m.ent == ei && m.e+1 < len(d.toks) && d.isP(m.e, ',') && d.toks[m.e+1].kind == kWord && d.lw(m.e+1) == "which" {
+			return true
+		}
+	}
+	return false
+}
+
+// mainOrg returns the organisation the article names most (first on a
+// tie), or -1: what "the company" and "it" stand for when nothing nearer
+// does.
+func (ac *actors) mainOrg() int {
+	best := -1
+	for i, e := range ac.ents {
+		if e.typ == article.Organization && !e.media && (best < 0 || e.mentions > ac.ents[best].mentions) {
+			best = i
+		}
+	}
+	return best
 }

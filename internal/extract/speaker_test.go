@@ -1,0 +1,68 @@
+package extract
+
+import "testing"
+
+// TestSpeakers checks who a quote is given to in each house style: names,
+// descriptions resolved to a name or kept apart, addressees, pronouns.
+func TestSpeakers(t *testing.T) {
+	type want struct{ text, speaker, desc string }
+	tests := []struct {
+		name, body string
+		want       []want
+	}{
+		{"unnamed spokesman keeps the description",
+			"The ministry will publish the bill next month. \"We expect a lively debate,\" a spokesman said.",
+			[]want{{"We expect a lively debate,", "", "a spokesman"}}},
+		{"anonymous description stays anonymous",
+			"A spokesman for Harbour Freight Group said the talks went on. \"Nothing is agreed yet,\" the spokesman added.",
+			[]want{{"Nothing is agreed yet,", "", "the spokesman"}}},
+		{"wire: the company is the organisation named before",
+			"Harbour Freight Group, which runs the port, said on Monday it would cut 200 jobs.\n\n\"The cuts are painful but necessary,\" the company said.",
+			[]want{{"The cuts are painful but necessary,", "Harbour Freight Group", ""}}},
+		{"BBC: it said is the organisation the story is about",
+			"Harbour Freight Group has closed its Leeds depot. \"The site was no longer viable,\" it said.",
+			[]want{{"The site was no longer viable,", "Harbour Freight Group", ""}}},
+		{"sport: the 36-year-old is the player named before",
+			"Former Rovers captain Tomas Berger says the club can win the league. \"We are stronger now than ever,\" the 36-year-old said.",
+			[]want{{"We are stronger now than ever,", "Tomas Berger", ""}}},
+		{"a role given to a name",
+			"Tindale's agent Dipo Okafor says two clubs want to talk. \"He wants to stay but he must be paid what he is worth,\" the agent added.",
+			[]want{{"He wants to stay but he must be paid what he is worth,", "Dipo Okafor", ""}}},
+		{"a possessor is no speaker",
+			"Ruth Avery reviewed the film. Carl Moreno's film is long, she wrote. \"It drags in the middle,\" she said.",
+			[]want{{"It drags in the middle,", "Ruth Avery", ""}}},
+		{"addressee before a colon",
+			"Senator Ana Costa told the BBC: \"We will vote against the bill.\"",
+			[]want{{"We will vote against the bill.", "Ana Costa", ""}}},
+		{"the quote's own cue wins over the next sentence's",
+			"Ms Brankin said: \"We need to reflect on this.\" Ms Okoro has written to the minister.",
+			[]want{{"We need to reflect on this.", "Brankin", ""}}},
+		{"organisation named by its possessor",
+			"Brazil's agriculture ministry called the ban \"prejudice, not evidence.\"",
+			[]want{{"prejudice, not evidence.", "Brazil's agriculture ministry", ""}}},
+		{"tabloid: pronoun chain past an object",
+			"Dave Rook is a legend at the club. He played 300 games. So he is full of praise for his old team-mates Gary Pell and Lee Stone. \"They were the best I played with,\" he said.",
+			[]want{{"They were the best I played with,", "Dave Rook", ""}}},
+		{"interview: the next answer carries the speaker",
+			"Mina Sato spoke to us at her studio.\n\n\"I paint every morning,\" she said.\n\n\"The light is best before nine.\"",
+			[]want{{"I paint every morning,", "Mina Sato", ""}, {"The light is best before nine.", "Mina Sato", ""}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := mustPeople(t, tt.body)
+			if len(a.Quotes) != len(tt.want) {
+				t.Fatalf("people(%q): %d quotes %+v, want %d", tt.body, len(a.Quotes), a.Quotes, len(tt.want))
+			}
+			for i, w := range tt.want {
+				q := a.Quotes[i]
+				got := want{q.Text, q.Speaker, q.SpeakerDescription}
+				if got != w {
+					t.Errorf("people(%q) quote %d = %q, want %q", tt.body, i, got, w)
+				}
+				if q.Speaker != "" && q.SpeakerDescription != "" {
+					t.Errorf("people(%q) quote %d has both a speaker and a description", tt.body, i)
+				}
+			}
+		})
+	}
+}
