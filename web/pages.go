@@ -66,6 +66,9 @@ type FacetGroup struct {
 	Title string
 	Top   []FacetLink
 	More  []FacetLink
+	// MoreHref asks for more values of every facet (a larger facet_size)
+	// when this one filled the values asked for; "" otherwise.
+	MoreHref string
 }
 
 // facetShown is how many values of a facet show before "more".
@@ -512,6 +515,11 @@ func (s *server) facets(fs map[string][]index.FacetValue, p *params, path string
 			}
 			return 1
 		})
+		if size := p.request().FacetSize; len(values) >= size && size < index.MaxFacetSize {
+			c := p.clone()
+			c.FacetSize = min(size*4, index.MaxFacetSize)
+			g.MoreHref = c.link(path)
+		}
 		g.Top, g.More = links, nil
 		if len(links) > facetShown {
 			g.Top, g.More = links[:facetShown], links[facetShown:]

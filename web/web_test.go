@@ -1082,3 +1082,22 @@ func TestTrustedHTML(t *testing.T) {
 		t.Errorf("found %d trusted-HTML conversions, want 2 (article and quote snippets)", n)
 	}
 }
+
+// TestQueryLanguage checks that the API and pages parse queries with the
+// index's one parser: a syntax error is a 400 naming the position, in
+// plain text; default_operator and facet_size are read and kept in links.
+func TestQueryLanguage(t *testing.T) {
+	h := mustHandler(t, mustIndex(t))
+	body := mustGet(t, h, "/api/search?q=ceasefire+AND+(iraq", http.StatusBadRequest)
+	mustContain(t, "syntax error", body, `position 15: expected ')' to close this '(', found the end of the query`)
+	body = mustGet(t, h, "/?q=ceasefire+AND+(iraq", http.StatusBadRequest)
+	mustContain(t, "syntax error page", body, `position 15: expected &#39;)&#39; to close this &#39;(&#39;`)
+	body = mustGet(t, h, "/api/search?q=ceasefire&default_operator=xor", http.StatusBadRequest)
+	mustContain(t, "bad operator", body, `default_operator \"xor\": want and or or`)
+	for _, v := range []string{"0", "1001", "x"} {
+		body = mustGet(t, h, "/api/search?q=ceasefire&facet_size="+v, http.StatusBadRequest)
+		mustContain(t, "bad facet_size", body, `facet_size \"`+v+`\": want a whole number from 1 to 1000`)
+	}
+	body = mustGet(t, h, "/?q=ceasefire+iraq&default_operator=and&facet_size=30", http.StatusOK)
+	mustContain(t, "links keep the operator and facet size", body, "default_operator=and&amp;facet_size=30")
+}
