@@ -427,6 +427,12 @@ func (s *server) form(p *params, path, placeholder string) Form {
 		}
 		f.Hidden = append(f.Hidden, Hidden{paramFacets, v})
 	}
+	if p.Op != "" {
+		f.Hidden = append(f.Hidden, Hidden{paramOp, p.Op})
+	}
+	if p.FacetSize > 0 {
+		f.Hidden = append(f.Hidden, Hidden{paramFacetSize, strconv.Itoa(p.FacetSize)})
+	}
 	return f
 }
 

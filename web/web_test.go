@@ -1058,4 +1058,5 @@ func TestQueryLanguage(t *testing.T) {
 	}
 	body = mustGet(t, h, "/?q=ceasefire+iraq&default_operator=and&facet_size=30", http.StatusOK)
 	mustContain(t, "links keep the operator and facet size", body, "default_operator=and&amp;facet_size=30")
+	mustContain(t, "the form keeps them", body, `<input type="hidden" name="default_operator" value="and">`, `<input type="hidden" name="facet_size" value="30">`)
 }
