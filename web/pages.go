@@ -438,6 +438,12 @@ func (s *server) form(p *params, path, placeholder string) Form {
 	if p.MinConf != "" {
 		f.Hidden = append(f.Hidden, Hidden{paramMinConf, p.MinConf})
 	}
+	if p.Op != "" {
+		f.Hidden = append(f.Hidden, Hidden{paramOp, p.Op})
+	}
+	if p.FacetSize > 0 {
+		f.Hidden = append(f.Hidden, Hidden{paramFacetSize, strconv.Itoa(p.FacetSize)})
+	}
 	return f
 }
 

@@ -503,14 +503,14 @@ func TestHistogramUnits(t *testing.T) {
 		values []index.FacetValue
 		want   string // unit, first..last period (bars), then label:count of each non-empty bar
 	}{
-		{"months padded to 24", []index.FacetValue{{Value: "2024-11", Count: 2}, {Value: "2025-02", Count: 5}},
-			"month 2024-01..2025-12 (24) 2024-11:2 2025-02:5"},
+		{"months padded to 24, before the data: the axis ends at it", []index.FacetValue{{Value: "2024-11", Count: 2}, {Value: "2025-02", Count: 5}},
+			"month 2023-03..2025-02 (24) 2024-11:2 2025-02:5"},
 		{"60 months stay months", []index.FacetValue{{Value: "2020-01", Count: 1}, {Value: "2024-12", Count: 3}},
 			"month 2020-01..2024-12 (60) 2020-01:1 2024-12:3"},
 		{"years past 60 months, padded to 12", []index.FacetValue{{Value: "2015-05", Count: 1}, {Value: "2015-09", Count: 2}, {Value: "2022-06", Count: 4}},
-			"year 2013..2024 (12) 2015:3 2022:4"},
+			"year 2011..2022 (12) 2015:3 2022:4"},
 		{"missing and junk ignored", []index.FacetValue{{Value: "missing", Count: 9}, {Value: "2025-01", Count: 1}, {Value: "2025-13", Count: 1}},
-			"month 2024-02..2026-01 (24) 2025-01:1"},
+			"month 2023-02..2025-01 (24) 2025-01:1"},
 		{"nothing", []index.FacetValue{{Value: "missing", Count: 3}}, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -1100,4 +1100,5 @@ func TestQueryLanguage(t *testing.T) {
 	}
 	body = mustGet(t, h, "/?q=ceasefire+iraq&default_operator=and&facet_size=30", http.StatusOK)
 	mustContain(t, "links keep the operator and facet size", body, "default_operator=and&amp;facet_size=30")
+	mustContain(t, "the form keeps them", body, `<input type="hidden" name="default_operator" value="and">`, `<input type="hidden" name="facet_size" value="30">`)
 }

@@ -431,6 +431,26 @@ func TestDateBoundsOutOfRange(t *testing.T) {
 	}
 }
 
+// TestIndexSource checks that --source names the source of articles that
+// give none, and leaves the others' alone.
+func TestIndexSource(t *testing.T) {
+	tmp := t.TempDir()
+	dir, note := filepath.Join(tmp, "idx"), filepath.Join(tmp, "note.txt")
+	if err := os.WriteFile(note, []byte("Harbour fees rise\n\nThe harbour board raised its fees on Monday, a plain note with no source line.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, "--index", dir, "index", "--source", "Team Notes", corpus, note)
+	out := mustRun(t, "--index", dir, "search", `source:"team notes"`, "--all", "--format", "jsonl")
+	all := mustRun(t, "--index", dir, "search", "--all", "--format", "jsonl")
+	n, total := strings.Count(out, "\n"), strings.Count(all, "\n")
+	if n != 1 || total < 2 {
+		t.Errorf("--source: %d of %d articles from Team Notes, want the note only (the corpus names its own)", n, total)
+	}
+	if !strings.Contains(out, `"source":"Team Notes"`) {
+		t.Errorf("--source: hits do not carry the source:\n%s", out)
+	}
+}
+
 func TestUsageErrors(t *testing.T) {
 	dir := mustIndex(t)
 	for _, args := range [][]string{

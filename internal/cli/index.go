@@ -30,6 +30,7 @@ type indexOptions struct {
 	// FollowLinks follows symbolic links in folders out of the paths
 	// named.
 	FollowLinks bool
+	Source      string // --source NAME: the source of articles that name none
 }
 
 func newIndexCmd(g *globalOptions, s Streams) *cobra.Command {
@@ -56,6 +57,7 @@ JSON Lines) and the rest is still indexed; the exit code is 0 unless --strict.`,
 	cmd.Flags().IntVar(&o.Batch, "batch", 500, "articles per index batch")
 	cmd.Flags().StringVar(&o.Errors, "errors", "", "also write each bad input as a JSON line to this file")
 	cmd.Flags().BoolVar(&o.Strict, "strict", false, "exit with status 1 when any input was bad")
+	cmd.Flags().StringVar(&o.Source, "source", "", "give articles that name no source this one (plain text files, say)")
 	cmd.Flags().StringVar(&o.Progress, "progress", "auto", "progress bar on stderr: auto (when a terminal), always, never")
 	cmd.Flags().BoolVar(&o.FollowLinks, "follow-links", false, "follow symbolic links in folders that lead out of the paths named (default: skip them)")
 	return cmd
@@ -122,6 +124,9 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 		Workers: o.Workers,
 		Chunk:   o.Batch,
 		OnRead: func(a *article.Article) {
+			if a.Source == "" {
+				a.Source = o.Source
+			}
 			sum.Read++
 			sum.Files[a.File] = true
 			in.Count(a.File)

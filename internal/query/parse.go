@@ -49,8 +49,12 @@ func (e *SyntaxError) Error() string { return fmt.Sprintf("position %d: %s", e.P
 // Limits on a query's shape, so that a parse costs little and a tree
 // cannot overflow the stack of whoever walks it.
 const (
-	// MaxDepth is how deeply brackets and NOTs may nest.
+	// MaxDepth is how deeply a tree's groups and NOTs may nest.
 	MaxDepth = 50
+	// maxNesting bounds the parser's own recursion (brackets and marks as
+	// written, redundant ones too): a tree of MaxDepth written out by
+	// String nests at most 2*MaxDepth+1.
+	maxNesting = 4 * MaxDepth
 	// MaxSlop is the largest proximity, "a b"~MaxSlop.
 	MaxSlop = 100
 )
@@ -71,7 +75,27 @@ func Parse(s string, op Operator) (Node, error) {
 	if !p.end() { // parseOr stops only at the end or a ')'
 		return nil, p.errorf(p.i, "unexpected ')': there is no '(' for it to close")
 	}
+	if depth(n) > MaxDepth {
+		return nil, p.errorf(0, "groups and NOTs nest more than %d deep", MaxDepth)
+	}
 	return n, nil
+}
+
+// depth returns how deeply n's groups nest: 0 for a leaf.
+func depth(n Node) int {
+	switch n := n.(type) {
+	case *Boost:
+		return depth(n.Node)
+	case *Bool:
+		d := 0
+		for _, ns := range [][]Node{n.Must, n.Should, n.MustNot} {
+			for _, c := range ns {
+				d = max(d, depth(c))
+			}
+		}
+		return d + 1
+	}
+	return 0
 }
 
 type occur int
@@ -296,8 +320,8 @@ func (p *parser) parseUnary(field string) (clause, error) {
 	if err := p.needOperand(name); err != nil {
 		return clause{}, err
 	}
-	if p.depth++; p.depth > MaxDepth {
-		return clause{}, p.errorf(start, "NOTs and brackets nest more than %d deep", MaxDepth)
+	if p.depth++; p.depth > maxNesting {
+		return clause{}, p.errorf(start, "brackets and NOTs nest more than %d deep", maxNesting)
 	}
 	c, err := p.parseUnary(field)
 	p.depth--
@@ -365,8 +389,8 @@ func (p *parser) fieldName() (string, bool) {
 func (p *parser) parseGroup(field string) (Node, error) {
 	open := p.i
 	p.i++
-	if p.depth++; p.depth > MaxDepth {
-		return nil, p.errorf(open, "NOTs and brackets nest more than %d deep", MaxDepth)
+	if p.depth++; p.depth > maxNesting {
+		return nil, p.errorf(open, "brackets and NOTs nest more than %d deep", maxNesting)
 	}
 	defer func() { p.depth-- }()
 	p.skipSpace()

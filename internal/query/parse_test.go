@@ -2,6 +2,7 @@ package query
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -27,7 +28,7 @@ func TestParse(t *testing.T) {
 		{"election AND NOT blair", Or, "(+election -blair)"},
 		{"+election blair", Or, "(+election blair)"},
 		{"NOT blair", Or, "(-blair)"},
-		{"NOT NOT blair", Or, "(-(-blair))"},
+		{"NOT NOT blair", Or, "(--blair)"},
 		{"a OR b AND c", Or, "(a (+b +c))"},
 		{"a AND b OR c", Or, "((+a +b) c)"},
 		{"a b OR c", And, "((+a +b) c)"},
@@ -160,12 +161,22 @@ func TestParseErrors(t *testing.T) {
 }
 
 func TestParseDepth(t *testing.T) {
-	deep := ""
-	for range MaxDepth + 1 {
-		deep += "("
+	nots := strings.Repeat("!", MaxDepth+1) + "a"
+	if _, err := Parse(nots, Or); err == nil || err.Error() != "position 1: groups and NOTs nest more than 50 deep" {
+		t.Errorf("Parse(%d NOTs) error = %v", MaxDepth+1, err)
 	}
-	if _, err := Parse(deep+"a", Or); err == nil || err.Error() != "position 51: NOTs and brackets nest more than 50 deep" {
-		t.Errorf("Parse(%d brackets) error = %v", MaxDepth+1, err)
+	if n, err := Parse(strings.Repeat("!", MaxDepth)+"a", Or); err != nil {
+		t.Errorf("Parse(%d NOTs) error = %v", MaxDepth, err)
+	} else if _, err := Parse(n.String(), Or); err != nil {
+		t.Errorf("Parse(%s) error = %v", n, err)
+	}
+	// Redundant brackets build no depth, but the parser's recursion is
+	// bounded too.
+	if _, err := Parse(strings.Repeat("(", 100)+"a"+strings.Repeat(")", 100), Or); err != nil {
+		t.Errorf("Parse(100 brackets) error = %v", err)
+	}
+	if _, err := Parse(strings.Repeat("(", 201)+"a", Or); err == nil || err.Error() != "position 201: brackets and NOTs nest more than 200 deep" {
+		t.Errorf("Parse(201 brackets) error = %v", err)
 	}
 }
 

@@ -167,9 +167,23 @@ func (n *Bool) String() string {
 	}
 	add("+", n.Must)
 	add("", n.Should)
-	add("-", n.MustNot)
+	for _, c := range n.MustNot {
+		if b.Len() > 1 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(notString(c))
+	}
 	b.WriteByte(')')
 	return b.String()
+}
+
+// notString writes an excluded clause: "-x", and a chain of NOTs as
+// "--x" rather than "-(-x)", so that String nests no deeper than needed.
+func notString(n Node) string {
+	if b, ok := n.(*Bool); ok && len(b.Must) == 0 && len(b.Should) == 0 && len(b.MustNot) == 1 {
+		return "-" + notString(b.MustNot[0])
+	}
+	return "-" + n.String()
 }
 
 func (n *Boost) String() string {
