@@ -968,11 +968,24 @@ func round2(f float64) float64 {
 	return float64(int(f*100+0.5)) / 100
 }
 
-// quoteNames reports whether quote q names entity ei inside its marks.
+// quoteNames reports whether quote q names entity ei inside its marks, by
+// a mention or by a word of the name ("Wes has a great career ahead of
+// him," of Wes Butters).
 func (d *doc) quoteNames(ac *actors, q span, ei int) bool {
 	for _, m := range ac.ments {
 		if m.s > q.open && m.s < q.close && m.ent == ei && m.inq {
 			return true
+		}
+	}
+	name := ac.ents[ei].name
+	for k := q.open + 1; k < q.close && k < len(d.toks); k++ {
+		if t := d.toks[k]; t.kind == kWord && t.cap && t.e-t.s > 2 && !notNames[d.lwBase(k)] {
+			w := trimPoss(d.word(k))
+			for _, f := range strings.Fields(name) {
+				if f == w {
+					return true
+				}
+			}
 		}
 	}
 	return false
@@ -992,6 +1005,32 @@ func (ac *actors) resolveExcluding(d *doc, a *attr, pos, ei int) {
 	a.conf -= 0.1
 }
 
+// aliasAfter returns the mention of the name a speaker is also known by,
+// right after the name ending at token e (", also known as Jason King",
+// ", aka Jason King"), or -1.
+func (d *doc) aliasAfter(ac *actors, e int) int {
+	k := e
+	if k+1 >= len(d.toks) || !d.isP(k, ',') {
+		return -1
+	}
+	k++
+	if d.toks[k].kind == kWord && d.lw(k) == "also" {
+		k++
+	}
+	switch {
+	case k < len(d.toks) && d.toks[k].kind == kWord && d.lw(k) == "aka":
+		k++
+	case k+1 < len(d.toks) && d.toks[k].kind == kWord && d.lw(k) == "known" && d.lw(k+1) == "as":
+		k += 2
+	default:
+		return -1
+	}
+	if k < len(d.toks) && ac.mentAt[k] >= 0 && ac.ments[ac.mentAt[k]].s == k {
+		return int(ac.mentAt[k])
+	}
+	return -1
+}
+
 // resolve names the speaker of a: an entity when the phrase can be resolved
 // to one, else the phrase as written. pos is where the phrase stands.
 func (ac *actors) resolve(d *doc, a *attr, pos int) {
@@ -1009,6 +1048,10 @@ func (ac *actors) resolve(d *doc, a *attr, pos int) {
 	case npName:
 		if p.ent >= 0 {
 			a.ent = p.ent
+		}
+		if m := d.aliasAfter(ac, p.e); m >= 0 {
+			p = np{kind: npName, s: ac.ments[m].s, e: ac.ments[m].e, ent: ac.ments[m].ent}
+			a.ent = p.ent // "JK, also known as Jason King"
 		}
 	case npPronoun:
 		if p.s < pos {
