@@ -310,6 +310,13 @@ func (d *doc) afterCue(ac *actors, q span) (attr, bool) {
 		}
 		return attr{}, false
 	}
+	for k := i; k < len(d.toks) && k-i < 8 && d.toks[k].kind == kWord; k++ {
+		if s, ok := d.quotedAs(ac, k); ok {
+			// `"...," the agency quoted Mr Khodorkovsky as
+			// saying`: the one quoted spoke.
+			return attr{how: byAfter, cueS: k, cueE: k + 1, np: s, adjacent: true}, true
+		}
+	}
 	p, next := d.phraseForward(ac, i)
 	if p.kind == npNone {
 		return attr{}, false
@@ -325,6 +332,19 @@ func (d *doc) afterCue(ac *actors, q span) (attr, bool) {
 		return attr{}, false
 	}
 	return attr{how: byAfter, cueS: next, cueE: end, np: p, adjacent: true}, true
+}
+
+// quotedAs reads `quoted NAME as saying` at token i and returns NAME.
+func (d *doc) quotedAs(ac *actors, i int) (np, bool) {
+	if i+1 >= len(d.toks) || d.toks[i].kind != kWord || d.lw(i) != "quoted" {
+		return np{}, false
+	}
+	p, next := d.phraseForward(ac, i+1)
+	if p.kind != npName || next+1 >= len(d.toks) || d.toks[next].kind != kWord || d.lw(next) != "as" ||
+		d.toks[next+1].kind != kWord || !cueForms[d.lw(next+1)] {
+		return np{}, false
+	}
+	return p, true
 }
 
 // clauseAfter reports whether the speech verb ending before token i takes
