@@ -555,6 +555,17 @@ func (d *doc) beforeCue(ac *actors, q span) (attr, bool) {
 					p = s // "Nefzi said, adding "..."
 				} else if s := d.mainSubject(ac, lo, v); s.kind != npNone {
 					p = s
+				} else if lo2 := d.sentenceFrom(lo); lo2 < lo {
+					// Past a partial quote of the same sentence: "Tory
+					// leader Michael Howard sent Mr Bush his "warmest
+					// congratulations", saying: "...".
+					for k := lo2; k < v; k++ {
+						if m := ac.mentAt[k]; m >= 0 && ac.ments[m].s == k && ac.ments[m].e < v && ac.subjectName(ac.ments[m]) &&
+							ac.ents[ac.ments[m].ent].typ == article.Person {
+							p = np{kind: npName, s: k, e: ac.ments[m].e, ent: ac.ments[m].ent}
+							break
+						}
+					}
 				}
 			}
 		}
@@ -571,6 +582,29 @@ func (d *doc) beforeCue(ac *actors, q span) (attr, bool) {
 		return attr{how: byBefore, cueS: v, cueE: end, np: p, adjacent: adj}, true
 	}
 	return attr{}, false
+}
+
+// sentenceFrom returns the first token of the sentence holding token lo,
+// reading through quotation marks (a partial quote does not end it).
+func (d *doc) sentenceFrom(lo int) int {
+	k := lo - 1
+	for ; k >= 0 && lo-k < 60; k-- {
+		t := d.toks[k]
+		if t.kind == kPara {
+			break
+		}
+		if t.kind == kPunct && !t.inq {
+			if c := d.text[t.s]; c == '.' || c == '!' || c == '?' || c == ';' {
+				break
+			}
+		}
+		if (t.kind == kClose || t.kind == kMark) && k > 0 && d.toks[k-1].kind == kPunct {
+			if c := d.text[d.toks[k-1].s]; c == '.' || c == '!' || c == '?' {
+				break // `boasted, "That makes me smart." Trump was`
+			}
+		}
+	}
+	return k + 1
 }
 
 // mainSubject returns the subject of the clause that holds token v, no
@@ -1362,6 +1396,9 @@ func (d *doc) namedBody(ac *actors, p np) bool {
 	k := s
 	for k < p.e && d.toks[k].cap {
 		k++
+	}
+	if k == p.e && s > p.s {
+		return true // "The Liberal Democrats": a name written after "the"
 	}
 	if k == p.e || !(d.toks[k-1].poss || s > p.s) {
 		return false
