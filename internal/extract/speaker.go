@@ -1196,6 +1196,11 @@ func (ac *actors) antecedentDepth(pron string, pos, depth, exclude int) int {
 	if best < 0 {
 		best, bestPos = poss, possPos
 	}
+	if best < 0 && g != 'o' {
+		// Nobody named before it: the person of the headline
+		// ("Goldsmith: 'I was not leant on'" ... "he insisted").
+		return ac.headlinePerson(g)
+	}
 	if best >= 0 && g != 'o' && !ac.d.subjectStart(bestPos) {
 		// The nearest is an object ("Lee met Park. He said"): a
 		// subject not far before it is likelier.
@@ -1378,7 +1383,43 @@ func (ac *actors) describe(d *doc, p np, pos int) int {
 			return -1 // "the senior Cruz adviser" is not Cruz
 		}
 	}
-	return ac.recentSubject(d, p.s)
+	if e := ac.recentSubject(d, p.s); e >= 0 {
+		return e
+	}
+	if d.inLede(p.s) {
+		return ac.headlinePerson(0) // "The attorney general has again denied ..."
+	}
+	return -1
+}
+
+// inLede reports whether token i stands in the article's first paragraph.
+func (d *doc) inLede(i int) bool {
+	for k := 0; k < i; k++ {
+		if d.toks[k].kind == kPara {
+			return false
+		}
+	}
+	return true
+}
+
+// headlinePerson returns the one person the article's title names whose
+// gender fits g (0 for any), or -1.
+func (ac *actors) headlinePerson(g byte) int {
+	body := make(map[int]int, len(ac.ents))
+	for _, m := range ac.ments {
+		body[m.ent]++
+	}
+	found := -1
+	for i, e := range ac.ents {
+		if e.typ != article.Person || e.mentions <= body[i] || g != 0 && !ac.fits(i, g) {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = i
+	}
+	return found
 }
 
 // namedBody reports whether description p is an organisation named by
