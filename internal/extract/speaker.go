@@ -892,7 +892,7 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 					c := cues[ci].a
 					c.how = byParagraph
 					ac.resolve(d, &c, cues[ci].tok)
-					if lastPara != qp-1 || cur.how == byNone {
+					if lastPara != qp-1 || last.how == byNone {
 						last = c
 					}
 				}
