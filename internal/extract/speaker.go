@@ -1177,8 +1177,8 @@ func (ac *actors) antecedentDepth(pron string, pos, depth, exclude int) int {
 	}
 	// The nearest fitting name, a possessor ("Moore's film") only when no
 	// other name fits: it is seldom the one who speaks next.
-	best, bestPos := -1, -1
-	poss, possPos := -1, -1
+	best, bestPos, bestEnd := -1, -1, -1
+	poss, possPos, possEnd := -1, -1, -1
 	for k := len(ac.ments) - 1; k >= 0; k-- {
 		m := ac.ments[k]
 		if m.s >= pos || m.inq || m.ent == exclude || !ac.fits(m.ent, g) && !(g != 'o' && ac.subjectName(m)) {
@@ -1186,15 +1186,15 @@ func (ac *actors) antecedentDepth(pron string, pos, depth, exclude int) int {
 		}
 		if ac.d.toks[m.e-1].poss && g != 'o' {
 			if poss < 0 {
-				poss, possPos = m.ent, m.s
+				poss, possPos, possEnd = m.ent, m.s, m.e
 			}
 			continue
 		}
-		best, bestPos = m.ent, m.s
+		best, bestPos, bestEnd = m.ent, m.s, m.e
 		break
 	}
 	if best < 0 {
-		best, bestPos = poss, possPos
+		best, bestPos, bestEnd = poss, possPos, possEnd
 	}
 	if best < 0 && g != 'o' {
 		// Nobody named before it: the person of the headline
@@ -1218,7 +1218,7 @@ func (ac *actors) antecedentDepth(pron string, pos, depth, exclude int) int {
 			}
 		}
 	}
-	if best >= 0 && g != 'o' && !ac.d.subjectStart(bestPos) && depth < 4 {
+	if best >= 0 && g != 'o' && !(ac.d.subjectStart(bestPos) && ac.d.verbAt(ac.d.skipAside(bestEnd))) && depth < 4 {
 		// Still an object, and the same pronoun stands as a subject
 		// before it, outside quotes ("So he is full of admiration for
 		// ... Paolo Maldini. "...," he said."): it goes on the chain.
@@ -1234,8 +1234,8 @@ func (ac *actors) antecedentDepth(pron string, pos, depth, exclude int) int {
 				}
 				break
 			}
-			if m := ac.mentAt[k]; m >= 0 && ac.fits(ac.ments[m].ent, g) && !d.toks[ac.ments[m].e-1].poss {
-				break // a nearer name
+			if m := ac.mentAt[k]; m >= 0 && ac.ments[m].s == k && ac.fits(ac.ments[m].ent, g) && ac.subjectName(ac.ments[m]) {
+				break // a nearer subject
 			}
 		}
 	}
