@@ -14,13 +14,21 @@ package extract
 //     a subject to an object; a name no rule typed counts when it stands as
 //     a clause's subject ("Marcel Desailly insists"). When the nearest name
 //     is an object and the same pronoun stood as a subject before it, the
-//     pronoun goes on that chain. "It" goes to the nearest organisation,
-//     else to the one the article names most (BBC: "it said").
+//     pronoun goes on that chain. A pronoun never stands for someone the
+//     quote itself speaks of in the third person (`"I think Sean's
+//     situation is ...," he said`). With nobody named before it, a pronoun
+//     goes to the one person the headline names. "It" goes to the nearest
+//     organisation, else to the one the article names most (BBC: "it
+//     said").
+//   - "JK, also known as Jason King" is Jason King; `"...," the agency
+//     quoted Mr Khodorkovsky as saying` is Khodorkovsky's.
 //   - A definite description ("the company", "the agent", "the
 //     36-year-old", "the newspaper") resolves to the named person or
 //     organisation it stands for (describe); "India's commerce ministry"
 //     and "the Clinton campaign" are organisations named by a possessor and
-//     stay speakers. Anything else ("a spokesman", "one dealer", "the
+//     stay speakers; so does "The Liberal Democrats". A person description
+//     in the lede that stands for nobody before it goes to the person of
+//     the headline. Anything else ("a spokesman", "one dealer", "the
 //     spokesman" after "a spokesman") names nobody: Speaker is left empty
 //     and the words go to SpeakerDescription, so a researcher still sees who
 //     spoke.
