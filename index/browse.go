@@ -42,7 +42,10 @@ func isBrowse(r Request) bool {
 	if strings.TrimSpace(r.Query) != "" || !r.Filters.From.IsZero() || !r.Filters.To.IsZero() {
 		return false
 	}
-	for _, vs := range [][]string{r.Filters.Countries, r.Filters.Regions, r.Filters.Speakers, r.Filters.Actors, r.Filters.Sources} {
+	if r.MinConfidence != 0 {
+		return false
+	}
+	for _, vs := range [][]string{r.Filters.Countries, r.Filters.Regions, r.Filters.Speakers, r.Filters.Actors, r.Filters.Sources, r.Filters.Langs} {
 		for _, v := range vs {
 			if strings.TrimSpace(v) != "" {
 				return false
@@ -99,7 +102,11 @@ func (x *Index) countAll(ctx context.Context, kind string) (*browseCounts, error
 	if err != nil {
 		return nil, fmt.Errorf("count facets: %w", err)
 	}
-	c := &browseCounts{Total: cnt.total, Facets: cnt.facets(x.lab, math.MaxInt)}
+	tab, err := x.table(ctx) // names.go
+	if err != nil {
+		return nil, err
+	}
+	c := &browseCounts{Total: cnt.total, Facets: cnt.facets(x.lab, math.MaxInt, tab)}
 	months := c.Facets[FacetDate] // by month, oldest first
 	if len(months) == 0 {
 		return c, nil
@@ -183,6 +190,7 @@ func (x *Index) Precompute(ctx context.Context) error {
 	x.wmu.Lock()
 	defer x.wmu.Unlock()
 	b := x.bi.NewBatch()
+	var size int64
 	for _, kind := range []string{kindArticle, kindQuote} {
 		c, err := x.countAll(ctx, kind)
 		if err != nil {
@@ -193,8 +201,15 @@ func (x *Index) Precompute(ctx context.Context) error {
 			return fmt.Errorf("precompute: %w", err)
 		}
 		b.SetInternal([]byte(browseKeyPrefix+kind), v)
+		size += int64(len(v))
 	}
-	if err := x.bi.Batch(b); err != nil {
+	if err := x.checkSpace(size); err != nil {
+		return fmt.Errorf("precompute: %w", err)
+	}
+	if err := x.persistNames(ctx, b); err != nil {
+		return fmt.Errorf("precompute: %w", err)
+	}
+	if err := x.batch(b); err != nil {
 		return fmt.Errorf("precompute: %w", err)
 	}
 	return nil

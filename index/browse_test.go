@@ -20,7 +20,7 @@ func counted(tb testing.TB, x *Index, kind string, r Request) (uint64, map[strin
 // countedHits is counted with the IDs of the hits.
 func countedHits(tb testing.TB, x *Index, kind string, r Request) (uint64, map[string][]FacetValue, []string) {
 	tb.Helper()
-	req, err := x.request(kind, r)
+	req, err := x.request(kind, r, nil)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -16,6 +16,8 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/collector"
+
+	"github.com/newsdex/newsdex/internal/identity"
 )
 
 // Facets and the document kind, counted from columns of our own.
@@ -617,12 +619,18 @@ func (c *counter) flush() {
 
 // facets returns the counted facets: term facets by count (then value)
 // cut to size, the date facet by month, countries labelled.
-func (c *counter) facets(lab Labeler, size int) map[string][]FacetValue {
+//
+// Speaker and actor values are added up by person (names.go) before they
+// are sorted and cut, and the values kept list their aliases.
+func (c *counter) facets(lab Labeler, size int, tab *identity.Table) map[string][]FacetValue {
 	out := make(map[string][]FacetValue, len(c.names))
 	for f, name := range c.names {
 		vals := make([]FacetValue, 0, len(c.sums[f]))
 		for v, n := range c.sums[f] {
 			vals = append(vals, FacetValue{Value: v, Count: int(n)})
+		}
+		if personFacet(name) {
+			vals = byPerson(tab, vals)
 		}
 		if name == FacetDate {
 			sort.Slice(vals, func(i, j int) bool { return vals[i].Value < vals[j].Value })
@@ -638,6 +646,9 @@ func (c *counter) facets(lab Labeler, size int) map[string][]FacetValue {
 			})
 			if len(vals) > size {
 				vals = vals[:size]
+			}
+			if personFacet(name) {
+				withAliases(tab, vals)
 			}
 		}
 		if name == FacetCountry && lab != nil {
@@ -661,6 +672,9 @@ func (x *Index) Warm(ctx context.Context) error {
 	names := append([]string(nil), DefaultFacets...)
 	sort.Strings(names)
 	x.warm.Store(true)
+	if _, err := x.table(ctx); err != nil { // names.go
+		return fmt.Errorf("warm: %w", err)
+	}
 	for _, kind := range []string{kindArticle, kindQuote} {
 		c := newCounter(&x.cols, kind, names)
 		c.build = true

@@ -14,7 +14,7 @@ import (
 // facets, and relevance sorted by score then ID from doc values.
 func reference(tb testing.TB, x *Index, kind string, r Request) (uint64, map[string][]FacetValue, []string, []string) {
 	tb.Helper()
-	req, err := x.request(kind, r)
+	req, err := x.request(kind, r, nil)
 	if err != nil {
 		tb.Fatal(err)
 	}

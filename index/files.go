@@ -31,10 +31,15 @@ func (x *Index) RecordFiles(hashes map[string]string) error {
 	x.wmu.Lock()
 	defer x.wmu.Unlock()
 	b := x.bi.NewBatch()
+	var size int64
 	for name, h := range hashes {
 		b.SetInternal([]byte(fileKeyPrefix+name), []byte(h))
+		size += int64(len(fileKeyPrefix) + len(name) + len(h))
 	}
-	if err := x.bi.Batch(b); err != nil {
+	if err := x.checkSpace(size); err != nil {
+		return fmt.Errorf("record %d file hashes: %w", len(hashes), err)
+	}
+	if err := x.batch(b); err != nil {
 		return fmt.Errorf("record %d file hashes: %w", len(hashes), err)
 	}
 	return nil

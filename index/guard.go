@@ -4,12 +4,14 @@ package index
 // length: a wildcard, regular expression or fuzzy term is expanded into every
 // term of the field's dictionary it matches before any document is read, and
 // bleve checks the context's deadline only while collecting hits (every 1024),
-// never during that expansion. So the costly forms are bounded before and
+// never during that expansion, nor while highlighting. So the costly forms are bounded before and
 // while they run:
 //
 //   - a wildcard may not start with * or ? (it would walk the whole
 //     dictionary), and a pattern or regular expression is at most
-//     maxPatternLength bytes;
+//     maxPatternLength bytes; both are compiled by newsdex, bounded in
+//     size, states and work, and expanded under the deadline (pattern.go),
+//     never by bleve, which builds a whole automaton before any deadline;
 //   - fuzziness is at most maxFuzziness (bleve's own cap), and a fuzzy term
 //     needs at least minFuzzyRunes characters (a two-letter term within two
 //     edits matches nearly every short word);

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -46,6 +47,8 @@ func TestGuardRejects(t *testing.T) {
 		{"/" + strings.Repeat("a", maxPatternLength+1) + "/", "over the maximum"},
 		{"ab* cd* ef* gh* ij* kl* mn* op* qr*", "at most 8"},
 		{"/(a/", "/(a/"},
+		{"/", "a /regexp/ must be closed"},
+		{"/^ab.*/", "cannot start with ^"},
 		{strings.Repeat("coffee ", MaxClauses+1), "at most 64"},
 	} {
 		t.Run(c.q, func(t *testing.T) {
@@ -62,6 +65,16 @@ func TestGuardDeepPaging(t *testing.T) {
 	_, err := x.Search(context.Background(), Request{Query: "coffee", Offset: MaxWindow, Limit: 10})
 	if !errors.Is(err, ErrBadQuery) {
 		t.Errorf("Search(offset %d) error = %v, want ErrBadQuery", MaxWindow, err)
+	}
+	for _, off := range []int{math.MaxInt, math.MaxInt - 5} {
+		_, err = x.Search(context.Background(), Request{Query: "coffee", Offset: off, Limit: 10})
+		if !errors.Is(err, ErrBadQuery) {
+			t.Errorf("Search(offset %d) error = %v, want ErrBadQuery", off, err)
+		}
+		_, err = x.SearchQuotes(context.Background(), Request{Offset: off, Limit: 10})
+		if !errors.Is(err, ErrBadQuery) {
+			t.Errorf("SearchQuotes(offset %d) error = %v, want ErrBadQuery", off, err)
+		}
 	}
 	_, err = x.Search(context.Background(), Request{Limit: MaxLimit + 1})
 	if !errors.Is(err, ErrBadQuery) {

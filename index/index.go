@@ -28,6 +28,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/newsdex/newsdex/internal/article"
+	"github.com/newsdex/newsdex/internal/identity"
 )
 
 // Errors a caller may act on.
@@ -55,6 +56,9 @@ type Options struct {
 	ReadOnly bool
 	// LockTimeout bounds the wait for the index lock; 0 waits forever.
 	LockTimeout time.Duration
+	// FreeSpace reports the free space of the index's file system, which
+	// every write checks first (space.go); nil reads it with statfs(2).
+	FreeSpace FreeSpaceFunc
 }
 
 // Index is an open newsdex index. Its methods are safe for concurrent use;
@@ -72,6 +76,11 @@ type Index struct {
 
 	cols columnCache // facet and kind columns of the segments (collect.go)
 	warm atomic.Bool // Warm ran: searches build missing columns
+
+	freeSpace FreeSpaceFunc // Options.FreeSpace
+	nmu       sync.Mutex    // guards names and putting
+	names     names         // one name per person (names.go)
+	putting   bool          // a Put is writing
 }
 
 // indexMetaFile marks a directory holding a bleve index.
@@ -109,7 +118,7 @@ func Open(dir string, opts Options) (*Index, error) {
 		bi.Close()
 		return nil, fmt.Errorf("create index %s: %w", dir, err)
 	}
-	return &Index{bi: bi, path: dir, lab: opts.Labeler}, nil
+	return &Index{bi: bi, path: dir, lab: opts.Labeler, freeSpace: opts.FreeSpace}, nil
 }
 
 func openExisting(dir string, opts Options) (*Index, error) {
@@ -135,7 +144,7 @@ func openExisting(dir string, opts Options) (*Index, error) {
 		bi.Close()
 		return nil, fmt.Errorf("open index %s: mapping version %q, want %q: %w", dir, v, mappingVersion, ErrMappingVersion)
 	}
-	return &Index{bi: bi, path: dir, lab: opts.Labeler, ro: opts.ReadOnly}, nil
+	return &Index{bi: bi, path: dir, lab: opts.Labeler, ro: opts.ReadOnly, freeSpace: opts.FreeSpace}, nil
 }
 
 // maxSegmentDocs caps the documents (articles and quotes) of a segment
@@ -178,7 +187,40 @@ func (x *Index) Path() string { return x.path }
 
 // QuoteID returns the document ID of an article's n-th quote (from 1).
 func QuoteID(articleID string, n int) string {
-	return articleID + "#q" + strconv.Itoa(n)
+	return docID(articleID) + "#q" + strconv.Itoa(n)
+}
+
+// Document IDs. An article's document ID is its ID, and its quotes' are
+// that ID followed by "#q" and the quote's number (QuoteID). An article
+// whose own ID ended so ("X#q1", a URL with such a fragment) would take
+// the place of article X's first quote, and re-indexing X would delete it.
+// So an ID that ends in "#q" and digits, or in the escape suffix "#e"
+// itself, gets "#e" appended in its document ID: no article's document ID
+// then ends like a quote's, the mapping is one to one, and every other ID
+// (nearly all, URLs with other fragments included) is its own document ID,
+// as in indexes built before.
+const escapeSuffix = "#e"
+
+// docID returns the document ID of the article with ID id.
+func docID(id string) string {
+	if strings.HasSuffix(id, escapeSuffix) || endsLikeQuote(id) {
+		return id + escapeSuffix
+	}
+	return id
+}
+
+// articleID returns the ID of the article whose document ID is doc.
+func articleID(doc string) string {
+	return strings.TrimSuffix(doc, escapeSuffix)
+}
+
+// endsLikeQuote reports whether s ends in "#q" and at least one digit.
+func endsLikeQuote(s string) bool {
+	i := len(s)
+	for i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+		i--
+	}
+	return i < len(s) && strings.HasSuffix(s[:i], "#q")
 }
 
 // articleMeta is the plain stored JSON (FieldMeta) of an article
@@ -232,6 +274,30 @@ func nonEmpty(ss []string) []string {
 	return out
 }
 
+// normalized returns names with their whitespace normalised (a wire's
+// line break inside a name), each once.
+func normalized(ns []string) []string {
+	out := make([]string, 0, len(ns))
+	seen := make(map[string]bool, len(ns))
+	for _, n := range ns {
+		if n = identity.Normalize(n); n != "" && !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func personNamesOf(as []article.Actor) []string {
+	out := make([]string, 0, len(as))
+	for _, a := range as {
+		if a.Type == article.Person {
+			out = append(out, a.Name)
+		}
+	}
+	return out
+}
+
 // setFacet adds a value to both its lower-cased search field and its
 // display facet field.
 func setFacet(doc map[string]any, field, facet string, values []string) {
@@ -261,6 +327,15 @@ func actorNames(as []article.Actor) []string {
 
 // documents returns the bleve documents of an article and of its quotes.
 func documents(a *article.Article) (map[string]any, []map[string]any, error) {
+	fingerprint := a.Fingerprint() // of the article as given
+	if !a.Date.IsZero() && !DateInRange(a.Date) {
+		c := *a
+		if c.DateText == "" {
+			c.DateText = a.Date.UTC().Format(time.RFC3339)
+		}
+		c.Date = time.Time{}
+		a = &c
+	}
 	codes := countryCodes(a.Countries)
 	date := formatTime(a.Date)
 	meta, err := json.Marshal(articleMeta{Date: date, Quotes: len(a.Quotes)})
@@ -273,22 +348,26 @@ func documents(a *article.Article) (map[string]any, []map[string]any, error) {
 	}
 	doc := map[string]any{
 		FieldKind:        kindArticle,
-		fieldSortID:      a.ID,
+		fieldSortID:      docID(a.ID),
 		FieldTitle:       a.Title,
 		FieldBody:        a.Body,
 		FieldByline:      a.Byline,
 		FieldURL:         a.URL,
 		FieldQuoteCount:  float64(len(a.Quotes)),
-		FieldFingerprint: a.Fingerprint(),
+		FieldFingerprint: fingerprint,
 		FieldMeta:        string(meta),
 		fieldDoc:         string(rec),
 	}
 	setDate(doc, a.Date)
 	setFacet(doc, FieldSource, FieldSourceFacet, []string{a.Source})
+	setLang(doc, a.Lang)
 	setFacet(doc, FieldCountry, FieldCountryFacet, codes)
 	setFacet(doc, FieldRegion, FieldRegionFacet, a.Regions)
-	setFacet(doc, FieldSpeaker, FieldSpeakerFacet, a.Speakers)
-	setFacet(doc, FieldActor, FieldActorFacet, actorNames(a.Actors))
+	setFacet(doc, FieldSpeaker, FieldSpeakerFacet, normalized(a.Speakers))
+	setFacet(doc, FieldActor, FieldActorFacet, normalized(actorNames(a.Actors)))
+	if ps := normalized(personNamesOf(a.Actors)); len(ps) > 0 {
+		doc[FieldPerson] = ps
+	}
 
 	qm, err := json.Marshal(quoteMeta{Date: date})
 	if err != nil {
@@ -304,16 +383,25 @@ func documents(a *article.Article) (map[string]any, []map[string]any, error) {
 			FieldCue:          strings.ToLower(q.Cue),
 			FieldArticle:      a.ID,
 			FieldTitle:        a.Title,
+			FieldConfidence:   q.Confidence,
 			FieldMeta:         string(qm),
 		}
 		setDate(qd, a.Date)
-		setFacet(qd, FieldSpeaker, FieldSpeakerFacet, []string{q.Speaker})
+		setFacet(qd, FieldSpeaker, FieldSpeakerFacet, normalized([]string{q.Speaker}))
 		setFacet(qd, FieldSource, FieldSourceFacet, []string{a.Source})
+		setLang(qd, a.Lang)
 		setFacet(qd, FieldCountry, FieldCountryFacet, codes)
 		setFacet(qd, FieldRegion, FieldRegionFacet, a.Regions)
 		quotes = append(quotes, qd)
 	}
 	return doc, quotes, nil
+}
+
+// setLang indexes a known language code.
+func setLang(doc map[string]any, lang string) {
+	if lang != "" {
+		doc[FieldLang] = strings.ToLower(lang)
+	}
 }
 
 // setDate indexes a known date as a datetime (for ranges and sorting) and
@@ -357,10 +445,31 @@ func (x *Index) Put(arts []*article.Article) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	stored, err := x.storedFields(context.Background(), ids, FieldMeta)
+	var size int64
+	for _, a := range latest {
+		size += articleBytes(a)
+	}
+	if err := x.checkSpace(size); err != nil {
+		return fmt.Errorf("put %d articles: %w", len(ids), err)
+	}
+	// The articles replaced leave the loaded names (names.go): their
+	// records say which.
+	loaded := x.beginNames()
+	done := false
+	defer func() {
+		if !done {
+			x.dropNames()
+		}
+	}()
+	fields := []string{FieldMeta}
+	if loaded {
+		fields = append(fields, fieldDoc)
+	}
+	stored, err := x.storedFields(context.Background(), ids, fields...)
 	if err != nil {
 		return fmt.Errorf("put: read stored articles: %w", err)
 	}
+	var added, removed []*article.Article
 	// One batch per core, written concurrently: scorch builds a batch's
 	// segment in the calling goroutine, so a single batch keeps one core
 	// busy while the other waits (profiled on the Reuters dev split: 97% of
@@ -375,6 +484,7 @@ func (x *Index) Put(arts []*article.Article) error {
 		batches[i] = x.bi.NewBatch()
 	}
 	x.forgetBrowse(batches[0])
+	forgetNames(batches[0])
 	for i, id := range ids {
 		b := batches[i*parts/len(ids)]
 		a := latest[id]
@@ -382,12 +492,22 @@ func (x *Index) Put(arts []*article.Article) error {
 		if err != nil {
 			return fmt.Errorf("put article %s: %w", id, err)
 		}
-		if err := b.Index(id, doc); err != nil {
+		if err := b.Index(docID(id), doc); err != nil {
 			return fmt.Errorf("put article %s: %w", id, err)
 		}
 		for i, qd := range quotes {
 			if err := b.Index(QuoteID(id, i+1), qd); err != nil {
 				return fmt.Errorf("put article %s quote %d: %w", id, i+1, err)
+			}
+		}
+		if loaded {
+			added = append(added, a)
+			if _, ok := stored[id][fieldDoc]; ok {
+				rec, err := recordOf(stored[id])
+				if err != nil {
+					return fmt.Errorf("put article %s: stored record: %w", id, err)
+				}
+				removed = append(removed, &article.Article{Actors: rec.Actors, Speakers: rec.Speakers})
 			}
 		}
 		if s, ok := stored[id][FieldMeta].(string); ok {
@@ -406,7 +526,7 @@ func (x *Index) Put(arts []*article.Article) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs[i] = x.bi.Batch(b)
+			errs[i] = x.batch(b)
 		}()
 	}
 	wg.Wait()
@@ -414,7 +534,21 @@ func (x *Index) Put(arts []*article.Article) error {
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("put %d articles: %w", len(ids), err)
 	}
+	x.endNames(added, removed)
+	done = true
 	return nil
+}
+
+// batch writes b. A panic inside bleve while it does (seen when its file
+// system fills up) is returned as an error: a server writing for
+// `newsdex index` reports the failed batch and stays up.
+func (x *Index) batch(b *bleve.Batch) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("bleve failed writing the batch: %v", r)
+		}
+	}()
+	return x.bi.Batch(b)
 }
 
 // minPartDocs is the fewest articles Put gives a concurrent batch.
@@ -455,8 +589,15 @@ func (x *Index) storedDocs(ctx context.Context, kind string, ids []string, field
 	if len(ids) == 0 {
 		return out, nil
 	}
+	docs := ids
+	if kind == kindArticle {
+		docs = make([]string, len(ids))
+		for i, id := range ids {
+			docs[i] = docID(id)
+		}
+	}
 	bq := query.NewBooleanQuery(nil, nil, nil)
-	bq.AddMust(query.NewDocIDQuery(ids))
+	bq.AddMust(query.NewDocIDQuery(docs))
 	bq.AddFilter(kindQuery(kind))
 	req := bleve.NewSearchRequestOptions(bq, len(ids), 0, false)
 	req.Fields = fields
@@ -466,7 +607,11 @@ func (x *Index) storedDocs(ctx context.Context, kind string, ids []string, field
 		return nil, err
 	}
 	for _, h := range res.Hits {
-		out[h.ID] = h.Fields
+		id := h.ID
+		if kind == kindArticle {
+			id = articleID(id)
+		}
+		out[id] = h.Fields
 	}
 	return out, nil
 }
@@ -494,7 +639,8 @@ func (x *Index) Fingerprints(ids []string) (map[string]string, error) {
 }
 
 // Article rebuilds the article with the given ID, quotes and extracted
-// fields included, from its document alone. It returns an error wrapping
+// fields included, from its document alone, its people named as across
+// the index and their other forms in Aliases (names.go). It returns an error wrapping
 // ErrNotFound when the index holds no such article.
 func (x *Index) Article(ctx context.Context, id string) (*article.Article, error) {
 	docs, err := x.storedDocs(ctx, kindArticle, []string{id}, FieldMeta, fieldDoc)
@@ -517,7 +663,7 @@ func (x *Index) Article(ctx context.Context, id string) (*article.Article, error
 	}
 	a := &article.Article{
 		ID: id, File: rec.File, Title: rec.Title, Source: rec.Source, Byline: rec.Byline,
-		URL: rec.URL, Date: parseTime(m.Date), DateText: rec.DateText, Body: rec.Body,
+		URL: rec.URL, Date: parseTime(m.Date), DateText: rec.DateText, Lang: rec.Lang, Body: rec.Body,
 		Countries: rec.Countries, Regions: rec.Regions, Actors: rec.Actors, Speakers: rec.Speakers,
 	}
 	if len(rec.Quotes) > 0 {
@@ -526,6 +672,11 @@ func (x *Index) Article(ctx context.Context, id string) (*article.Article, error
 			a.Quotes[i] = rec.quote(i)
 		}
 	}
+	tab, err := x.table(ctx) // names.go
+	if err != nil {
+		return nil, fmt.Errorf("article %s: %w", id, err)
+	}
+	tab.Apply(a)
 	return a, nil
 }
 
@@ -561,26 +712,7 @@ func (x *Index) Stats(ctx context.Context) (*Stats, error) {
 	if x.path != "" {
 		// While a server indexes, merges delete segment files: a file
 		// gone between listing and reading its size no longer counts.
-		err := filepath.WalkDir(x.path, func(_ string, d fs.DirEntry, err error) error {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil
-			}
-			if err != nil {
-				return err
-			}
-			if d.Type().IsRegular() {
-				info, err := d.Info()
-				if errors.Is(err, fs.ErrNotExist) {
-					return nil
-				}
-				if err != nil {
-					return err
-				}
-				st.SizeBytes += info.Size()
-			}
-			return nil
-		})
-		if err != nil {
+		if st.SizeBytes, err = dirSize(x.path); err != nil {
 			return nil, fmt.Errorf("stats: size of %s: %w", x.path, err)
 		}
 	}

@@ -244,7 +244,7 @@ func TestPutWhileSearching(t *testing.T) {
 // anything but ErrBadQuery.
 func FuzzQuery(f *testing.F) {
 	for _, s := range []string{"coffee", `"central bank"`, "+country:iq -energy", "cofee~2", "speaker:\"fuad hussein\"",
-		"date:>=\"2025-01-01\"", "body:/[a-z]+/", "title:cof*", "+", "country:", "quotes:>1", "nosuch:x", "a^2 b"} {
+		"date:>=\"2025-01-01\"", "body:/[a-z]+/", "title:cof*", "/.{0,100}x.{0,100}/", "/(?i)ÜB.r/", "/a.b/ c?f*", "/", "/^ab/", "+", "country:", "quotes:>1", "nosuch:x", "a^2 b"} {
 		f.Add(s)
 	}
 	x := mustMemory(f, testArticles(f))

@@ -37,6 +37,7 @@ const (
 	FieldRegionFacet   = "region_facet"
 	FieldSpeaker       = "speaker" // lower-cased canonical name
 	FieldSpeakerFacet  = "speaker_facet"
+	FieldLang          = "lang" // ISO 639-1 code, lower-cased keyword with doc values: filter and facet
 	FieldMeta          = "meta" // stored only: JSON with the date, and an article's quote count
 	fieldDoc           = "doc"  // stored only: an article's compressed record (size_store.go)
 	fieldID            = "_id"
@@ -44,7 +45,7 @@ const (
 	fieldScore         = "_score"
 	lowerKeywordName   = "newsdex_lower_keyword"
 	textAnalyzer       = en.AnalyzerName
-	mappingVersion     = "4"
+	mappingVersion     = "5"
 	mappingVersionKey  = "newsdex_mapping_version"
 	maxFacetMonthCount = 12 * 300 // months a date facet can return
 
@@ -58,6 +59,7 @@ const (
 	FieldURL         = "url"    // keyword, exact
 	FieldActor       = "actor"  // lower-cased canonical name
 	FieldActorFacet  = "actor_facet"
+	FieldPerson      = "person" // the person actors' names, as written: counted for one name per person (names.go)
 	FieldQuoteCount  = "quotes" // number of quotes
 	FieldFingerprint = "fp"     // stored only: article.Fingerprint()
 
@@ -65,6 +67,7 @@ const (
 	FieldSpeakerTitle = "speaker_title" // text, "en"
 	FieldCue          = "cue"           // lower-cased keyword
 	FieldArticle      = "article"       // keyword, exact: the article's ID
+	FieldConfidence   = "confidence"    // number: how sure the attribution is, 0..1
 )
 
 // fieldAliases maps the names a user may type in a query string to index
@@ -78,6 +81,7 @@ var fieldAliases = map[string]map[string]string{
 		"source":  FieldSource,
 		"country": FieldCountry, "countries": FieldCountry,
 		"region": FieldRegion, "regions": FieldRegion,
+		"lang": FieldLang, "language": FieldLang,
 		"speaker": FieldSpeaker, "speakers": FieldSpeaker,
 		"actor": FieldActor, "actors": FieldActor,
 		"quotes": FieldQuoteCount,
@@ -85,11 +89,12 @@ var fieldAliases = map[string]map[string]string{
 	kindQuote: {
 		"text": FieldBody, "quote": FieldBody, "body": FieldBody,
 		"speaker": FieldSpeaker, "speaker_title": FieldSpeakerTitle, "role": FieldSpeakerTitle,
-		"cue": FieldCue, "article": FieldArticle,
+		"cue": FieldCue, "article": FieldArticle, "confidence": FieldConfidence,
 		"title": FieldTitle, "date": FieldDate, "month": FieldMonth,
 		"source":  FieldSource,
 		"country": FieldCountry, "countries": FieldCountry,
 		"region": FieldRegion, "regions": FieldRegion,
+		"lang": FieldLang, "language": FieldLang,
 	},
 }
 
@@ -97,7 +102,7 @@ var fieldAliases = map[string]map[string]string{
 var wholeValueFields = map[string]bool{
 	FieldKind: true, FieldMonth: true, FieldSource: true, FieldCountry: true,
 	FieldRegion: true, FieldSpeaker: true, FieldActor: true, FieldCue: true,
-	FieldURL: true, FieldArticle: true,
+	FieldURL: true, FieldArticle: true, FieldLang: true,
 }
 
 // exactFields are the keyword fields that keep case.
@@ -110,6 +115,7 @@ var facetFields = map[string]string{
 	FacetCountry: FieldCountryFacet,
 	FacetRegion:  FieldRegionFacet,
 	FacetSource:  FieldSourceFacet,
+	FacetLang:    FieldLang,
 	FacetDate:    FieldMonth,
 }
 
@@ -174,6 +180,22 @@ func facetField() *mapping.FieldMapping {
 	return f
 }
 
+// postingsField is a whole value as given, indexed only for its postings:
+// counted, never searched or faceted.
+func postingsField() *mapping.FieldMapping {
+	f := facetField()
+	f.DocValues = false
+	return f
+}
+
+// langField is a language code, lower-cased, for filters, lang:value and
+// its facet (the codes are lower case, so the facet shows them as stored).
+func langField() *mapping.FieldMapping {
+	f := filterField()
+	f.DocValues = true
+	return f
+}
+
 // dateField is a datetime with doc values for sorting.
 func dateField() *mapping.FieldMapping {
 	f := mapping.NewDateTimeFieldMapping()
@@ -228,6 +250,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		dm.AddFieldMappingsAt(FieldRegionFacet, facetField())
 		dm.AddFieldMappingsAt(FieldSpeaker, filterField())
 		dm.AddFieldMappingsAt(FieldSpeakerFacet, facetField())
+		dm.AddFieldMappingsAt(FieldLang, langField())
 		dm.AddFieldMappingsAt(FieldMeta, storedField())
 	}
 
@@ -241,6 +264,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	art.AddFieldMappingsAt(FieldActorFacet, facetField())
 	art.AddFieldMappingsAt(FieldQuoteCount, numberField())
 	art.AddFieldMappingsAt(FieldFingerprint, storedField())
+	art.AddFieldMappingsAt(FieldPerson, postingsField())
 	im.AddDocumentMapping(kindArticle, art)
 
 	q := bleve.NewDocumentStaticMapping()
@@ -249,6 +273,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	q.AddFieldMappingsAt(FieldSpeakerTitle, textField(false, false))
 	q.AddFieldMappingsAt(FieldCue, filterField())
 	q.AddFieldMappingsAt(FieldArticle, exactField())
+	q.AddFieldMappingsAt(FieldConfidence, numberField())
 	im.AddDocumentMapping(kindQuote, q)
 
 	// Anything else (no kind) is not indexed at all.

@@ -6,7 +6,8 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/search/query"
-	"github.com/blevesearch/vellum/regexp"
+
+	"github.com/newsdex/newsdex/internal/identity"
 )
 
 // maxPatternLength bounds a /regexp/ or wildcard pattern, as
@@ -16,29 +17,32 @@ const maxPatternLength = 1000
 // maxFuzziness is the largest edit distance bleve's fuzzy search accepts.
 const maxFuzziness = 2
 
-// checkPattern rejects a /regexp/ that the index's automaton compiler
-// would refuse at search time ("zero width assertions not allowed"), so
-// that the error is ErrBadQuery rather than a search failure.
+// checkPattern checks a /regexp/ before any automaton is built
+// (pattern.go): its length, syntax and program size.
 func checkPattern(p string) error {
 	if len(p) > maxPatternLength {
 		return fmt.Errorf("%w: pattern of %d bytes is over the maximum of %d", ErrBadQuery, len(p), maxPatternLength)
 	}
-	if _, err := regexp.New(p); err != nil {
-		return fmt.Errorf("%w: /%s/: %v", ErrBadQuery, p, err)
-	}
-	return nil
+	_, err := compilePattern(p, "/"+p+"/")
+	return err
 }
 
 // parseQuery parses a query string in bleve's syntax and rewrites its
 // field names for a document kind: friendly names ("countries", "author")
 // become index fields, unknown names are rejected, and country and region
 // values are resolved through the Labeler ("country:iraq" -> "country:iq").
-func (x *Index) parseQuery(kind, s string) (query.Query, error) {
+// A speaker: or actor: value matches every form of its person (names.go).
+func (x *Index) parseQuery(kind, s string, tab *identity.Table) (query.Query, error) {
 	q, err := query.NewQueryStringQuery(s).Parse()
 	if err != nil {
+		if strings.Contains(err.Error(), "runtime error") {
+			// bleve's parser recovers from a panic of its lexer (on
+			// "/", or "/^a/") and reports the panic's text.
+			return nil, fmt.Errorf("%w: %q: cannot read this query: a /regexp/ must be closed and cannot start with ^; write a slash that is not one as \\/", ErrBadQuery, s)
+		}
 		return nil, fmt.Errorf("%w: %q: %v", ErrBadQuery, s, err)
 	}
-	if q, err = x.rewrite(kind, q); err != nil {
+	if q, err = x.rewrite(kind, q, tab); err != nil {
 		return nil, err
 	}
 	if err := guard(q); err != nil {
@@ -52,11 +56,11 @@ func (x *Index) parseQuery(kind, s string) (query.Query, error) {
 	return q, nil
 }
 
-func (x *Index) rewrite(kind string, q query.Query) (query.Query, error) {
+func (x *Index) rewrite(kind string, q query.Query, tab *identity.Table) (query.Query, error) {
 	var err error
 	rewriteAll := func(qs []query.Query) error {
 		for i := range qs {
-			if qs[i], err = x.rewrite(kind, qs[i]); err != nil {
+			if qs[i], err = x.rewrite(kind, qs[i], tab); err != nil {
 				return err
 			}
 		}
@@ -66,7 +70,7 @@ func (x *Index) rewrite(kind string, q query.Query) (query.Query, error) {
 	case *query.BooleanQuery:
 		for _, sub := range []*query.Query{&q.Must, &q.Should, &q.MustNot} {
 			if *sub != nil {
-				if *sub, err = x.rewrite(kind, *sub); err != nil {
+				if *sub, err = x.rewrite(kind, *sub, tab); err != nil {
 					return nil, err
 				}
 			}
@@ -97,9 +101,15 @@ func (x *Index) rewrite(kind string, q query.Query) (query.Query, error) {
 		if q.Match, err = x.fieldValue(field, q.Match); err != nil {
 			return nil, err
 		}
+		if field == FieldSpeaker || field == FieldActor {
+			return boosted(anyName(field, nameTerms(tab, q.Match)), q.Boost()), nil
+		}
 	case *query.MatchPhraseQuery:
 		if q.MatchPhrase, err = x.fieldValue(field, q.MatchPhrase); err != nil {
 			return nil, err
+		}
+		if field == FieldSpeaker || field == FieldActor {
+			return boosted(anyName(field, nameTerms(tab, q.MatchPhrase)), q.Boost()), nil
 		}
 		if wholeValueFields[field] {
 			// A keyword field holds one term per value and no positions,
@@ -115,6 +125,14 @@ func (x *Index) rewrite(kind string, q query.Query) (query.Query, error) {
 		}
 	}
 	return q, nil
+}
+
+// boosted sets a query's boost when it has one other than 1.
+func boosted(q query.Query, boost float64) query.Query {
+	if b, ok := q.(query.BoostableQuery); ok && boost != 1 {
+		b.SetBoost(boost)
+	}
+	return q
 }
 
 // fieldValue resolves a country or region a user typed to its stored

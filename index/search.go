@@ -15,6 +15,8 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/newsdex/newsdex/internal/identity"
 )
 
 // Bounds on a request, checked before any search runs.
@@ -33,26 +35,36 @@ const (
 
 // quoteFacets are the facets quote documents carry.
 var quoteFacets = map[string]bool{
-	FacetSpeaker: true, FacetCountry: true, FacetRegion: true, FacetSource: true, FacetDate: true,
+	FacetSpeaker: true, FacetCountry: true, FacetRegion: true, FacetSource: true, FacetLang: true, FacetDate: true,
 }
 
 // Search searches article documents.
 func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	start := time.Now()
-	req, err := x.request(kindArticle, r)
+	if r.MinConfidence != 0 {
+		return nil, fmt.Errorf("%w: a minimum confidence applies to quotes, not articles", ErrBadQuery)
+	}
+	tab, err := x.table(ctx) // names.go
+	if err != nil {
+		return nil, err
+	}
+	req, err := x.request(kindArticle, r, tab)
 	if err != nil {
 		return nil, err
 	}
 	if len(req.Fields) > 0 {
 		req.Fields = storedHitFields(kindArticle) // size_store.go
 	}
-	res, facets, err := x.run(ctx, kindArticle, r, req)
+	res, facets, err := x.run(ctx, kindArticle, r, req, tab)
 	if err != nil {
 		return nil, err
 	}
 	out := &Result{Query: r.Query, Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
-		hit, err := articleHit(h) // size_hits.go
+		if err := ctx.Err(); err != nil {
+			return nil, searchError(r.Query, err)
+		}
+		hit, err := articleHit(h, tab) // size_hits.go
 		if err != nil {
 			return nil, err
 		}
@@ -69,7 +81,7 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 // other search counts its facets and total with a counter (collect.go),
 // which also keeps to the kind, so bleve runs it without the kind filter
 // and without facets.
-func (x *Index) run(ctx context.Context, kind string, r Request, req *bleve.SearchRequest) (*bleve.SearchResult, map[string][]FacetValue, error) {
+func (x *Index) run(ctx context.Context, kind string, r Request, req *bleve.SearchRequest, tab *identity.Table) (*bleve.SearchResult, map[string][]FacetValue, error) {
 	ctx, cancel := withDeadline(ctx) // guard.go
 	defer cancel()
 	names, size := make([]string, 0, len(req.Facets)), DefaultFacetSize
@@ -109,7 +121,7 @@ func (x *Index) run(ctx context.Context, kind string, r Request, req *bleve.Sear
 			return nil, nil, searchError(r.Query, err)
 		}
 		res.Total = c.total
-		return res, c.facets(x.lab, size), nil
+		return res, c.facets(x.lab, size, tab), nil
 	}
 	counts, err := x.browse(ctx, kind)
 	if err != nil {
@@ -222,20 +234,27 @@ func (x *Index) SearchQuotes(ctx context.Context, r Request) (*QuoteResult, erro
 	if len(r.Filters.Actors) > 0 {
 		return nil, fmt.Errorf("%w: quotes cannot be filtered by actor", ErrBadQuery)
 	}
-	req, err := x.request(kindQuote, r)
+	if r.MinConfidence < 0 || r.MinConfidence > 1 || r.MinConfidence != r.MinConfidence {
+		return nil, fmt.Errorf("%w: minimum confidence %g is outside 0..1", ErrBadQuery, r.MinConfidence)
+	}
+	tab, err := x.table(ctx) // names.go
+	if err != nil {
+		return nil, err
+	}
+	req, err := x.request(kindQuote, r, tab)
 	if err != nil {
 		return nil, err
 	}
 	if len(req.Fields) > 0 {
 		req.Fields = storedHitFields(kindQuote) // size_store.go
 	}
-	res, facets, err := x.run(ctx, kindQuote, r, req)
+	res, facets, err := x.run(ctx, kindQuote, r, req, tab)
 	if err != nil {
 		return nil, err
 	}
 	out := &QuoteResult{Query: r.Query, Total: res.Total}
-	if out.Hits, err = x.quoteHits(ctx, res.Hits); err != nil { // size_hits.go
-		return nil, err
+	if out.Hits, err = x.quoteHits(ctx, res.Hits, tab); err != nil { // size_hits.go
+		return nil, searchError(r.Query, err)
 	}
 	out.Facets = facets
 	for name := range out.Facets {
@@ -253,6 +272,9 @@ func searchError(q string, err error) error {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return fmt.Errorf("search %q: %w", q, err)
 	}
+	if errors.Is(err, ErrBadQuery) {
+		return err
+	}
 	if e := expansionError(q, err); e != nil {
 		return e
 	}
@@ -263,31 +285,37 @@ func searchError(q string, err error) error {
 }
 
 // request builds the bleve request for a document kind.
-func (x *Index) request(kind string, r Request) (*bleve.SearchRequest, error) {
+func (x *Index) request(kind string, r Request, tab *identity.Table) (*bleve.SearchRequest, error) {
 	if r.Limit < 0 || r.Offset < 0 {
 		return nil, fmt.Errorf("%w: negative limit or offset", ErrBadQuery)
 	}
 	if r.Limit > MaxLimit {
 		return nil, fmt.Errorf("%w: limit %d is over the maximum of %d per page", ErrBadQuery, r.Limit, MaxLimit)
 	}
-	if r.After == nil && r.Offset+r.Limit > MaxWindow {
-		return nil, fmt.Errorf("%w: offset+limit %d is over the result window of %d: page with After (the CLI streams with --all)", ErrBadQuery, r.Offset+r.Limit, MaxWindow)
+	if r.After == nil && r.Offset > MaxWindow-r.Limit { // not Offset+Limit: it could overflow
+		return nil, fmt.Errorf("%w: offset %d with limit %d goes past the result window of %d: page with After (the CLI streams with --all)", ErrBadQuery, r.Offset, r.Limit, MaxWindow)
 	}
 	if r.FacetSize < 0 || r.FacetSize > MaxFacetSize {
 		return nil, fmt.Errorf("%w: facet size %d is outside 0..%d", ErrBadQuery, r.FacetSize, MaxFacetSize)
 	}
-	filter, err := x.filter(kind, r.Filters)
+	filter, err := x.filter(kind, r.Filters, tab)
 	if err != nil {
 		return nil, err
 	}
+	if r.MinConfidence > 0 {
+		filter.(*query.ConjunctionQuery).AddQuery(confidenceQuery(r.MinConfidence))
+	}
 	bq := query.NewBooleanQuery(nil, nil, nil)
 	if strings.TrimSpace(r.Query) != "" {
-		q, err := x.parseQuery(kind, r.Query)
+		q, err := x.parseQuery(kind, r.Query, tab)
 		if err != nil {
 			return nil, err
 		}
 		if kind == kindArticle {
 			q = searchTitleToo(q)
+		}
+		if q, err = compilePatterns(q); err != nil { // pattern.go
+			return nil, err
 		}
 		bq.AddMust(q)
 	}
@@ -416,12 +444,21 @@ func DecodeAfter(s string) ([]string, error) {
 
 // filter builds the non-scoring part of a search: the document kind and
 // every filter of f.
-func (x *Index) filter(kind string, f Filters) (query.Query, error) {
+func (x *Index) filter(kind string, f Filters, tab *identity.Table) (query.Query, error) {
 	parts := []query.Query{kindQuery(kind)}
 	anyOf := func(field string, values []string, resolve func(string) (string, error)) error {
 		var qs []query.Query
 		for _, v := range values {
 			if strings.TrimSpace(v) == "" {
+				continue
+			}
+			if field == FieldSpeaker || field == FieldActor {
+				// Every form of the person (names.go).
+				for _, term := range nameTerms(tab, v) {
+					t := query.NewTermQuery(term)
+					t.SetField(field)
+					qs = append(qs, t)
+				}
 				continue
 			}
 			if resolve != nil {
@@ -449,6 +486,7 @@ func (x *Index) filter(kind string, f Filters) (query.Query, error) {
 		{FieldSpeaker, f.Speakers, nil},
 		{FieldActor, f.Actors, nil},
 		{FieldSource, f.Sources, nil},
+		{FieldLang, f.Langs, nil},
 	} {
 		if err := anyOf(c.field, c.values, c.resolve); err != nil {
 			return nil, err
@@ -465,12 +503,34 @@ func (x *Index) filter(kind string, f Filters) (query.Query, error) {
 		if !from.IsZero() && !to.IsZero() && !from.Before(to) {
 			return nil, fmt.Errorf("%w: date range %s..%s is empty", ErrBadQuery, dateString(f.From), dateString(f.To))
 		}
-		yes, no := true, false
-		dq := query.NewDateRangeInclusiveQuery(from, to, &yes, &no)
-		dq.SetField(FieldDate)
-		parts = append(parts, dq)
+		// Bounds outside the dates the index keeps (bound.go) are
+		// clamped to them (bleve refuses them): from=1500 is every dated
+		// hit up to To, and a range wholly outside matches nothing.
+		switch {
+		case !to.IsZero() && !to.After(MinDate), !from.IsZero() && !from.Before(MaxDate):
+			parts = append(parts, query.NewMatchNoneQuery())
+		default:
+			if !from.IsZero() && from.Before(MinDate) {
+				from = MinDate
+			}
+			if to.After(MaxDate) {
+				to = MaxDate
+			}
+			yes, no := true, false
+			dq := query.NewDateRangeInclusiveQuery(from, to, &yes, &no)
+			dq.SetField(FieldDate)
+			parts = append(parts, dq)
+		}
 	}
 	return query.NewConjunctionQuery(parts), nil
+}
+
+// confidenceQuery keeps the quotes attributed with at least min confidence.
+func confidenceQuery(min float64) query.Query {
+	yes := true
+	q := query.NewNumericRangeInclusiveQuery(&min, nil, &yes, nil)
+	q.SetField(FieldConfidence)
+	return q
 }
 
 // day returns the start of t's day in UTC.

@@ -6,7 +6,17 @@ import (
 	"fmt"
 
 	"github.com/blevesearch/bleve/v2/search"
+
+	"github.com/newsdex/newsdex/internal/identity"
 )
+
+// speakerName is a quote speaker's corpus-wide name; "" stays "".
+func speakerName(tab *identity.Table, s string) string {
+	if s == "" {
+		return s
+	}
+	return tab.Canonical(s)
+}
 
 // dateOf returns the date in a hit's plain metadata (FieldMeta), the
 // only stored field both kinds share.
@@ -21,7 +31,8 @@ func dateOf(h *search.DocumentMatch) (string, error) {
 }
 
 // articleHit builds an article hit from its stored fields (storedHitFields).
-func articleHit(h *search.DocumentMatch) (Hit, error) {
+// People take their corpus-wide names (names.go).
+func articleHit(h *search.DocumentMatch, tab *identity.Table) (Hit, error) {
 	date, err := dateOf(h)
 	if err != nil {
 		return Hit{}, err
@@ -36,16 +47,17 @@ func articleHit(h *search.DocumentMatch) (Hit, error) {
 	}
 	t := parseTime(date)
 	return Hit{
-		ID: h.ID, Score: h.Score, Title: rec.Title, Date: dateString(t),
-		Source: rec.Source, URL: rec.URL, Countries: countryCodes(rec.Countries),
-		Regions: orEmpty(rec.Regions), Speakers: orEmpty(rec.Speakers), Actors: actorNames(rec.Actors),
+		ID: articleID(h.ID), Score: h.Score, Title: rec.Title, Date: dateString(t),
+		Source: rec.Source, Lang: rec.Lang, URL: rec.URL, Countries: countryCodes(rec.Countries),
+		Regions: orEmpty(rec.Regions), Speakers: orEmpty(personNames(tab, rec.Speakers)),
+		Actors:  personNames(tab, actorNames(rec.Actors)),
 		Snippet: snip, SortKey: sortKey(h), Time: t,
 	}, nil
 }
 
 // quoteHits builds quote hits. A quote document stores only its date: the
 // rest comes from the records of the quotes' articles, read in one search.
-func (x *Index) quoteHits(ctx context.Context, hits search.DocumentMatchCollection) ([]QuoteHit, error) {
+func (x *Index) quoteHits(ctx context.Context, hits search.DocumentMatchCollection, tab *identity.Table) ([]QuoteHit, error) {
 	out := make([]QuoteHit, 0, len(hits))
 	if len(hits) == 0 {
 		return out, nil
@@ -64,6 +76,9 @@ func (x *Index) quoteHits(ctx context.Context, hits search.DocumentMatchCollecti
 	}
 	recs := make(map[string]*record, len(docs))
 	for _, h := range hits {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		date, err := dateOf(h)
 		if err != nil {
 			return nil, err
@@ -94,11 +109,11 @@ func (x *Index) quoteHits(ctx context.Context, hits search.DocumentMatchCollecti
 		}
 		t := parseTime(date)
 		out = append(out, QuoteHit{
-			ID: h.ID, Text: q.Text, Speaker: q.Speaker, SpeakerTitle: q.SpeakerTitle,
+			ID: h.ID, Text: q.Text, Speaker: speakerName(tab, q.Speaker), SpeakerTitle: q.SpeakerTitle,
 			SpeakerDescription: q.SpeakerDescription,
 			Cue:                q.Cue, ArticleID: id, Title: rec.Title, Date: dateString(t),
 			Source: rec.Source, Countries: countryCodes(rec.Countries), Snippet: snip,
-			Score: h.Score, SortKey: sortKey(h), Time: t,
+			Confidence: q.Confidence, Score: h.Score, SortKey: sortKey(h), Time: t,
 		})
 	}
 	return out, nil

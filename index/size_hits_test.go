@@ -52,7 +52,7 @@ func TestQuoteHitsOfVanishedArticles(t *testing.T) {
 		{ID: QuoteID(first.ArticleID, 99), Fields: map[string]any{FieldMeta: meta}},
 		{ID: first.ID, Fields: map[string]any{FieldMeta: meta}},
 	}
-	got, err := x.quoteHits(ctx, hits)
+	got, err := x.quoteHits(ctx, hits, nil)
 	if err != nil {
 		t.Fatalf("quoteHits: %v", err)
 	}

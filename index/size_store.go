@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -43,6 +44,7 @@ type storedArticle struct {
 	Byline    string            `json:"b,omitempty"`
 	URL       string            `json:"u,omitempty"`
 	DateText  string            `json:"dt,omitempty"`
+	Lang      string            `json:"l,omitempty"`
 	Countries []article.Country `json:"c,omitempty"`
 	Regions   []string          `json:"r,omitempty"`
 	Actors    []article.Actor   `json:"a,omitempty"`
@@ -60,8 +62,8 @@ type storedQuote struct {
 	Start        int     `json:"b"`
 	End          int     `json:"e"`
 	Confidence   float64 `json:"p"`
-
-	SpeakerDesc string `json:"sd,omitempty"`
+	SpeakerDesc  string  `json:"sd,omitempty"`
+	Group        int     `json:"g,omitempty"`
 }
 
 // flateLevel trades indexing time for size. Measured on 5,000 generated
@@ -82,7 +84,7 @@ var (
 func encodeRecord(a *article.Article) ([]byte, error) {
 	sa := storedArticle{
 		Title: a.Title, File: a.File, Source: a.Source, Byline: a.Byline, URL: a.URL,
-		DateText: a.DateText, Countries: a.Countries, Regions: a.Regions,
+		DateText: a.DateText, Lang: a.Lang, Countries: a.Countries, Regions: a.Regions,
 		Actors: a.Actors, Speakers: a.Speakers,
 	}
 	if len(a.Quotes) > 0 {
@@ -91,7 +93,7 @@ func encodeRecord(a *article.Article) ([]byte, error) {
 		for i, q := range a.Quotes {
 			sq := storedQuote{
 				Speaker: q.Speaker, SpeakerTitle: q.SpeakerTitle, Cue: q.Cue,
-				Start: q.Start, End: q.End, Confidence: q.Confidence,
+				Start: q.Start, End: q.End, Confidence: q.Confidence, Group: q.Group,
 				SpeakerDesc: q.SpeakerDescription,
 			}
 			if t, ok := sliceRunes(a.Body, offsets, q.Start, q.End); !ok || t != q.Text {
@@ -170,7 +172,7 @@ func (r *record) quote(i int) article.Quote {
 	q := r.Quotes[i]
 	return article.Quote{
 		Text: r.quoteText(i), Speaker: q.Speaker, SpeakerTitle: q.SpeakerTitle, Cue: q.Cue,
-		Start: q.Start, End: q.End, Confidence: q.Confidence,
+		Start: q.Start, End: q.End, Confidence: q.Confidence, Group: q.Group,
 		SpeakerDescription: q.SpeakerDesc,
 	}
 }
@@ -226,17 +228,57 @@ func highlightText(h *search.DocumentMatch, text string) (string, error) {
 	}
 	doc := document.NewDocument(h.ID)
 	doc.AddField(document.NewTextField(FieldBody, nil, []byte(text)))
-	saved := h.Fragments
+	saved, savedLocs := h.Fragments, h.Locations
 	h.Fragments = nil
+	h.Locations = search.FieldTermLocationMap{FieldBody: firstLocations(h.Locations[FieldBody], maxSnippetMatches)}
 	frags := hl.BestFragmentsInField(h, doc, FieldBody, 1)
-	h.Fragments = saved
+	h.Fragments, h.Locations = saved, savedLocs
 	return strings.Join(frags, " … "), nil
+}
+
+// maxSnippetMatches bounds the matches a snippet is chosen among. bleve's
+// highlighter makes a fragment at each match and scores each against
+// every match: a 1 MiB body full of matches took seconds a hit. The
+// snippet is cut around the first matches.
+const maxSnippetMatches = 256
+
+// firstLocations returns the n earliest locations of tl, all of them when
+// there are no more.
+func firstLocations(tl search.TermLocationMap, n int) search.TermLocationMap {
+	total := 0
+	for _, locs := range tl {
+		total += len(locs)
+	}
+	if total <= n {
+		return tl
+	}
+	type termLoc struct {
+		term string
+		loc  *search.Location
+	}
+	all := make([]termLoc, 0, total)
+	for term, locs := range tl {
+		for _, l := range locs {
+			all = append(all, termLoc{term, l})
+		}
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].loc.Start != all[j].loc.Start {
+			return all[i].loc.Start < all[j].loc.Start
+		}
+		return all[i].term < all[j].term
+	})
+	out := search.TermLocationMap{}
+	for _, tlc := range all[:n] {
+		out[tlc.term] = append(out[tlc.term], tlc.loc)
+	}
+	return out
 }
 
 // articleOfQuote returns the article ID of a quote document ID (QuoteID).
 func articleOfQuote(qid string) string {
 	if i := strings.LastIndex(qid, "#q"); i >= 0 {
-		return qid[:i]
+		return articleID(qid[:i])
 	}
 	return qid
 }

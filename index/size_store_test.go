@@ -26,7 +26,8 @@ func TestRecordRoundTrip(t *testing.T) {
 		Speakers:  []string{"Ada Lind"},
 		Quotes: []article.Quote{
 			// Its text is the body's code points start..end: not stored apart.
-			{Text: inner, Speaker: "Ada Lind", SpeakerTitle: "Minister", Cue: "sagte", Start: start, End: start + utf8.RuneCountInString(inner), Confidence: 0.9},
+			// A part of a quotation cut by its cue keeps its group.
+			{Text: inner, Speaker: "Ada Lind", SpeakerTitle: "Minister", Cue: "sagte", Start: start, End: start + utf8.RuneCountInString(inner), Confidence: 0.9, Group: 1},
 			// Its text differs from the body there (an extractor may
 			// normalise it): kept as given.
 			{Text: "quoted  words", Speaker: "", Cue: "", Start: 60, End: 72, Confidence: 0.25},

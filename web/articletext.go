@@ -20,6 +20,9 @@ import (
 // still listed beside the text). Paragraphs are split on "\n\n" after
 // marking, so a quote that runs over a paragraph break is marked in each
 // part; only its first part carries the anchor and only its last the tag.
+// The parts of a quotation cut by its attribution (quotes sharing a Group)
+// are each marked, with their own anchor; the speaker's tag follows the
+// last part only.
 
 // Segment is a run of an article's text: plain, or (Quote > 0) part of the
 // quote numbered Quote.
@@ -87,6 +90,19 @@ func markQuotes(body string, quotes []article.Quote) ([]Paragraph, map[int]bool)
 	}
 	if pos < len(rs) {
 		flat = append(flat, piece{start: pos, end: len(rs)})
+	}
+	// The parts of one quotation (a shared Group) read as one: the tag
+	// follows the last part only.
+	tagged := map[int]bool{}
+	for k := len(flat) - 1; k >= 0; k-- {
+		if n := flat[k].seg.Quote; n > 0 {
+			if g := quotes[n-1].Group; g != 0 {
+				if tagged[g] {
+					flat[k].seg.Speaker = ""
+				}
+				tagged[g] = true
+			}
+		}
 	}
 
 	// Paragraphs as strings.Split(body, "\n\n") cuts them, in runes; each

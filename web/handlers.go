@@ -2,6 +2,8 @@ package web
 
 import (
 	"net/http"
+	"path/filepath"
+	"strings"
 
 	"github.com/newsdex/newsdex/index"
 )
@@ -66,11 +68,13 @@ func (s *server) handleAPIArticle(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, a)
+	public := *a
+	public.File = publicFile(a.File)
+	writeJSON(w, http.StatusOK, &public)
 }
 
 func (s *server) handleAPIStats(w http.ResponseWriter, r *http.Request) {
-	if len(r.URL.Query()) > 0 {
+	if r.URL.RawQuery != "" {
 		s.fail(w, r, badRequestf("/api/stats takes no parameters"))
 		return
 	}
@@ -79,14 +83,20 @@ func (s *server) handleAPIStats(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, st)
+	// The index's folder is the server's business: the answer leaves it out.
+	public := *st
+	public.Path = ""
+	writeJSON(w, http.StatusOK, &public)
 }
 
 // apiSearch answers /api/search: the index's Result, with hits and facets
 // as [] and {} rather than null.
 func (s *server) apiSearch(r *http.Request) (*index.Result, error) {
-	p, err := parseParams(r.URL.Query(), &s.opts)
+	p, err := parseRequest(r, &s.opts)
 	if err != nil {
+		return nil, err
+	}
+	if err := p.articlesOnly(); err != nil {
 		return nil, err
 	}
 	res, err := s.opts.Searcher.Search(r.Context(), p.request())
@@ -104,7 +114,7 @@ func (s *server) apiSearch(r *http.Request) (*index.Result, error) {
 
 // apiQuotes answers /api/quotes like apiSearch.
 func (s *server) apiQuotes(r *http.Request) (*index.QuoteResult, error) {
-	p, err := parseParams(r.URL.Query(), &s.opts)
+	p, err := parseRequest(r, &s.opts)
 	if err != nil {
 		return nil, err
 	}
@@ -119,4 +129,14 @@ func (s *server) apiQuotes(r *http.Request) (*index.QuoteResult, error) {
 		res.Facets = map[string][]index.FacetValue{}
 	}
 	return res, nil
+}
+
+// publicFile is an article's input file as the API shows it: a path given
+// relative to where indexing ran, as it is; an absolute one, which would
+// tell the server's folders, by its name alone.
+func publicFile(name string) string {
+	if filepath.IsAbs(name) || strings.HasPrefix(name, "~") {
+		return filepath.Base(name)
+	}
+	return name
 }

@@ -79,6 +79,8 @@ type FacetLink struct {
 	Count  int
 	Href   string
 	Active bool
+	// Aliases are the other forms of a person's name, counted with it.
+	Aliases string
 }
 
 // Pagination links the pages of a result, bounded by the result window.
@@ -114,6 +116,7 @@ type QuoteView struct {
 	SpeakerTitle string
 	SpeakerHref  string // quotes by this speaker
 	Cue          string
+	Confidence   int // percent
 	ArticleHref  string
 	Title        string
 	Date         string
@@ -221,12 +224,16 @@ var facetTitles = []struct{ name, title string }{
 	{index.FacetSpeaker, "Speaker"},
 	{index.FacetActor, "Person or organisation"},
 	{index.FacetSource, "Source"},
+	{index.FacetLang, "Language"},
 }
 
 // search builds the search page for r.
 func (s *server) search(r *http.Request) (*SearchPage, error) {
-	p, err := parseParams(r.URL.Query(), &s.opts)
+	p, err := parseRequest(r, &s.opts)
 	if err != nil {
+		return nil, err
+	}
+	if err := p.articlesOnly(); err != nil {
 		return nil, err
 	}
 	res, err := s.opts.Searcher.Search(r.Context(), p.request())
@@ -278,7 +285,7 @@ func (s *server) search(r *http.Request) (*SearchPage, error) {
 
 // quotes builds the quote view for r.
 func (s *server) quotes(r *http.Request) (*QuotesPage, error) {
-	p, err := parseParams(r.URL.Query(), &s.opts)
+	p, err := parseRequest(r, &s.opts)
 	if err != nil {
 		return nil, err
 	}
@@ -297,7 +304,7 @@ func (s *server) quotes(r *http.Request) (*QuotesPage, error) {
 		TookMS:      res.TookMS,
 		Facets:      s.facets(res.Facets, p, pathQuotes, index.FacetActor),
 		Histogram:   histogram(res.Facets[index.FacetDate], p, pathQuotes),
-		ArticlesURL: p.withOffset(pathSearch, 0),
+		ArticlesURL: p.forArticles().link(pathSearch),
 	}
 	page.APIURL = p.link("/api/quotes")
 	page.Active = s.chips(p, pathQuotes)
@@ -308,6 +315,7 @@ func (s *server) quotes(r *http.Request) (*QuotesPage, error) {
 			Speaker:      speakerName(h.Speaker),
 			SpeakerTitle: h.SpeakerTitle,
 			Cue:          h.Cue,
+			Confidence:   int(h.Confidence*100 + 0.5),
 			ArticleHref:  articleURL(h.ArticleID),
 			Title:        orUntitled(h.Title),
 			Date:         h.Date,
@@ -345,7 +353,7 @@ func (s *server) articlePage(r *http.Request) (*ArticlePage, error) {
 		URL:       a.URL,
 		QuotesURL: "/quotes?q=" + url.QueryEscape("article:"+quoteTerm(a.ID)),
 	}
-	page.APIURL = "/api/articles/" + url.PathEscape(a.ID)
+	page.APIURL = articlePath("/api/articles/", a.ID)
 	if a.Source != "" {
 		page.Source = Link{Label: a.Source, Href: fresh(paramSource, a.Source).link(pathSearch)}
 	}
@@ -424,6 +432,9 @@ func (s *server) form(p *params, path, placeholder string) Form {
 		}
 		f.Hidden = append(f.Hidden, Hidden{paramFacets, v})
 	}
+	if p.MinConf != "" {
+		f.Hidden = append(f.Hidden, Hidden{paramMinConf, p.MinConf})
+	}
 	return f
 }
 
@@ -450,10 +461,13 @@ func (s *server) chips(p *params, path string) ActiveFilters {
 		c.To, c.Offset = "", 0
 		chips = append(chips, Chip{Name: paramTo, Label: "To: " + p.To, RemoveURL: c.link(path)})
 	}
+	if p.MinConf != "" {
+		chips = append(chips, Chip{Name: paramMinConf, Label: "Confidence at least: " + p.MinConf, RemoveURL: p.forArticles().link(path)})
+	}
 	if len(chips) == 0 {
 		return ActiveFilters{}
 	}
-	c := p.clone()
+	c := p.forArticles()
 	c.Filters, c.From, c.To, c.Offset = map[string][]string{}, "", "", 0
 	return ActiveFilters{Chips: chips, ClearURL: c.link(path)}
 }
@@ -481,7 +495,7 @@ func (s *server) facets(fs map[string][]index.FacetValue, p *params, path string
 					label = s.countryName(v.Value)
 				}
 			}
-			fl := FacetLink{Label: label, Value: v.Value, Count: v.Count, Active: p.hasFilter(ft.name, v.Value)}
+			fl := FacetLink{Label: label, Value: v.Value, Count: v.Count, Active: p.hasFilter(ft.name, v.Value), Aliases: strings.Join(v.Aliases, "; ")}
 			if fl.Active {
 				fl.Href = p.withoutFilter(path, ft.name, v.Value)
 			} else {
@@ -551,9 +565,22 @@ func paginate(p *params, total uint64, shown int, path string, window int) (from
 // articleID reads the article ID from r's path after prefix. IDs may hold
 // slashes (an article without an ID is known by its URL), which links
 // escape as %2F: the ID is taken from the escaped path and unescaped once.
+// The IDs "." and "..", which no path can carry (browsers and HTTP clients
+// resolve them away, escaped as %2E or not), come as ?id= after the bare
+// prefix (articlePath).
 func articleID(r *http.Request, prefix string) (string, error) {
 	raw, ok := strings.CutPrefix(r.URL.EscapedPath(), prefix)
-	if !ok || raw == "" {
+	if !ok {
+		return "", errNotFound
+	}
+	if raw == "" {
+		q, err := queryValues(r)
+		if err != nil {
+			return "", err
+		}
+		if id := q.Get("id"); len(q) == 1 && len(q["id"]) == 1 && isDotSegment(id) {
+			return id, nil
+		}
 		return "", errNotFound
 	}
 	id, err := url.PathUnescape(raw)
@@ -563,8 +590,19 @@ func articleID(r *http.Request, prefix string) (string, error) {
 	return id, nil
 }
 
+// articlePath is the path under prefix of article id.
+func articlePath(prefix, id string) string {
+	if isDotSegment(id) {
+		return prefix + "?id=" + url.QueryEscape(id)
+	}
+	return prefix + url.PathEscape(id)
+}
+
+// isDotSegment reports whether id is a path segment URLs resolve away.
+func isDotSegment(id string) bool { return id == "." || id == ".." }
+
 // articleURL is the page of article id.
-func articleURL(id string) string { return pathArticles + url.PathEscape(id) }
+func articleURL(id string) string { return articlePath(pathArticles, id) }
 
 // countryName names a country code through the Labeler, else returns it.
 func (s *server) countryName(code string) string {

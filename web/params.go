@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
@@ -20,12 +21,14 @@ const (
 	paramSpeaker = "speaker"
 	paramActor   = "actor"
 	paramSource  = "source"
+	paramLang    = "lang"
 	paramFrom    = "from"
 	paramTo      = "to"
 	paramLimit   = "limit"
 	paramOffset  = "offset"
 	paramSort    = "sort"
 	paramFacets  = "facets"
+	paramMinConf = "min_confidence"
 )
 
 // facetSize is how many values each term facet asks the index for, on the
@@ -34,10 +37,10 @@ const facetSize = 25
 
 // filterParams are the repeatable filter parameters, in display order. Each
 // is also the name of its facet.
-var filterParams = []string{paramCountry, paramRegion, paramSpeaker, paramActor, paramSource}
+var filterParams = []string{paramCountry, paramRegion, paramSpeaker, paramActor, paramSource, paramLang}
 
 // singleParams may be given at most once.
-var singleParams = []string{paramQuery, paramFrom, paramTo, paramLimit, paramOffset, paramSort, paramFacets}
+var singleParams = []string{paramQuery, paramFrom, paramTo, paramLimit, paramOffset, paramSort, paramFacets, paramMinConf}
 
 // badRequest is an error in what the client sent: it maps to 400 and its
 // message is shown to the client as is.
@@ -61,12 +64,37 @@ type params struct {
 	Offset  int
 	Sort    string // "" when not given
 	Facets  []string
+	MinConf string // min_confidence as given; "" when not given (quotes only)
 	// limitSet and facetsSet say whether the parameter was given, so that
 	// links carry it only then.
 	limitSet  bool
 	facetsSet bool
 
 	from, to time.Time
+	minConf  float64
+}
+
+// queryValues reads r's query string. Go's url.Query drops a pair it
+// cannot read (one holding ";", which old servers took for "&") without a
+// word, and ?q=coffee;limit=5 browsed everything: here it is a 400.
+func queryValues(r *http.Request) (url.Values, error) {
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		if strings.Contains(r.URL.RawQuery, ";") {
+			return nil, badRequestf("cannot read the query string: parameters are separated by & (a ; must be escaped as %%3B)")
+		}
+		return nil, badRequestf("cannot read the query string: escape %% as %%25")
+	}
+	return q, nil
+}
+
+// parseRequest reads and checks r's query parameters (parseParams).
+func parseRequest(r *http.Request, o *Options) (*params, error) {
+	q, err := queryValues(r)
+	if err != nil {
+		return nil, err
+	}
+	return parseParams(q, o)
 }
 
 // parseParams reads and checks a request's query parameters against the
@@ -75,7 +103,7 @@ func parseParams(q url.Values, o *Options) (*params, error) {
 	p := &params{Filters: map[string][]string{}, Limit: DefaultLimit}
 	for name, vs := range q {
 		if !slices.Contains(filterParams, name) && !slices.Contains(singleParams, name) {
-			return nil, badRequestf("unknown parameter %q (want q, country, region, speaker, actor, source, from, to, limit, offset, sort or facets)", name)
+			return nil, badRequestf("unknown parameter %q (want q, country, region, speaker, actor, source, from, to, limit, offset, sort, facets or min_confidence)", name)
 		}
 		if slices.Contains(singleParams, name) && len(vs) > 1 {
 			return nil, badRequestf("parameter %q given %d times; give it once", name, len(vs))
@@ -151,6 +179,12 @@ func parseParams(q url.Values, o *Options) (*params, error) {
 		return nil, badRequestf("offset+limit = %d: results go only %d deep; narrow the search instead", p.Offset+p.Limit, o.MaxWindow)
 	}
 
+	if p.MinConf = strings.TrimSpace(q.Get(paramMinConf)); p.MinConf != "" {
+		if p.minConf, err = strconv.ParseFloat(p.MinConf, 64); err != nil || !(p.minConf >= 0 && p.minConf <= 1) {
+			return nil, badRequestf("min_confidence %q: want a number from 0 to 1", p.MinConf)
+		}
+	}
+
 	switch p.Sort = q.Get(paramSort); p.Sort {
 	case "", index.SortRelevance, index.SortDate, index.SortDateDesc:
 	default:
@@ -203,16 +237,18 @@ func canonical(name, v string, l index.Labeler) (string, error) {
 // request returns the index request p describes.
 func (p *params) request() index.Request {
 	r := index.Request{
-		Query:  p.Query,
-		Limit:  p.Limit,
-		Offset: p.Offset,
-		Sort:   p.sortOrder(),
+		Query:         p.Query,
+		Limit:         p.Limit,
+		Offset:        p.Offset,
+		Sort:          p.sortOrder(),
+		MinConfidence: p.minConf,
 		Filters: index.Filters{
 			Countries: p.Filters[paramCountry],
 			Regions:   p.Filters[paramRegion],
 			Speakers:  p.Filters[paramSpeaker],
 			Actors:    p.Filters[paramActor],
 			Sources:   p.Filters[paramSource],
+			Langs:     p.Filters[paramLang],
 			From:      p.from,
 			To:        p.to,
 		},
@@ -290,6 +326,9 @@ func (p *params) encode() string {
 		}
 		add(paramFacets, f)
 	}
+	if p.MinConf != "" {
+		add(paramMinConf, p.MinConf)
+	}
 	return b.String()
 }
 
@@ -342,6 +381,23 @@ func (p *params) forQuotes() *params {
 	delete(c.Filters, paramActor)
 	c.Offset = 0
 	return c
+}
+
+// forArticles returns p without what the article view cannot filter on:
+// a minimum quote confidence. Offset restarts.
+func (p *params) forArticles() *params {
+	c := p.clone()
+	c.MinConf, c.minConf = "", 0
+	c.Offset = 0
+	return c
+}
+
+// articlesOnly rejects a minimum confidence on an article search.
+func (p *params) articlesOnly() error {
+	if p.MinConf != "" {
+		return badRequestf("min_confidence applies to quotes: use /quotes or /api/quotes")
+	}
+	return nil
 }
 
 // hasFilter reports whether filter name holds v, ignoring case.

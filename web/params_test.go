@@ -24,6 +24,7 @@ func TestParamsRoundTrip(t *testing.T) {
 		{"facets=", "facets=none"},
 		{"facets=Country,+date,country", "facets=country%2Cdate"},
 		{"offset=0&limit=10", "limit=10"},
+		{"min_confidence=0.8&q=x", "q=x&min_confidence=0.8"},
 	} {
 		v, err := url.ParseQuery(c.in)
 		if err != nil {

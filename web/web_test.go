@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -98,7 +99,7 @@ var hostilePayloads = []string{
 func testArticles(tb testing.TB) []*article.Article {
 	tb.Helper()
 	ceasefire := &article.Article{
-		ID: "ceasefire-1", Title: "Ceasefire talks resume in Baghdad", Source: "Wire Global",
+		ID: "ceasefire-1", Title: "Ceasefire talks resume in Baghdad", Source: "Wire Global", Lang: "en",
 		Byline: "Sara Lind", URL: "https://wire.example/ceasefire", Date: day("2025-01-14"),
 		Body: "Délégués from Iraq and Syria met in Baghdad on Tuesday — the first such meeting in a year.\n\n" +
 			"“We will not walk away from this table,” Foreign Minister Layla Haddad said after the session.\n\n" +
@@ -126,7 +127,7 @@ func testArticles(tb testing.TB) []*article.Article {
 	addQuote(tb, coffee, "Nobody here has seen a season like it,", "João Pereira", "said")
 
 	drought := &article.Article{
-		ID: "drought-1", Title: "Drought deepens in northern Kenya", Source: "Wire Global", Date: day("2025-03-02"),
+		ID: "drought-1", Title: "Drought deepens in northern Kenya", Source: "Wire Global", Lang: "en", Date: day("2025-03-02"),
 		Body: "Herders in Marsabit have lost half their cattle, aid workers said, as a third rainy season failed.\n\n" +
 			"“The wells are dry and the coffee farms to the south are suffering too,” said Amina Otieno of the Kenya Red Cross.",
 		Countries: []article.Country{{Code: "KE", Name: "Kenya", Mentions: 2}},
@@ -375,6 +376,12 @@ func TestFilterChipsAndFacets(t *testing.T) {
 	if got := facetCount(body, "country", "Kenya"); got != -1 {
 		t.Errorf("facet Kenya under the filter = %d, want absent", got)
 	}
+	// The language filter and facet.
+	body = mustGet(t, h, "/?lang=EN", http.StatusOK)
+	mustContain(t, "lang=EN", body, `Browse 2 articles`, `<span>Language: EN</span>`)
+	if got := facetCount(body, "lang", "en"); got != 2 {
+		t.Errorf("facet lang en = %d, want 2", got)
+	}
 	// Repeated values are alternatives.
 	body = mustGet(t, h, "/?country=BR&country=KE", http.StatusOK)
 	mustContain(t, "country=BR&country=KE", body, `Browse 2 articles`, `Country: Brazil`, `Country: Kenya`)
@@ -557,6 +564,19 @@ func TestQuotesPage(t *testing.T) {
 	// The search page links to the same search over quotes, without actors.
 	body = mustGet(t, h, "/?q=fragile&actor=Marc+Olsen", http.StatusOK)
 	mustContain(t, "quotes link", body, `href="/quotes?q=fragile"`)
+
+	// Confidence: on each card, and as a filter with a chip; the articles
+	// link drops it, and article searches refuse it.
+	body = mustGet(t, h, "/quotes?min_confidence=0.95", http.StatusOK)
+	mustContain(t, "min_confidence", body, `0 quotes`, `Confidence at least: 0.95`, `name="min_confidence" value="0.95"`, `href="/">See the articles</a>`)
+	body = mustGet(t, h, "/quotes?min_confidence=0.5", http.StatusOK)
+	mustContain(t, "min_confidence", body, `5 quotes`, `<span class="confidence" title="How sure the attribution is">90%</span>`)
+	for _, path := range []string{"/?min_confidence=0.5", "/api/search?min_confidence=0.5"} {
+		res, body := get(t, h, path)
+		if res.StatusCode != http.StatusBadRequest || !strings.Contains(body, "min_confidence applies to quotes") {
+			t.Errorf("GET %s: status %d, body %.200s; want 400 saying it applies to quotes", path, res.StatusCode, body)
+		}
+	}
 }
 
 func TestArticlePage(t *testing.T) {
@@ -660,6 +680,26 @@ func TestMarkQuotes(t *testing.T) {
 		last.Text != "two”" || last.Anchor != "" || last.Speaker != "S" {
 		t.Errorf("markQuotes over a break: first %+v, last %+v", first, last)
 	}
+
+	// A quotation cut by its cue: both parts marked, the tag after the
+	// last only.
+	body = `"One," she said, "two." Then "three," he said.`
+	paras, _ = markQuotes(body, []article.Quote{
+		{Speaker: "Ana", Start: 1, End: 5, Group: 1},
+		{Speaker: "Ana", Start: 18, End: 22, Group: 1},
+		{Speaker: "Ben", Start: 30, End: 36},
+	})
+	var b strings.Builder
+	for _, s := range paras[0].Segments {
+		if s.Quote > 0 {
+			fmt.Fprintf(&b, "[%d:%s|%s]", s.Quote, s.Text, s.Speaker)
+		} else {
+			b.WriteString(s.Text)
+		}
+	}
+	if want := `[1:"One,"|] she said, [2:"two."|Ana] Then [3:"three,"|Ben] he said.`; b.String() != want {
+		t.Errorf("markQuotes of a cut quotation = %q, want %q", b.String(), want)
+	}
 }
 
 func TestAPI(t *testing.T) {
@@ -676,7 +716,7 @@ func TestAPI(t *testing.T) {
 	if sr.Total != 1 || len(sr.Hits) != 1 || sr.Hits[0].ID != "ceasefire-1" || sr.Query != "ceasefire" {
 		t.Errorf("/api/search: %+v", sr)
 	}
-	if len(sr.Facets) != 2 || len(sr.Facets["country"]) != 2 || sr.Facets["country"][0] != (index.FacetValue{Value: "IQ", Label: "Iraq", Count: 1}) {
+	if len(sr.Facets) != 2 || len(sr.Facets["country"]) != 2 || !reflect.DeepEqual(sr.Facets["country"][0], index.FacetValue{Value: "IQ", Label: "Iraq", Count: 1}) {
 		t.Errorf("/api/search facets = %+v", sr.Facets)
 	}
 	// The raw shape: the CLI's JSON keys.
@@ -789,6 +829,8 @@ func TestBadRequests(t *testing.T) {
 		{"bad query syntax", "q=" + url.QueryEscape(`title:"unclosed`), "bad query"},
 		{"unknown query field", "q=colour:red", "bad query"},
 		{"invalid UTF-8", "q=%ff%fe", "not valid UTF-8"},
+		{"min_confidence over 1", "min_confidence=1.5", `min_confidence \"1.5\": want a number from 0 to 1`},
+		{"min_confidence not a number", "min_confidence=high", `min_confidence \"high\": want a number from 0 to 1`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			for _, path := range []string{"/api/search", "/api/quotes", "/", "/quotes"} {

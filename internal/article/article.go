@@ -35,12 +35,21 @@ type Article struct {
 	// guessed.
 	DateText string
 	Body     string // paragraphs separated by "\n\n"
+	// Lang is the article's language as an ISO 639-1 code ("en", "de"), or
+	// "" when unknown. Ingest sets it from what the input declares (a
+	// record's lang field, an HTML page's lang attribute); extraction
+	// checks that against the text and detects it when none was declared.
+	Lang string
 
 	Quotes    []Quote
 	Countries []Country // ordered by salience, most salient first
 	Regions   []string  // UN M49 regions and sub-regions (and "Middle East"), most salient first
 	Actors    []Actor   // people and organisations, most mentioned first
 	Speakers  []string  // distinct quote speakers, in order of first quote
+	// Aliases lists, for each person's name the article uses, the other
+	// forms the same person takes across the corpus (internal/identity);
+	// nil when none has any.
+	Aliases map[string][]string
 }
 
 // Quote is one direct quotation in an article's body.
@@ -56,6 +65,11 @@ type Quote struct {
 	// SpeakerDescription is how the article describes a speaker it does
 	// not name ("a spokesman", "one dealer"); Speaker is then "".
 	SpeakerDescription string `json:"speaker_description,omitempty"`
+	// Group links the parts of one quotation cut by its attribution
+	// (`"A," he said, "B."`) or run on over merged paragraphs: each part
+	// is its own Quote, verbatim, and the parts share one non-zero Group,
+	// unique within the article. 0 for a quote in one piece.
+	Group int `json:"group,omitempty"`
 }
 
 // Country is a country an article concerns.
@@ -88,19 +102,21 @@ func (a *Article) DateUnreadable() bool {
 // jsonArticle is the stable JSON shape of an article (the output of
 // `newsdex extract` and `newsdex show`). Scripts depend on it.
 type jsonArticle struct {
-	ID        string    `json:"id"`
-	File      string    `json:"file"`
-	Title     string    `json:"title"`
-	Source    string    `json:"source"`
-	Byline    string    `json:"byline"`
-	URL       string    `json:"url"`
-	Date      string    `json:"date"`
-	Body      string    `json:"body"`
-	Quotes    []Quote   `json:"quotes"`
-	Countries []Country `json:"countries"`
-	Regions   []string  `json:"regions"`
-	Actors    []Actor   `json:"actors"`
-	Speakers  []string  `json:"speakers"`
+	ID        string              `json:"id"`
+	File      string              `json:"file"`
+	Title     string              `json:"title"`
+	Source    string              `json:"source"`
+	Byline    string              `json:"byline"`
+	URL       string              `json:"url"`
+	Date      string              `json:"date"`
+	Lang      string              `json:"lang"`
+	Body      string              `json:"body"`
+	Quotes    []Quote             `json:"quotes"`
+	Countries []Country           `json:"countries"`
+	Regions   []string            `json:"regions"`
+	Actors    []Actor             `json:"actors"`
+	Speakers  []string            `json:"speakers"`
+	Aliases   map[string][]string `json:"aliases,omitempty"`
 }
 
 // MarshalJSON writes the article in its stable JSON shape, with the date as
@@ -108,9 +124,9 @@ type jsonArticle struct {
 func (a Article) MarshalJSON() ([]byte, error) {
 	j := jsonArticle{
 		ID: a.ID, File: a.File, Title: a.Title, Source: a.Source, Byline: a.Byline,
-		URL: a.URL, Date: a.DateString(), Body: a.Body,
+		URL: a.URL, Date: a.DateString(), Lang: a.Lang, Body: a.Body,
 		Quotes: a.Quotes, Countries: a.Countries, Regions: a.Regions,
-		Actors: a.Actors, Speakers: a.Speakers,
+		Actors: a.Actors, Speakers: a.Speakers, Aliases: a.Aliases,
 	}
 	if j.Quotes == nil {
 		j.Quotes = []Quote{}
@@ -138,8 +154,8 @@ func (a *Article) UnmarshalJSON(b []byte) error {
 	}
 	*a = Article{
 		ID: j.ID, File: j.File, Title: j.Title, Source: j.Source, Byline: j.Byline,
-		URL: j.URL, Body: j.Body, Quotes: j.Quotes, Countries: j.Countries,
-		Regions: j.Regions, Actors: j.Actors, Speakers: j.Speakers,
+		URL: j.URL, Lang: j.Lang, Body: j.Body, Quotes: j.Quotes, Countries: j.Countries,
+		Regions: j.Regions, Actors: j.Actors, Speakers: j.Speakers, Aliases: j.Aliases,
 	}
 	if j.Date != "" {
 		t, err := time.Parse(DateLayout, j.Date)

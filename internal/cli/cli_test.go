@@ -62,7 +62,7 @@ func TestExtractJSONShape(t *testing.T) {
 	if err := json.Unmarshal([]byte(lines[0]), &rec); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"actors", "body", "byline", "countries", "date", "file", "id", "quotes", "regions", "source", "speakers", "title", "url"}
+	want := []string{"actors", "body", "byline", "countries", "date", "file", "id", "lang", "quotes", "regions", "source", "speakers", "title", "url"}
 	if got := keys(rec); !reflect.DeepEqual(got, want) {
 		t.Errorf("extract keys = %v, want %v", got, want)
 	}
@@ -149,7 +149,7 @@ func TestIndexBadInput(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("index: exit %d, want 0: %s", code, errs)
 	}
-	for _, want := range []string{"indexed 2 articles", "mixed.jsonl:2", "notes.bin", "dates that could not be read (left empty): 1"} {
+	for _, want := range []string{"indexed 2 articles", "mixed.jsonl:2", "notes.bin", "dates that could not be read or are outside 1678-2261 (kept as text only): 1"} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errs)
 		}
@@ -186,7 +186,7 @@ func TestSearchJSON(t *testing.T) {
 	if res.Query != "coffee" || res.Total != 2 || res.TookMS == nil {
 		t.Errorf("search coffee: query %q total %d took %v, want coffee, 2", res.Query, res.Total, res.TookMS)
 	}
-	wantHit := []string{"actors", "countries", "date", "id", "regions", "score", "snippet", "source", "speakers", "title", "url"}
+	wantHit := []string{"actors", "countries", "date", "id", "lang", "regions", "score", "snippet", "source", "speakers", "title", "url"}
 	for _, h := range res.Hits {
 		if got := keys(h); !reflect.DeepEqual(got, wantHit) {
 			t.Errorf("hit keys = %v, want %v", got, wantHit)
@@ -195,9 +195,37 @@ func TestSearchJSON(t *testing.T) {
 			t.Errorf("snippet %q has no <mark>", h["snippet"])
 		}
 	}
-	for _, f := range []string{"speaker", "actor", "country", "region", "source", "date"} {
+	for _, f := range []string{"speaker", "actor", "country", "region", "source", "lang", "date"} {
 		if _, ok := res.Facets[f]; !ok {
 			t.Errorf("facets lack %q: %v", f, res.Facets)
+		}
+	}
+	for _, c := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{"search", "coffee", "--lang", "EN"}, 2},
+		{[]string{"search", "coffee", "--lang", "de"}, 0},
+		{[]string{"search", "coffee", "--lang", "de", "--lang", "en"}, 2},
+		{[]string{"search", "+coffee +lang:en"}, 2},
+		{[]string{"search", "coffee +language:fr"}, 0},
+	} {
+		out := mustRun(t, append([]string{"--index", dir}, append(c.args, "--format", "json")...)...)
+		var r struct {
+			Total  int `json:"total"`
+			Facets map[string][]struct {
+				Value string `json:"value"`
+				Count int    `json:"count"`
+			} `json:"facets"`
+		}
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatal(err)
+		}
+		if r.Total != c.want {
+			t.Errorf("%q total = %d, want %d", c.args, r.Total, c.want)
+		}
+		if c.want > 0 && (len(r.Facets["lang"]) != 1 || r.Facets["lang"][0].Value != "en" || r.Facets["lang"][0].Count != c.want) {
+			t.Errorf("%q lang facet = %v, want en: %d", c.args, r.Facets["lang"], c.want)
 		}
 	}
 
@@ -293,6 +321,15 @@ func TestShow(t *testing.T) {
 	}
 }
 
+// TestDateBoundsOutOfRange: bounds the index cannot range over are
+// clamped (they exited 1 with bleve's "invalid/unsupported date range").
+func TestDateBoundsOutOfRange(t *testing.T) {
+	dir := mustIndex(t)
+	for _, args := range [][]string{{"--to", "2262"}, {"--from", "1500"}, {"--to", "9999"}, {"--from", "1200", "--to", "1300"}} {
+		mustRun(t, append([]string{"--index", dir, "search", "--format", "json"}, args...)...)
+	}
+}
+
 func TestUsageErrors(t *testing.T) {
 	dir := mustIndex(t)
 	for _, args := range [][]string{
@@ -303,6 +340,16 @@ func TestUsageErrors(t *testing.T) {
 		{"search", "--facets", "colour"},
 		{"search", `title:"open`},
 		{"search", "colour:red"},
+		{"search", "coffee", "--offset", "9223372036854775807"},
+		{"quotes", "--offset", "9223372036854775807"},
+		{"search", "--offset", "9223372036854775808"},
+		{"search", "--all", "--limit", "5"},
+		{"search", "--all", "--offset", "5"},
+		{"quotes", "--all", "--sort", "relevance"},
+		{"search", "/"},
+		{"index", "--workers", "9223372036854775807", corpus},
+		{"index", "--batch", "9223372036854775807", corpus},
+		{"extract", "--workers", "-1", corpus},
 		{"extract", "--format", "yaml", corpus},
 		{"nosuchcommand"},
 	} {

@@ -2,8 +2,13 @@ package cli
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"os"
+
+	"github.com/newsdex/newsdex/internal/identity"
 	"github.com/newsdex/newsdex/internal/pipeline"
 
 	"github.com/newsdex/newsdex/internal/article"
@@ -16,6 +21,8 @@ type extractOptions struct {
 	Format      string // output: jsonl or json
 	InputFormat string // force an input format
 	Workers     int
+	FollowLinks bool
+	Names       string // corpus (one name per person across the input) or article
 }
 
 func newExtractCmd(g *globalOptions, s Streams) *cobra.Command {
@@ -26,7 +33,13 @@ func newExtractCmd(g *globalOptions, s Streams) *cobra.Command {
 		Long: `Extract reads articles (files, folders, "-" for standard input) and prints each
 with everything newsdex finds in it: quotes and speakers, countries, regions
 and actors. Nothing is indexed. Bad files and records are reported on stderr
-and the rest is still printed.`,
+and the rest is still printed.
+
+With --names corpus (the default) people are named as an index of the same
+input names them: one name per person across all the articles read, the
+other forms listed under "aliases"; the articles are then printed once the
+whole input has been read. --names article keeps each article's own names
+and prints each article as soon as it is extracted.`,
 		Example: `  newsdex extract --format jsonl article.txt | jq '.quotes[] | [.speaker, .text]'
   newsdex extract corpus/ > articles.jsonl`,
 		Args: cobra.MinimumNArgs(1),
@@ -37,6 +50,8 @@ and the rest is still printed.`,
 	cmd.Flags().StringVar(&o.Format, "format", "jsonl", "output format: jsonl or json")
 	cmd.Flags().StringVar(&o.InputFormat, "input-format", "", "read every input as this format: txt, html, json, jsonl, csv, tsv")
 	cmd.Flags().IntVar(&o.Workers, "workers", 0, "extraction workers (0 = one per core)")
+	cmd.Flags().BoolVar(&o.FollowLinks, "follow-links", false, "follow symbolic links in folders that lead out of the paths named (default: skip them)")
+	cmd.Flags().StringVar(&o.Names, "names", "corpus", "corpus: one name per person across the input, as an index names them; article: each article's own names, streamed")
 	return cmd
 }
 
@@ -47,6 +62,12 @@ func runExtract(cmd *cobra.Command, o *extractOptions, s Streams, args []string)
 	if err := checkInputFormat(o.InputFormat); err != nil {
 		return err
 	}
+	if err := checkWorkers(o.Workers); err != nil {
+		return err
+	}
+	if o.Names != "corpus" && o.Names != "article" {
+		return usageError("--names %q: want corpus or article", o.Names)
+	}
 	w := bufio.NewWriterSize(s.Out, 1<<16)
 	defer w.Flush()
 	enc := json.NewEncoder(w)
@@ -56,7 +77,7 @@ func runExtract(cmd *cobra.Command, o *extractOptions, s Streams, args []string)
 	}
 	bad := 0
 	p := &pipeline.Pipeline{
-		Ingest:  ingest.Options{Format: o.InputFormat, Workers: o.Workers},
+		Ingest:  ingest.Options{Format: o.InputFormat, Workers: o.Workers, FollowLinks: o.FollowLinks},
 		Workers: o.Workers,
 		OnError: func(e *ingest.Error) {
 			bad++
@@ -67,28 +88,85 @@ func runExtract(cmd *cobra.Command, o *extractOptions, s Streams, args []string)
 	if o.Format == "json" {
 		fmt.Fprint(w, "[")
 	}
-	err := p.Run(cmd.Context(), pipeline.Paths(args), func(chunk []*article.Article) error {
-		for _, a := range chunk {
-			if o.Format == "json" {
-				if !first {
-					fmt.Fprint(w, ",")
-				}
-				fmt.Fprint(w, "\n")
+	write := func(a *article.Article) error {
+		if o.Format == "json" {
+			if !first {
+				fmt.Fprint(w, ",")
 			}
-			first = false
+			fmt.Fprint(w, "\n")
+		}
+		first = false
+		if err := enc.Encode(a); err != nil {
+			return fmt.Errorf("write: %w", err)
+		}
+		return nil
+	}
+	var err error
+	if o.Names == "article" {
+		err = p.Run(cmd.Context(), pipeline.Paths(args), func(chunk []*article.Article) error {
+			for _, a := range chunk {
+				if err := write(a); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	} else {
+		err = extractCorpus(cmd.Context(), p, args, write)
+	}
+	if o.Format == "json" {
+		fmt.Fprint(w, "]\n")
+	}
+	return err
+}
+
+// extractCorpus extracts every article of the input, counting the names
+// of people as an index does, then writes each article with its people
+// named by the corpus-wide table (internal/identity). The articles wait in
+// a temporary file, not in memory.
+func extractCorpus(ctx context.Context, p *pipeline.Pipeline, args []string, write func(*article.Article) error) error {
+	spool, err := os.CreateTemp("", "newsdex-extract-*.jsonl")
+	if err != nil {
+		return fmt.Errorf("extract: %w", err)
+	}
+	defer os.Remove(spool.Name())
+	defer spool.Close()
+	sw := bufio.NewWriterSize(spool, 1<<16)
+	enc := json.NewEncoder(sw)
+	enc.SetEscapeHTML(false)
+	names := identity.NewResolver()
+	err = p.Run(ctx, pipeline.Paths(args), func(chunk []*article.Article) error {
+		for _, a := range chunk {
+			names.AddArticle(a, 1)
 			if err := enc.Encode(a); err != nil {
-				return fmt.Errorf("write: %w", err)
+				return fmt.Errorf("extract: spool: %w", err)
 			}
 		}
 		return nil
 	})
-	if o.Format == "json" {
-		fmt.Fprint(w, "]\n")
-	}
 	if err != nil {
 		return err
 	}
-	return nil
+	if err := sw.Flush(); err != nil {
+		return fmt.Errorf("extract: spool: %w", err)
+	}
+	if _, err := spool.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("extract: spool: %w", err)
+	}
+	table := names.Table()
+	dec := json.NewDecoder(bufio.NewReaderSize(spool, 1<<16))
+	for {
+		var a article.Article
+		if err := dec.Decode(&a); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return fmt.Errorf("extract: spool: %w", err)
+		}
+		table.Apply(&a)
+		if err := write(&a); err != nil {
+			return err
+		}
+	}
 }
 
 // checkInputFormat rejects an unknown --input-format.

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/newsdex/newsdex/index"
 	"github.com/newsdex/newsdex/internal/article"
 	"github.com/newsdex/newsdex/internal/ingest"
 	"github.com/schollz/progressbar/v3"
@@ -26,6 +27,9 @@ type indexOptions struct {
 	Errors   string // --errors FILE: bad inputs as JSON Lines
 	Strict   bool   // exit 1 when any input was bad
 	Progress string // auto, always, never
+	// FollowLinks follows symbolic links in folders out of the paths
+	// named.
+	FollowLinks bool
 }
 
 func newIndexCmd(g *globalOptions, s Streams) *cobra.Command {
@@ -53,6 +57,7 @@ JSON Lines) and the rest is still indexed; the exit code is 0 unless --strict.`,
 	cmd.Flags().StringVar(&o.Errors, "errors", "", "also write each bad input as a JSON line to this file")
 	cmd.Flags().BoolVar(&o.Strict, "strict", false, "exit with status 1 when any input was bad")
 	cmd.Flags().StringVar(&o.Progress, "progress", "auto", "progress bar on stderr: auto (when a terminal), always, never")
+	cmd.Flags().BoolVar(&o.FollowLinks, "follow-links", false, "follow symbolic links in folders that lead out of the paths named (default: skip them)")
 	return cmd
 }
 
@@ -72,14 +77,18 @@ type indexSummary struct {
 	Took           time.Duration
 	Cancelled      bool
 	errorsJSON     *json.Encoder
+	errorsErr      error // the first failure to write --errors FILE
 }
 
 func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams, args []string) error {
 	if err := checkInputFormat(o.Format); err != nil {
 		return err
 	}
-	if o.Batch <= 0 {
-		return usageError("--batch %d: want a positive number", o.Batch)
+	if o.Batch <= 0 || o.Batch > maxBatch {
+		return usageError("--batch %d: want a number from 1 to %d", o.Batch, maxBatch)
+	}
+	if err := checkWorkers(o.Workers); err != nil {
+		return err
 	}
 	ix, err := openWriter(ctx, g.Index, s.Err) // writer.go: through a running server, or directly
 	if err != nil {
@@ -88,18 +97,20 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 	defer ix.Close()
 
 	sum := &indexSummary{Files: map[string]bool{}, Skipped: map[string]int{}}
+	var errorsFile *os.File
 	if o.Errors != "" {
-		f, err := os.Create(o.Errors)
-		if err != nil {
+		if errorsFile, err = os.Create(o.Errors); err != nil {
 			return fmt.Errorf("create %s: %w", o.Errors, err)
 		}
-		defer f.Close()
-		sum.errorsJSON = json.NewEncoder(f)
+		defer errorsFile.Close() // closed and checked below; this is for early returns
+		sum.errorsJSON = json.NewEncoder(errorsFile)
 	}
 	start := time.Now()
 	// Files whose bytes are unchanged since the last run are skipped before
 	// they are read, so re-indexing an unchanged corpus costs only hashing.
-	in, err := pipeline.CheckInputs(ix, args, o.Format)
+	// The walk never reads the index (ingest: an index folder is skipped).
+	opts := ingest.Options{Format: o.Format, Workers: o.Workers, FollowLinks: o.FollowLinks, Exclude: []string{g.Index}}
+	in, err := pipeline.CheckInputs(ix, args, opts)
 	if err != nil {
 		return fmt.Errorf("check inputs: %w", err)
 	}
@@ -107,27 +118,29 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 	sum.Unchanged = in.UnchangedArticles
 	bar := newProgress(s.Err, o.Progress)
 	p := &pipeline.Pipeline{
-		Ingest:  ingest.Options{Format: o.Format, Workers: o.Workers},
+		Ingest:  opts,
 		Workers: o.Workers,
 		Chunk:   o.Batch,
 		OnRead: func(a *article.Article) {
 			sum.Read++
 			sum.Files[a.File] = true
 			in.Count(a.File)
-			if a.DateUnreadable() {
-				sum.BadDates++
+			if a.DateUnreadable() || !a.Date.IsZero() && !index.DateInRange(a.Date) {
+				sum.BadDates++ // kept as text; the index keeps no date outside its range
 			}
 		},
 		OnError: func(e *ingest.Error) {
-			if errors.Is(e, ingest.ErrUnsupported) {
-				sum.Skipped[ingest.ErrUnsupported.Error()]++
+			if reason := ingest.Skipped(e); reason != nil {
+				sum.Skipped[reason.Error()]++
 			} else {
 				sum.Errors++
 			}
 			bar.clear()
 			fmt.Fprintf(s.Err, "newsdex: %v\n", e)
-			if sum.errorsJSON != nil {
-				sum.errorsJSON.Encode(errorRecord(e))
+			if sum.errorsJSON != nil && sum.errorsErr == nil {
+				if err := sum.errorsJSON.Encode(errorRecord(e)); err != nil {
+					sum.errorsErr = fmt.Errorf("--errors %s: %w", o.Errors, err)
+				}
 			}
 		},
 		Filter: func(chunk []*article.Article) ([]*article.Article, error) {
@@ -168,6 +181,16 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 	sum.print(s.Err, g.Index)
 	if err != nil {
 		return err
+	}
+	// A bad input not written to --errors FILE fails the run: a script
+	// reading the file would take it for a clean run.
+	if errorsFile != nil {
+		if cerr := errorsFile.Close(); cerr != nil && sum.errorsErr == nil {
+			sum.errorsErr = fmt.Errorf("--errors %s: %w", o.Errors, cerr)
+		}
+	}
+	if sum.errorsErr != nil {
+		return &exitError{code: 1, err: sum.errorsErr}
 	}
 	if sum.Cancelled {
 		return &exitError{code: 130, err: errors.New("interrupted: stopped after the last complete batch")}
@@ -216,7 +239,7 @@ func errorRecord(e *ingest.Error) map[string]any {
 	if e.Record > 0 {
 		r["record"] = e.Record
 	}
-	if errors.Is(e, ingest.ErrUnsupported) {
+	if ingest.Skipped(e) != nil {
 		r["skipped"] = true
 	}
 	return r
@@ -250,7 +273,7 @@ func (sum *indexSummary) print(w io.Writer, dir string) {
 		}
 	}
 	if sum.BadDates > 0 {
-		fmt.Fprintf(w, "dates that could not be read (left empty): %d\n", sum.BadDates)
+		fmt.Fprintf(w, "dates that could not be read or are outside %d-%d (kept as text only): %d\n", index.MinDate.Year(), index.MaxDate.Year()-1, sum.BadDates)
 	}
 }
 

@@ -45,6 +45,7 @@ var quoteColumns = []column[index.QuoteHit]{
 	{"speaker", func(h index.QuoteHit) string { return h.Speaker }, 22},
 	{"speaker_title", func(h index.QuoteHit) string { return h.SpeakerTitle }, 0},
 	{"cue", func(h index.QuoteHit) string { return h.Cue }, 0},
+	{"confidence", func(h index.QuoteHit) string { return strconv.FormatFloat(h.Confidence, 'f', 2, 64) }, 10},
 	{"text", func(h index.QuoteHit) string { return h.Text }, 70},
 	{"article_id", func(h index.QuoteHit) string { return h.ArticleID }, 0},
 	{"title", func(h index.QuoteHit) string { return h.Title }, 30},
@@ -119,7 +120,7 @@ func (hw *hitWriter[H]) hit(h H) error {
 	case formatCSV:
 		row := make([]string, len(hw.cols))
 		for i, c := range hw.cols {
-			row[i] = c.value(h)
+			row[i] = csvCell(c.value(h))
 		}
 		return hw.csv.Write(row)
 	case formatTable:
@@ -158,6 +159,27 @@ func (hw *hitWriter[H]) end(facets map[string][]index.FacetValue) error {
 	return hw.w.Flush()
 }
 
+// abort ends the output after a failure part way through (a page of --all
+// that failed): every record written so far is flushed whole, so the output
+// never ends on a partial line, and a JSON document is closed with the
+// error in an "error" member. The failure itself is reported by the caller.
+func (hw *hitWriter[H]) abort(failure error) {
+	switch hw.format {
+	case formatJSON:
+		msg, _ := marshalNoEscape(failure.Error())
+		fmt.Fprintf(hw.w, "],\"facets\":{},\"error\":%s}\n", msg)
+	case formatCSV:
+		if hw.csv != nil {
+			hw.csv.Flush()
+		}
+	case formatTable:
+		if hw.table != nil {
+			hw.table.Flush()
+		}
+	}
+	hw.w.Flush()
+}
+
 // writeFacetTable prints each facet's top values on a line.
 func writeFacetTable(w io.Writer, facets map[string][]index.FacetValue) {
 	for _, name := range index.DefaultFacets {
@@ -189,6 +211,17 @@ func marshalNoEscape(v any) ([]byte, error) {
 		return nil, err
 	}
 	return []byte(strings.TrimSuffix(b.String(), "\n")), nil
+}
+
+// csvCell defuses a cell a spreadsheet would read as a formula (one that
+// starts with =, +, -, @, a tab or a carriage return: CSV injection, as
+// OWASP describes it) by putting a ' before it, which spreadsheets show as
+// text and do not display.
+func csvCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 var tagRE = regexp.MustCompile(`<[^>]*>`)

@@ -24,6 +24,7 @@ type queryOptions struct {
 	Speakers  []string
 	Actors    []string
 	Sources   []string
+	Langs     []string
 	From, To  string
 	Limit     int
 	Offset    int
@@ -33,6 +34,9 @@ type queryOptions struct {
 	All       bool
 	Demo      bool
 	Timeout   time.Duration
+	// set holds the flags given on the command line, by name.
+	set     map[string]bool
+	MinConf float64 // quotes only
 }
 
 // Output formats of search and quotes.
@@ -50,6 +54,7 @@ func (o *queryOptions) addFlags(cmd *cobra.Command) {
 	f.StringArrayVar(&o.Speakers, "speaker", nil, "only hits quoting this speaker (repeatable)")
 	f.StringArrayVar(&o.Actors, "actor", nil, "only hits naming this person or organisation (repeatable)")
 	f.StringArrayVar(&o.Sources, "source", nil, "only hits from this source (repeatable)")
+	f.StringArrayVar(&o.Langs, "lang", nil, "only hits in this language: ISO 639-1 code, e.g. en, de (repeatable)")
 	f.StringVar(&o.From, "from", "", "only hits dated on or after DATE (YYYY, YYYY-MM, YYYY-MM-DD or a written date)")
 	f.StringVar(&o.To, "to", "", "only hits dated on or before DATE (a YYYY or YYYY-MM takes the whole year or month)")
 	f.IntVar(&o.Limit, "limit", 10, "hits to print; 0 prints only the total and the facets")
@@ -57,25 +62,46 @@ func (o *queryOptions) addFlags(cmd *cobra.Command) {
 	f.StringVar(&o.Sort, "sort", index.SortRelevance, "order: relevance, date (oldest first) or -date (newest first)")
 	f.StringVar(&o.Facets, "facets", strings.Join(index.DefaultFacets, ","), "facets to count, comma-separated, or \"none\"")
 	f.StringVar(&o.Format, "format", "", "output: table, json, jsonl or csv (default: table on a terminal, json otherwise)")
-	f.BoolVar(&o.All, "all", false, "stream every hit, in a stable order, with no cap (for exports)")
+	f.BoolVar(&o.All, "all", false, "stream every hit in date order, with no cap, for exports (not with --limit, --offset or --sort relevance)")
 	f.BoolVar(&o.Demo, "demo", false, "search the embedded demo corpus instead of --index")
 	f.DurationVar(&o.Timeout, "timeout", 30*time.Second, "give up on a search after this long")
+}
+
+// addQuoteFlags adds the flags only quotes take.
+func (o *queryOptions) addQuoteFlags(cmd *cobra.Command) {
+	cmd.Flags().Float64Var(&o.MinConf, "min-confidence", 0, "only quotes attributed with at least this confidence (0 to 1)")
 }
 
 // request turns the flags and query into an index request.
 func (o *queryOptions) request(query string) (index.Request, error) {
 	r := index.Request{
-		Query:  query,
-		Limit:  o.Limit,
-		Offset: o.Offset,
-		Sort:   o.Sort,
+		Query:         query,
+		Limit:         o.Limit,
+		Offset:        o.Offset,
+		Sort:          o.Sort,
+		MinConfidence: o.MinConf,
 		Filters: index.Filters{
 			Countries: o.Countries, Regions: o.Regions, Speakers: o.Speakers,
-			Actors: o.Actors, Sources: o.Sources,
+			Actors: o.Actors, Sources: o.Sources, Langs: o.Langs,
 		},
 	}
 	if o.Limit < 0 || o.Offset < 0 {
 		return r, usageError("--limit and --offset must not be negative")
+	}
+	if o.All {
+		// --all pages through every hit in a stable order: a page size,
+		// a start or a relevance order would be silently dropped.
+		for _, name := range []string{"limit", "offset"} {
+			if o.set[name] {
+				return r, usageError("--all streams every hit: it cannot be combined with --%s", name)
+			}
+		}
+		if o.set["sort"] && o.Sort == index.SortRelevance {
+			return r, usageError("--all streams in date order (relevance ties have no stable order across pages): use --sort date or -date")
+		}
+	}
+	if o.MinConf < 0 || o.MinConf > 1 {
+		return r, usageError("--min-confidence %g: want a number from 0 to 1", o.MinConf)
 	}
 	switch o.Sort {
 	case index.SortRelevance, index.SortDate, index.SortDateDesc:
@@ -105,6 +131,21 @@ func (o *queryOptions) request(query string) (index.Request, error) {
 		return r, usageError("--to: %v", err)
 	}
 	return r, nil
+}
+
+// Bounds of the integer flags that size work or memory: a value past them
+// would start that many goroutines or allocate that many slots.
+const (
+	maxWorkers = 1024
+	maxBatch   = 100_000
+)
+
+// checkWorkers checks a --workers flag: 0 (one per core) to maxWorkers.
+func checkWorkers(n int) error {
+	if n < 0 || n > maxWorkers {
+		return usageError("--workers %d: want a number from 0 (one per core) to %d", n, maxWorkers)
+	}
+	return nil
 }
 
 // parseFacets reads --facets: a comma-separated list, or "none".
@@ -209,6 +250,7 @@ and month.`,
   newsdex search --limit 0 --facets country,region`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			o.set = changedFlags(cmd)
 			return runQuery(cmd.Context(), g, o, s, firstArg(args), false)
 		},
 	}
@@ -223,16 +265,30 @@ func newQuotesCmd(g *globalOptions, s Streams) *cobra.Command {
 		Short: "Search direct quotes, with facets",
 		Long: `Quotes searches the direct quotes found in the articles: each hit is one quote
 with its speaker, cue verb and article. QUERY and the filters work as in
-search; --speaker narrows to one speaker's quotes.`,
+search; --speaker narrows to one speaker's quotes (any form of the name
+finds them all), --min-confidence to the surer attributions.`,
 		Example: `  newsdex quotes disarm --speaker "Fuad Hussein"
-  newsdex quotes --country IQ --format csv --all > iraq-quotes.csv`,
+  newsdex quotes --country IQ --format csv --all > iraq-quotes.csv
+  newsdex quotes --speaker Reagan --min-confidence 0.8`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			o.set = changedFlags(cmd)
 			return runQuery(cmd.Context(), g, o, s, firstArg(args), true)
 		},
 	}
 	o.addFlags(cmd)
+	o.addQuoteFlags(cmd)
 	return cmd
+}
+
+// changedFlags says which of the flags --all conflicts with were given on
+// cmd's command line.
+func changedFlags(cmd *cobra.Command) map[string]bool {
+	set := map[string]bool{}
+	for _, name := range []string{"limit", "offset", "sort"} {
+		set[name] = cmd.Flags().Changed(name)
+	}
+	return set
 }
 
 func firstArg(args []string) string {
@@ -306,6 +362,10 @@ func runPages[H any](ctx context.Context, req index.Request, o *queryOptions, se
 		p, err := search(pctx, req)
 		cancel()
 		if err != nil {
+			if !first {
+				// Hits are already out: end them on a whole record.
+				w.abort(err)
+			}
 			return queryError(err)
 		}
 		if first {
@@ -316,6 +376,7 @@ func runPages[H any](ctx context.Context, req index.Request, o *queryOptions, se
 		}
 		for _, h := range p.Hits {
 			if err := w.hit(h); err != nil {
+				w.abort(err)
 				return err
 			}
 		}
@@ -325,6 +386,7 @@ func runPages[H any](ctx context.Context, req index.Request, o *queryOptions, se
 		req.After = key(p.Hits[len(p.Hits)-1])
 		req.Facets = []string{}
 		if err := ctx.Err(); err != nil {
+			w.abort(err)
 			return err
 		}
 	}

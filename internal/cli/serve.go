@@ -57,7 +57,7 @@ func runServe(ctx context.Context, g *globalOptions, o *serveOptions, s Streams)
 	if !o.Demo {
 		// `newsdex index` into this index writes through the server
 		// (writer.go): bleve lets one process at a time hold it for writing.
-		stop, err := listenWriter(ix, g.Index)
+		stop, err := listenWriter(ix, g.Index, s.Err)
 		if err != nil {
 			return err
 		}

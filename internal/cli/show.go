@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/newsdex/newsdex/index"
@@ -84,7 +85,20 @@ func writeArticleText(w io.Writer, a *article.Article) {
 	for _, ac := range a.Actors {
 		as = append(as, fmt.Sprintf("%s [%s] %d", ac.Name, ac.Type, ac.Mentions))
 	}
-	fmt.Fprintf(w, "Actors:    %s\n\nQuotes:\n", strings.Join(as, ", "))
+	fmt.Fprintf(w, "Actors:    %s\n", strings.Join(as, ", "))
+	if len(a.Aliases) > 0 {
+		names := make([]string, 0, len(a.Aliases))
+		for n := range a.Aliases {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		var al []string
+		for _, n := range names {
+			al = append(al, fmt.Sprintf("%s (also %s)", n, strings.Join(oneLines(a.Aliases[n]), "; ")))
+		}
+		fmt.Fprintf(w, "Aliases:   %s\n", strings.Join(al, ", "))
+	}
+	fmt.Fprintf(w, "\nQuotes:\n")
 	for _, q := range a.Quotes {
 		who := q.Speaker
 		if who == "" {
@@ -99,4 +113,12 @@ func writeArticleText(w io.Writer, a *article.Article) {
 		fmt.Fprintf(w, "  - %s (%s, %.2f): \u201c%s\u201d\n", who, q.Cue, q.Confidence, q.Text)
 	}
 	fmt.Fprintf(w, "\n%s\n", a.Body)
+}
+
+func oneLines(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = oneLine(s)
+	}
+	return out
 }

@@ -155,9 +155,38 @@ func (c *socketClient) call(ctx context.Context, path string, in, out any) error
 	return json.NewDecoder(resp.Body).Decode(out)
 }
 
+// wireArticle carries an article over the socket whole. The JSON shape of
+// an Article (what `extract` and `show` print) keeps the date as a day and
+// leaves the date as written out: a server given that shape stored
+// articles whose fingerprint differed from the client's, so indexing
+// through a server never skipped an unchanged article.
+type wireArticle struct {
+	Article  *article.Article `json:"article"`
+	Date     time.Time        `json:"date_time"`
+	DateText string           `json:"date_text,omitempty"`
+}
+
+func toWire(a *article.Article) wireArticle {
+	return wireArticle{Article: a, Date: a.Date, DateText: a.DateText}
+}
+
+// article returns the article w carries, as it was sent.
+func (w wireArticle) article() *article.Article {
+	a := w.Article
+	if a == nil {
+		a = &article.Article{}
+	}
+	a.Date, a.DateText = w.Date, w.DateText
+	return a
+}
+
 // Put sends one batch; it returns once the server has committed it.
 func (c *socketClient) Put(arts []*article.Article) error {
-	return c.call(context.Background(), "/put", arts, nil)
+	wire := make([]wireArticle, len(arts))
+	for i, a := range arts {
+		wire[i] = toWire(a)
+	}
+	return c.call(context.Background(), "/put", wire, nil)
 }
 
 // Fingerprints asks the server for the stored fingerprints of ids.
@@ -209,11 +238,11 @@ func (c *socketClient) SearchQuotes(ctx context.Context, r index.Request) (*inde
 
 // Article fetches one article from the server.
 func (c *socketClient) Article(ctx context.Context, id string) (*article.Article, error) {
-	var a article.Article
-	if err := c.call(ctx, "/article", id, &a); err != nil {
+	var w wireArticle
+	if err := c.call(ctx, "/article", id, &w); err != nil {
 		return nil, err
 	}
-	return &a, nil
+	return w.article(), nil
 }
 
 // Stats asks the server for the index's figures.
@@ -284,8 +313,9 @@ type searchReply[H any] struct {
 
 // listenWriter serves ix on the socket in dir until the returned stop is
 // called. The caller holds ix's write lock, so a socket file already there
-// is stale and is replaced.
-func listenWriter(ix socketStore, dir string) (stop func(), err error) {
+// is stale and is replaced. A write that fails (a full disk) is reported
+// on logw as well as to the client; the server goes on serving.
+func listenWriter(ix socketStore, dir string, logw io.Writer) (stop func(), err error) {
 	sock := filepath.Join(dir, socketName)
 	if err := os.Remove(sock); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("remove stale socket %s: %w", sock, err)
@@ -303,8 +333,16 @@ func listenWriter(ix socketStore, dir string) (stop func(), err error) {
 	mux.HandleFunc("GET /ping", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusOK)
 	})
-	mux.Handle("POST /put", handleJSON(maxBatchBytes, func(_ context.Context, arts []*article.Article) (*none, error) {
-		return nil, ix.Put(arts)
+	mux.Handle("POST /put", handleJSON(maxBatchBytes, func(_ context.Context, wire []wireArticle) (*none, error) {
+		arts := make([]*article.Article, len(wire))
+		for i, w := range wire {
+			arts[i] = w.article()
+		}
+		if err := ix.Put(arts); err != nil {
+			fmt.Fprintf(logw, "newsdex: a batch of %d articles from `newsdex index` failed: %v\n", len(arts), err)
+			return nil, err
+		}
+		return nil, nil
 	}))
 	mux.Handle("POST /fingerprints", handleJSON(maxIDsBytes, func(_ context.Context, ids []string) (map[string]string, error) {
 		return ix.Fingerprints(ids)
@@ -313,7 +351,11 @@ func listenWriter(ix socketStore, dir string) (stop func(), err error) {
 		return ix.FileHash(name)
 	}))
 	mux.Handle("POST /recordfiles", handleJSON(maxHashesBytes, func(_ context.Context, hashes map[string]string) (*none, error) {
-		return nil, ix.RecordFiles(hashes)
+		if err := ix.RecordFiles(hashes); err != nil {
+			fmt.Fprintf(logw, "newsdex: recording the files read by `newsdex index` failed: %v\n", err)
+			return nil, err
+		}
+		return nil, nil
 	}))
 	mux.Handle("POST /search", handleJSON(maxSmallBytes, func(ctx context.Context, req index.Request) (*searchReply[index.Result], error) {
 		res, err := ix.Search(ctx, req)
@@ -337,8 +379,13 @@ func listenWriter(ix socketStore, dir string) (stop func(), err error) {
 		}
 		return reply, nil
 	}))
-	mux.Handle("POST /article", handleJSON(maxSmallBytes, func(ctx context.Context, id string) (*article.Article, error) {
-		return ix.Article(ctx, id)
+	mux.Handle("POST /article", handleJSON(maxSmallBytes, func(ctx context.Context, id string) (*wireArticle, error) {
+		a, err := ix.Article(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		w := toWire(a)
+		return &w, nil
 	}))
 	mux.Handle("POST /stats", handleJSON(maxSmallBytes, func(ctx context.Context, _ *none) (*index.Stats, error) {
 		return ix.Stats(ctx)

@@ -194,14 +194,14 @@ var titleWords = setOf(
 	"outgoing", "interim", "senior", "managing", "first", "lady", "press",
 	"campaign", "white", "house", "national", "security", "central", "bank",
 	"treasury", "labor", "labour", "transport", "commerce", "industry", "planning",
-	"economic", "petroleum", "mines", "information", "communications", "budget",
+	"economic", "petroleum", "mines", "information", "communications", "budget", "exchequer",
 	"monetary", "fiscal", "democratic", "republican", "gop", "u.s.", "us", "federal",
 	"reserve", "board", "governor-general", "secretary-general", "director-general",
 	"vice-president", "vice-chairman", "co-founder", "king", "queen", "prince",
 	"princess", "crown", "emir", "sultan", "sheikh", "sheik", "pope", "ayatollah",
 	"supreme", "grand", "mayor", "judge", "rep.", "sen.", "gov.", "gen.", "lt.",
 	"col.", "sgt.", "capt.", "adm.", "prof.", "rev.", "dr.", "mr.", "mrs.", "ms.",
-	"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "baroness", "baron",
+	"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "baroness", "baron", "pm",
 )
 
 // headTitles are the title words that end a title: a name must follow them
@@ -224,7 +224,7 @@ var headTitles = setOf(
 	"ayatollah", "mayor", "judge", "rep.", "sen.", "gov.", "gen.", "lt.", "col.",
 	"sgt.", "capt.", "adm.", "prof.", "rev.", "dr.", "mr.", "mrs.", "ms.", "mr",
 	"mrs", "ms", "dr", "sir", "dame", "lord", "baroness", "baron", "rep", "sen",
-	"gov", "lady",
+	"gov", "lady", "executive", "pm",
 )
 
 // roleNouns are lower-case nouns naming a person by role; a capitalised name
@@ -299,6 +299,8 @@ var orgNouns = setOf(
 	"enterprises", "international", "worldwide", "associates", "stores", "foods",
 	"products", "mills", "works", "railroad", "railway", "railways", "lines",
 	"shipping", "brewery", "bankers", "trust", "savings", "loan", "mutual",
+	"oy", "oyj", "ab", "asa", "spa", "bv", "kk", "bhd", "tbk", "pty", "srl", "sarl",
+	"gruppen", "konzern", "bancorporation", "restaurants", "jewellers", "cement",
 )
 
 // mediaNames are news organisations an article may quote as a source.
@@ -392,7 +394,10 @@ var notNames = setOf(
 	"hours", "minutes", "days", "weeks", "months", "years", "decades",
 	// Acronyms of things, not actors.
 	"ai", "gdp", "lng", "cfa", "ev", "evs", "tv", "ipo", "vat", "covid",
-	"covid-19", "hiv", "ceos", "gmt", "utc",
+	"covid-19", "hiv", "ceos", "gmt", "utc", "est", "edt", "cst", "cdt", "mst",
+	"mdt", "pst", "pdt", "bst", "cet", "eps", "cpi", "ppi", "frn", "frns", "libor",
+	"nav", "ytd", "shr", "qtly", "div", "dlr", "dlrs", "pct", "vs", "avg", "mths",
+	"chg", "prev", "vol", "wk", "yr", "shrs", "revs", "oper", "op", "avge",
 )
 
 // setOf returns a set of words.

@@ -35,7 +35,7 @@ ron ronald ross roy ruben rudy rudolph rupert russ russell ryan saddam salman sa
 saud scott sean sebastian sergei sergey shawn sheldon sherrod shinzo silvio simon spencer stan stanley
 stefan stephen steve steven stuart sultan tad tariq ted terry thaddeus theodore thomas tim timothy tod
 todd tom tommy tony travis trey tyler umar uri valentin valery victor vincent vladimir wade walid
-wallace walter warren wayne wesley will william willie wolfgang xavier yasser yasuhiro yitzhak yossi
+wallace walter warren willy wayne wesley will william willie wolfgang xavier yasser yasuhiro yitzhak yossi
 youssef yuri yusuf zach zachary zbigniew kiichi satoshi noboru eduard mikhail nikolai viktor yevgeny
 edmund brent caspar oliver elliot rudolf jaques francois jacques-yves valery recep tayyip narendra
 xi jinping hu wen li shinzo fumio yoshihide justin emmanuel olaf rishi keir boris volodymyr

@@ -7,11 +7,11 @@ package extract
 // expression runs, so an article of a kilobyte costs a few tens of
 // microseconds.
 //
-// Quotation marks are paired per paragraph: a curly or straight mark opens, a
-// closing or straight mark closes. A quote still open at the end of a
-// paragraph goes on when the next paragraph opens with a mark (the newswire
-// habit for long quotes) and ends at the paragraph otherwise. Single quotes
-// are never marks, so a quote within a quote stays inside.
+// Quotation marks are paired per paragraph (quote.go): a curly mark opens or
+// closes as it faces, a straight one by its spacing. A quote still open at
+// the end of a paragraph goes on when the next paragraph opens with a mark
+// (the newswire habit for long quotes) and ends at the paragraph otherwise.
+// Single quotes are never marks, so a quote within a quote stays inside.
 //
 // A quote is attributed by the first of these that applies, each less sure
 // than the one before (the confidence says which):
@@ -36,9 +36,9 @@ package extract
 // said it would be "improper"`).
 //
 // A quotation cut by its own cue (`"A," he said, "B."` or `"A," he said.
-// "B."` with no cue of its own) is one Quote: its Text joins the parts with a
-// space and Start/End span from the first part to the last, cue included.
-// Every other quote's Text is exactly the body between Start and End.
+// "B."` with no cue of its own), or run on over merged paragraphs, is one
+// Quote a part, each verbatim, sharing a Group (quote.go says how quotes
+// are found). Every quote's Text is exactly the body between Start and End.
 //
 // Speech verbs come from a lexicon of several hundred forms (lexicon.go).
 // The subject found is a name, a pronoun or a description. Names are looked
@@ -53,8 +53,9 @@ package extract
 // written, so the reader still sees who spoke, but it is not an actor.
 //
 // Short quoted spans without a cue are scare quotes, nicknames or titles of
-// works, not quotations: a span of fewer than three words, or of three or
-// four without a cue, is dropped, and so is a capitalised title.
+// works, not quotations: a span of one or two words without a reporting
+// verb next to it, or of three or four without a cue, is dropped, and so is
+// a capitalised title (quote.go, isQuotation).
 //
 // Actors are the capitalised runs of the text. A title word ("Minister",
 // "President") splits a title from a name; a given name, a title, an
@@ -76,6 +77,7 @@ import (
 func (x *Extractor) people(a *article.Article) {
 	a.Quotes, a.Speakers, a.Actors = nil, nil, nil
 	d := newDoc(a.Body)
+	d.markFurniture()
 	d.findQuotes()
 	ac := newActors(x.gaz, d)
 	if t := a.Title; t != "" && !mostlyUpper(t) {
@@ -112,6 +114,7 @@ type token struct {
 	upper bool // a word of two or more letters, all upper-case
 	inq   bool // inside a quotation
 	poss  bool // a word ending in 's or ’s
+	furn  bool // page furniture: dateline, table, credit (furniture.go)
 }
 
 // doc is a tokenised text with its lower-cased copy.
@@ -323,7 +326,7 @@ func (d *doc) scanWord(i int) int {
 	// A trailing period belongs to an abbreviation or an initial.
 	if end < n && s[end] == '.' {
 		w := d.lowWord(start, end)
-		if abbrevs[w] || (letters == 1 && upper == 1) {
+		if abbrevs[w] || (letters == 1 && upper == 1) || initials(w) {
 			end++
 		}
 	}
@@ -347,6 +350,23 @@ func (d *doc) scanWord(i int) int {
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// initials reports whether w is initials joined by periods ("f.w", "j.d",
+// "f.w.").
+func initials(w string) bool {
+	if len(w) >= 4 && w[len(w)-1] == '.' {
+		w = w[:len(w)-1]
+	}
+	if len(w) < 3 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if i%2 == 1 && w[i] != '.' || i%2 == 0 && !('a' <= w[i] && w[i] <= 'z') {
+			return false
+		}
+	}
+	return len(w)%2 == 1
+}
 
 // lowWord returns the lower-case text of bytes s..e.
 func (d *doc) lowWord(s, e int) string { return d.low[s:e] }

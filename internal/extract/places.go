@@ -155,10 +155,10 @@ func (x *Extractor) places(a *article.Article) {
 			t.score += bodyWeight
 		}
 	}
-	x.gaz.Scan(a.Title, func(m gazetteer.Match) { add(m, zoneTitle) })
+	x.gaz.ScanLang(a.Title, a.Lang, func(m gazetteer.Match) { add(m, zoneTitle) })
 	dateEnd := datelineEnd(a.Body)
 	leadEnd := leadEnd(a.Body, dateEnd)
-	x.gaz.Scan(a.Body, func(m gazetteer.Match) {
+	x.gaz.ScanLang(a.Body, a.Lang, func(m gazetteer.Match) {
 		switch {
 		case m.Start < dateEnd:
 			add(m, zoneDateline)

@@ -131,7 +131,8 @@ func (d *doc) cueAt(i int, weak bool) (int, bool) {
 			// auxiliary before them.
 			if _, ok := pronounGender[pw]; !ok && !auxiliaries[pw] && !d.toks[i-1].cap &&
 				!roleNouns[pw] && !roleNouns[strings.TrimSuffix(pw, "s")] && !mediaNouns[pw] && !companyNouns[pw] &&
-				pw != "i" && pw != "we" && pw != "you" {
+				pw != "i" && pw != "we" && pw != "you" &&
+				!(orgNouns[pw] && strings.HasSuffix(w, "s")) { // "the government says"
 				return 0, false
 			}
 		}
@@ -851,6 +852,10 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 	attrs := make([]attr, len(d.quotes))
 	keep := make([]bool, len(d.quotes))
 	for qi, q := range d.quotes {
+		if q.answer {
+			attrs[qi] = d.interviewee(ac, q)
+			continue
+		}
 		a, ok := d.afterCue(ac, q)
 		if ok && d.text[q.e-1] == '.' && q.open > 0 && (d.isP(q.open-1, ':') || d.isP(q.open-1, ',')) {
 			// `Ms Brankin said: "... this." Ms Sturgeon has written
@@ -876,8 +881,15 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 			}
 		}
 		attrs[qi] = a
-		keep[qi] = q.words >= 3 && !(a.how == byNone && (q.words <= 4 || d.titleLike(q))) &&
-			!(a.how != byAfter && d.titleLike(q) && q.words <= 8)
+	}
+	d.shareRunOn(attrs)
+	d.shareSentence(attrs)
+	for qi, q := range d.quotes {
+		a := attrs[qi]
+		keep[qi] = d.isQuotation(q, a)
+		if q.answer {
+			keep[qi] = a.how != byNone
+		}
 	}
 	// Quotes with no cue of their own take one from the paragraph, then
 	// from the paragraph before.
@@ -976,51 +988,172 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 		}
 	}
 
+	d.shareRunOn(attrs)
 	var out []article.Quote
 	var offs []int
+	group := 0
 	for qi := 0; qi < len(d.quotes); qi++ {
-		q := d.quotes[qi]
 		a := attrs[qi]
-		text := d.text[q.s:q.e]
-		kept, words := keep[qi], q.words
-		// `"A," he said, "B."` is one quotation cut by its cue, and so
-		// is `"A," he said. "B."`: the second part has no cue of its own.
-		for qj := qi + 1; qj < len(d.quotes) && !q.unclosed && para[d.quotes[qj].open] == para[q.open]; qj++ {
-			b := attrs[qj]
-			if a.how != byAfter || !(b.how == byBefore && b.cueS == a.cueS || b.how == byParagraph && b.src == qj && keep[qj]) {
-				break
-			}
-			text += " " + d.text[d.quotes[qj].s:d.quotes[qj].e]
-			q.e = d.quotes[qj].e
-			q.unclosed = d.quotes[qj].unclosed
-			kept, words = kept || keep[qj], words+d.quotes[qj].words
-			qi = qj
+		// The parts of one quotation: `"A," he said, "B."` and `"A,"
+		// he said. "B."` (the second part has no cue of its own), and
+		// the parts of a quote that ran on over merged paragraphs.
+		last := qi
+		kept, words := keep[qi], d.quotes[qi].words
+		for last+1 < len(d.quotes) && d.sameQuotation(attrs, keep, para, last) {
+			last++
+			kept, words = kept || keep[last], words+d.quotes[last].words
 		}
-		if !kept && !(words >= 3 && a.how == byAfter) {
+		if !kept && !(words >= 3 && a.how == byAfter && last > qi) {
+			qi = last
 			continue
+		}
+		g := 0
+		if last > qi {
+			group++
+			g = group
 		}
 		conf := a.conf
 		if a.how == byNone {
 			conf = 0.3
 		}
-		if q.unclosed {
-			conf *= 0.7
-		}
 		cue := ""
 		if a.how != byNone {
 			cue = d.text[d.toks[a.cueS].s:d.toks[a.cueE-1].e]
 		}
-		out = append(out, article.Quote{
-			Text: text, Speaker: a.speaker, SpeakerTitle: a.title, SpeakerDescription: a.desc,
-			Cue: cue, Confidence: round2(conf),
-		})
-		offs = append(offs, q.s, q.e)
+		for k := qi; k <= last; k++ {
+			q := d.quotes[k]
+			c := conf
+			if q.unclosed && !q.runOn {
+				c *= 0.7
+			}
+			out = append(out, article.Quote{
+				Text: d.text[q.s:q.e], Speaker: a.speaker, SpeakerTitle: a.title, SpeakerDescription: a.desc,
+				Cue: cue, Confidence: round2(c), Group: g,
+			})
+			offs = append(offs, q.s, q.e)
+		}
+		qi = last
 	}
 	r := runeOffsets(d.text, offs)
 	for k := range out {
 		out[k].Start, out[k].End = r[2*k], r[2*k+1]
 	}
 	return out
+}
+
+// sameQuotation reports whether quote qi+1 goes on the quotation of quote
+// qi: qi ran on into it over merged paragraphs, or it is the second part of
+// a quotation cut by qi's cue, with nothing but the cue's clause between.
+func (d *doc) sameQuotation(attrs []attr, keep []bool, para []int32, qi int) bool {
+	q, n := d.quotes[qi], d.quotes[qi+1]
+	if q.runOn {
+		return n.open == q.close
+	}
+	a, b := attrs[qi], attrs[qi+1]
+	if q.unclosed || para[n.open] != para[q.open] || a.how != byAfter || d.titleLike(n) || q.words > 1 && d.titleLike(q) ||
+		!(b.how == byBefore && b.cueS == a.cueS || b.how == byParagraph && b.src == qi+1 && keep[qi+1]) {
+		return false
+	}
+	// Between the parts, the cue's clause and little more: `"A," he
+	// said on Friday, "B."`, `"A," said Ana Ruiz, a lawyer. "B."`.
+	e := max(a.cueE, a.np.e)
+	if e <= q.close || e > n.open {
+		return false
+	}
+	e = d.skipAside(e)
+	words := 0
+	for k := q.close + 1; k < n.open; k++ {
+		t := d.toks[k]
+		if t.kind != kWord && t.kind != kPunct || k < n.open-1 && (d.isP(k, '.') || d.isP(k, '!') || d.isP(k, '?')) {
+			return false // another sentence stands between
+		}
+		if k >= e && t.kind == kWord {
+			words++
+		}
+	}
+	return words <= 5
+}
+
+// interviewee attributes answer q of an interview to the first person
+// named outside quotes before the first question; with no one named, it
+// is unattributed.
+func (d *doc) interviewee(ac *actors, q span) attr {
+	first := len(d.toks)
+	for _, o := range d.quotes {
+		if o.answer {
+			first = o.open - 1 // the "Q" of the first question is before it
+			break
+		}
+	}
+	for _, m := range ac.ments {
+		if m.s >= first {
+			break
+		}
+		if e := ac.ents[m.ent]; !m.inq && (e.typ == article.Person || e.typ == "" && e.nwords >= 2) {
+			a := attr{how: byParagraph, cueS: q.open - 1, cueE: q.open + 1, np: np{kind: npName, s: m.s, e: m.e, ent: m.ent}}
+			if d.toks[q.open].kind == kWord {
+				a.cueS, a.cueE = q.open, q.open+1 // "A."
+			}
+			ac.resolve(d, &a, m.s)
+			a.conf = 0.7
+			return a
+		}
+	}
+	return attr{}
+}
+
+// shareSentence gives a quote with no cue of its own the attribution of
+// the quote ahead of it in the same sentence, whose cue stands before both:
+// `Ortiz said the plans were "inadequate" and "badly costed"`; a speech
+// verb between the two is the nearer cue (`called it "..." and said
+// "..."`).
+func (d *doc) shareSentence(attrs []attr) {
+	for qi := 1; qi < len(d.quotes); qi++ {
+		if attrs[qi].how != byNone || attrs[qi-1].how != byBefore || d.endsSentence(d.quotes[qi-1]) {
+			continue
+		}
+		same := true
+		for k := d.quotes[qi-1].close + 1; k < d.quotes[qi].open && same; k++ {
+			t := d.toks[k]
+			same = t.kind == kWord || t.kind == kPunct && !d.isP(k, '.') && !d.isP(k, '!') && !d.isP(k, '?') && !d.isP(k, ';')
+		}
+		if !same {
+			continue
+		}
+		attrs[qi] = attrs[qi-1]
+		attrs[qi].adjacent = false
+		for k := d.quotes[qi-1].close + 1; k < d.quotes[qi].open; k++ {
+			if end, ok := d.cueAt(k, true); ok {
+				// `... and said the government had "...`: the
+				// nearer verb of the same speaker.
+				attrs[qi].cueS, attrs[qi].cueE = k, end
+			}
+		}
+	}
+}
+
+// shareRunOn gives the parts of a quote that ran on over merged paragraphs
+// (`"A. "B," she said.`) the attribution of the first part that has one of
+// its own: they are one speaker's words.
+func (d *doc) shareRunOn(attrs []attr) {
+	for s := 0; s < len(d.quotes); {
+		e := s
+		for e+1 < len(d.quotes) && d.quotes[e].runOn {
+			e++
+		}
+		from := -1
+		for k := s; k <= e && from < 0; k++ {
+			if attrs[k].how != byNone {
+				from = k
+			}
+		}
+		for k := s; k <= e && from >= 0; k++ {
+			if attrs[k].how == byNone {
+				attrs[k] = attrs[from]
+			}
+		}
+		s = e + 1
+	}
 }
 
 func round2(f float64) float64 {
@@ -1159,9 +1292,9 @@ func (ac *actors) resolve(d *doc, a *attr, pos int) {
 		a.speaker, a.desc = "", trimPoss(text)
 		base -= 0.1
 	} else {
-		a.speaker = trimPoss(text)
+		a.speaker = oneSpace(trimPoss(text))
 		if p.kind == npName {
-			a.speaker = trimPossCase(text, d.toks[p.e-1].poss)
+			a.speaker = oneSpace(trimPossCase(text, d.toks[p.e-1].poss))
 		}
 		base -= 0.1
 	}

@@ -6,11 +6,13 @@
 // Canada and Australia) is generated from the mledoze/countries data set as
 // packaged by github.com/pariz/gountries (gountries under the MIT licence,
 // the data under the ODbL 1.0; see NOTICE) into
-// countries.tsv and subdivisions.tsv by `go generate`. What that data lacks
+// countries.tsv, subdivisions.tsv and translations.tsv (the names in
+// French, Spanish, German, Portuguese and Italian) by `go generate`. What that data lacks
 // for reading news -- demonyms, abbreviations, seats of government, former
 // states, major cities, the Middle East -- is kept by hand in supplement.tsv,
-// which says for each line what it is. All three files are embedded, parsed
-// once, and shared.
+// which says for each line what it is; what it lacks in the other
+// languages (names, demonyms) in languages.tsv (lang.go). All the files are
+// embedded, parsed once, and shared.
 package gazetteer
 
 //go:generate go run ./gen
@@ -107,8 +109,9 @@ type Gazetteer struct {
 	byName     map[string]*Country // normalised names, official names, aliases, former names
 	regions    map[string]string   // lower case -> canonical region or sub-region
 	middleEast map[string]bool
-	phrases    map[string]Place     // normalised phrase ("soviet union") -> place
-	trie       map[string][]*phrase // first token key -> phrases, longest first
+	phrases    map[string]Place      // normalised phrase ("soviet union") -> place
+	trie       map[string][]*phrase  // first token key -> phrases, longest first
+	langs      map[string]*langTable // ISO 639-1 code -> that language's phrases (lang.go)
 }
 
 // phrase is one entry of the matcher: its token keys and, for exact
@@ -117,11 +120,20 @@ type phrase struct {
 	keys  []string
 	exact []string // the tokens as written, for Exact phrases
 	upper []string // the same in capitals
-	place Place
+	// anyCase phrases match in any case (demonyms of other languages).
+	anyCase bool
+	place   Place
 }
 
 var defaultOnce = sync.OnceValues(func() (*Gazetteer, error) {
-	return Parse(countriesTSV, subdivisionsTSV, supplementTSV)
+	g, err := Parse(countriesTSV, subdivisionsTSV, supplementTSV)
+	if err != nil {
+		return nil, err
+	}
+	if err := g.ParseLanguages(translationsTSV, languagesTSV); err != nil {
+		return nil, err
+	}
+	return g, nil
 })
 
 // Default returns the gazetteer built from the embedded data, loaded once.
@@ -386,13 +398,28 @@ func (g *Gazetteer) Regions(code string) []string {
 // abbreviations must keep their case ("US" is a place, "Us" is not).
 // Institutions ("Bundesbank") are organisations, not places.
 func (g *Gazetteer) IsPlace(name string) bool {
+	k, ok := g.PlaceKind(name)
+	if !ok {
+		return false
+	}
+	switch k {
+	case KindInstitution, KindBlock, KindDateline:
+		return false
+	}
+	return true
+}
+
+// PlaceKind returns the kind of phrase a capitalised name is in the
+// gazetteer, if it is one: as IsPlace, but it also answers for
+// institutions, blocks and dateline abbreviations ("N.J", "Calif").
+func (g *Gazetteer) PlaceKind(name string) (Kind, bool) {
 	name = strings.TrimSpace(name)
 	if len(name) > 4 && strings.EqualFold(name[:4], "the ") {
 		name = name[4:]
 	}
 	toks := tokenize(name)
 	if len(toks) == 0 || len(toks) > 8 {
-		return false
+		return 0, false
 	}
 	var b strings.Builder
 	for i, t := range toks {
@@ -403,26 +430,22 @@ func (g *Gazetteer) IsPlace(name string) bool {
 	}
 	p, ok := g.phrases[b.String()]
 	if !ok {
-		return false
-	}
-	switch p.Kind {
-	case KindInstitution, KindBlock, KindDateline:
-		return false
+		return 0, false
 	}
 	if p.Exact {
 		for _, ph := range g.trie[toks[0].key] {
 			if len(ph.keys) == len(toks) && ph.place == p {
 				for i, t := range toks {
 					if withoutDots(name[t.start:t.end]) != ph.exact[i] {
-						return false
+						return 0, false
 					}
 				}
-				return true
+				return p.Kind, true
 			}
 		}
-		return false
+		return 0, false
 	}
-	return true
+	return p.Kind, true
 }
 
 // Key returns the normalised form under which the gazetteer files a

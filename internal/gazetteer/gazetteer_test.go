@@ -211,3 +211,49 @@ func BenchmarkScan(b *testing.B) {
 		g.Scan(text, func(Match) {})
 	}
 }
+
+func TestScanLang(t *testing.T) {
+	g := Default()
+	for _, c := range []struct {
+		lang, text string
+		want       []string // codes with the matched text
+	}{
+		{"fr", "Le gouvernement américain et l'Allemagne.", []string{"US américain", "DE Allemagne"}},
+		{"es", "Le gouvernement américain et l'Allemagne.", nil},              // French phrases in a Spanish text
+		{"en", "Le gouvernement américain et l'Allemagne.", nil},              // nor in English
+		{"it", "I mali della Costa d'Avorio.", []string{"CI Costa d'Avorio"}}, // "mali" is a word
+		{"de", "Die amerikanischen Truppen verlassen Deutschland.", []string{"US amerikanischen", "DE Deutschland"}},
+		{"es", "Los EE.UU. y Corea del Sur.", []string{"US EE.UU", "KR Corea del Sur"}},
+		{"pt", "O Maurício viajou para a Alemanha.", []string{"DE Alemanha"}},  // a first name, skipped
+		{"it", "Dell'Iran si parla a Kabul.", []string{"IR Iran", "AF Kabul"}}, // English phrases too
+		{"fr", "O'Brien est allé au Japon.", []string{"JP Japon"}},
+		{"xx", "Iraq and Allemagne.", []string{"IQ Iraq"}}, // an unknown language: English only
+	} {
+		var got []string
+		g.ScanLang(c.text, c.lang, func(m Match) {
+			got = append(got, m.Place.Code+" "+c.text[m.Start:m.End])
+		})
+		if !slices.Equal(got, c.want) {
+			t.Errorf("ScanLang(%q, %q) = %q, want %q", c.text, c.lang, got, c.want)
+		}
+	}
+}
+
+func TestParseLanguagesErrors(t *testing.T) {
+	for _, c := range []struct{ translations, languages, want string }{
+		{"", "fr\tXX\tname\tNulle part", `parse languages line 1: unknown country "XX"`},
+		{"", "xx\tFR\tname\tFrance", `parse languages line 1: unknown language "xx" (want one of fr, es, de, pt, it)`},
+		{"", "fr\tFR\tcity\tParis", `parse languages line 1: unknown kind "city"`},
+		{"", "fr\tFR\tdemonym\tfranç*", `parse languages line 1: "franç*": only German stems end in *`},
+		{"FR\tfr", "", `parse translations line 1: want 3 fields, got "FR\tfr"`},
+	} {
+		g, err := Parse(countriesTSV, subdivisionsTSV, supplementTSV)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = g.ParseLanguages(c.translations, c.languages)
+		if err == nil || err.Error() != c.want {
+			t.Errorf("ParseLanguages(%q, %q) = %v, want %s", c.translations, c.languages, err, c.want)
+		}
+	}
+}

@@ -2,7 +2,8 @@ package gazetteer
 
 // The matcher. Text is cut into word tokens once, each with a normalised key
 // (lower case, accents and dots dropped, a possessive 's cut off) written
-// into one scratch buffer; a hyphen is a token of its own, so "Iran-backed"
+// into one scratch buffer; an elided article ("l'", "dell'") is a word of
+// its own, so "l'Italia" holds "Italia"; a hyphen is a token of its own, so "Iran-backed"
 // holds "Iran" and "Guinea-Bissau" is three tokens. Phrases are cut the same
 // way and filed under their first token's key, longest first, so one map
 // look-up per token finds every candidate and the first that fits is the
@@ -65,6 +66,12 @@ var scratchPool = sync.Pool{New: func() any { return &scratch{} }}
 // Scan calls fn for each place phrase in text, left to right, longest match
 // first; matches do not overlap. It allocates nothing for plain text.
 func (g *Gazetteer) Scan(text string, fn func(Match)) {
+	g.scan(text, nil, fn)
+}
+
+// scan does Scan's work, with the phrases of extra (another language's,
+// or nil) besides the English ones.
+func (g *Gazetteer) scan(text string, extra map[string][]*phrase, fn func(Match)) {
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
 	s.toks, s.buf = lex(text, s.toks[:0], s.buf[:0])
@@ -75,16 +82,29 @@ func (g *Gazetteer) Scan(text string, fn func(Match)) {
 			i++
 			continue
 		}
-		n := 0
-		for _, ph := range g.trie[string(buf[t.ks:t.ke])] {
+		key := string(buf[t.ks:t.ke])
+		var best *phrase
+		for _, ph := range g.trie[key] {
 			if g.fits(ph, toks[i:], buf, text) {
-				n = len(ph.keys)
-				fn(makeMatch(text, toks, i, n, ph.place))
+				best = ph
 				break
 			}
 		}
-		if n == 0 {
-			n = 1
+		if extra != nil {
+			for _, ph := range extra[key] {
+				if best != nil && len(ph.keys) <= len(best.keys) {
+					break
+				}
+				if g.fits(ph, toks[i:], buf, text) {
+					best = ph
+					break
+				}
+			}
+		}
+		n := 1
+		if best != nil {
+			n = len(best.keys)
+			fn(makeMatch(text, toks, i, n, best.place))
 		}
 		i += n
 	}
@@ -102,7 +122,7 @@ func (g *Gazetteer) fits(ph *phrase, toks []token, buf []byte, text string) bool
 		}
 	}
 	if ph.exact == nil {
-		return toks[0].upper
+		return toks[0].upper || ph.anyCase
 	}
 	for j, want := range ph.exact {
 		w := text[toks[j].start:toks[j].end]
@@ -241,6 +261,12 @@ func lexWord(text string, i int, t *token, buf []byte) (int, []byte) {
 			i++
 		case r == '\'' || r == '\u2019':
 			next, nsize := runeAt(text, i+size)
+			// An elided article before a name ("l'Italia", "d'Ivoire",
+			// "dell'Iran") is a word of its own; an Irish "O'" is not.
+			if unicode.IsUpper(next) && i-t.start <= 5 && isLowerWord(text[t.start:i]) && !strings.EqualFold(text[t.start:i], "o") {
+				t.end = i
+				return i + size, buf
+			}
 			if next == 's' || next == 'S' {
 				after, _ := runeAt(text, i+size+nsize)
 				if !isWordRune(after) {
@@ -261,6 +287,17 @@ func lexWord(text string, i int, t *token, buf []byte) (int, []byte) {
 	}
 	t.end = i
 	return i, buf
+}
+
+// isLowerWord reports whether s is letters in lower case but for the
+// first ("l", "dell", "L").
+func isLowerWord(s string) bool {
+	for i, r := range s {
+		if !unicode.IsLower(r) && (i > 0 || !unicode.IsUpper(r)) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // appendFolded appends r lower-cased and without accents.

@@ -18,7 +18,7 @@ import (
 // it ask github.com/araddon/dateparse, in strict mode so that a day and
 // month that could be read either way ("03/04/2025") are refused rather than
 // guessed. Bare numbers (Unix times, "20250118") are refused too, and so is
-// any year outside 1000-2200. Zone abbreviations that Go cannot place
+// any year outside minYear-maxYear. Zone abbreviations that Go cannot place
 // (EST, PDT, CET ...) are given their usual offsets.
 func ParseDate(s string) (time.Time, bool) {
 	s = strings.TrimSpace(s)
@@ -67,6 +67,12 @@ func strictParse(s string) (t time.Time, err error) {
 	return dateparse.ParseStrict(s, dateparse.RetryAmbiguousDateWithSwap(false))
 }
 
+// The years a date may have. Before 1678 the index could not keep it as a
+// date (bleve's datetimes are int64 nanoseconds from 1970, which reach back
+// to 1677-09-21 only): such a date is kept as text, as one that could not
+// be read. After 2200 a "date" is a typing error or not a date.
+const minYear, maxYear = 1678, 2200
+
 // finishDate fixes guessed zone offsets, checks the year and converts to UTC.
 func finishDate(t time.Time) (time.Time, bool) {
 	if name, off := t.Zone(); off == 0 && name != "" && name != "UTC" {
@@ -75,7 +81,7 @@ func finishDate(t time.Time) (time.Time, bool) {
 		}
 	}
 	t = t.UTC()
-	if y := t.Year(); y < 1000 || y > 2200 {
+	if y := t.Year(); y < minYear || y > maxYear {
 		return time.Time{}, false
 	}
 	return t, true

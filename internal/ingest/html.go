@@ -4,9 +4,13 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 
+	"github.com/go-shiori/dom"
+	"github.com/markusmobius/go-htmldate"
 	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
 
 	"github.com/newsdex/newsdex/internal/article"
 )
@@ -32,35 +36,71 @@ func readHTML(s *sink, r *bufio.Reader) error {
 
 // ParseHTML extracts the article of an HTML page: its main text (through
 // go-trafilatura with its readability and dom-distiller fallbacks), title,
-// date, author, site name and URL. Body paragraphs are joined by "\n\n".
+// date, author, site name, URL and declared language, read as page.go
+// describes. Body paragraphs are joined by "\n\n". A bot-check or error
+// page is an error wrapping ErrNotArticle.
 func ParseHTML(r *bufio.Reader) (*article.Article, error) {
-	res, err := trafilatura.Extract(r, trafilatura.Options{
+	doc, err := dom.Parse(r)
+	if err != nil {
+		return nil, fmt.Errorf("parse html: %w", err)
+	}
+	meta := readPageMeta(doc)
+	// trafilatura works on a copy of doc and leaves it as it was.
+	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
 		EnableFallback:  true,
 		ExcludeComments: true,
+		HtmlDateMode:    trafilatura.Disabled,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("extract html: %w", err)
 	}
 	m := res.Metadata
+	dateOpts := htmlDateOptions
+	dateOpts.URL = m.URL
+	date, dateErr := htmldate.FromDocument(doc, dateOpts)
 	a := &article.Article{
-		Title:  oneLine(m.Title),
-		Source: oneLine(m.Sitename),
 		Byline: oneLine(m.Author),
 		URL:    strings.TrimSpace(m.URL),
 		Body:   strings.Join(htmlBody(nodeBlocks(res.ContentNode)), "\n\n"),
+		Lang:   meta.lang,
 	}
 	if a.Body == "" {
 		a.Body = textParagraphs(res.ContentText)
 	}
-	if !m.Date.IsZero() {
-		a.Date = m.Date.UTC()
-		a.DateText = m.Date.Format("2006-01-02T15:04:05Z07:00")
+	host := hostName(a.URL)
+	a.Source = pageSource(append(meta.siteName, m.Sitename), a.URL)
+	rawSite := ""
+	if len(meta.siteName) > 0 {
+		rawSite = oneLine(html.UnescapeString(meta.siteName[0]))
+	}
+	a.Title = cleanTitle(oneLine(m.Title), a.Source, rawSite, host)
+	if dateErr == nil && !date.IsZero() {
+		if namesDay(date.SrcString) {
+			a.Date = date.DateTime.UTC()
+		}
+		// A date read from a year alone stays in DateText, unread: the
+		// date is left empty and counted, never guessed.
+		a.DateText = firstWords(oneLine(tagRE.ReplaceAllString(date.SrcString, " ")), 12)
+		if a.DateText == "" {
+			a.DateText = date.DateTime.Format("2006-01-02T15:04:05Z07:00")
+		}
+	}
+	if err := errorPage(a.Title, a.Body); err != nil {
+		return nil, err
 	}
 	if a.Title == "" && a.Body == "" {
 		return nil, errEmpty
 	}
 	return a, nil
 }
+
+// tagRE is an HTML tag in the text a date was read from.
+var tagRE = regexp.MustCompile(`<[^>]*>`)
+
+// htmlDateOptions are go-htmldate's: the publication date rather than the
+// last change, searched for in the page's URL and text as well as its
+// metadata (the options go-trafilatura gives it).
+var htmlDateOptions = htmldate.Options{UseOriginalDate: true}
 
 // htmlBody picks the body paragraphs out of the extracted blocks.
 //
@@ -80,7 +120,7 @@ func htmlBody(blocks []block) []string {
 		lead = false
 		out = append(out, b.text)
 	}
-	for len(out) > 0 && isChrome(out[len(out)-1]) {
+	for len(out) > 0 && (isChrome(out[len(out)-1]) || isBoilerplate(out[len(out)-1])) {
 		out = out[:len(out)-1]
 	}
 	return out

@@ -20,10 +20,10 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/newsdex/newsdex/internal/article"
 )
@@ -38,6 +38,12 @@ type Options struct {
 	// Workers is how many files are parsed in parallel; 0 means
 	// runtime.GOMAXPROCS(0).
 	Workers int
+	// FollowLinks follows symbolic links in folders that lead out of the
+	// paths named (walk.go); by default they are skipped.
+	FollowLinks bool
+	// Exclude lists folders never read, even when named or linked to (the
+	// index being written).
+	Exclude []string
 }
 
 // Formats lists the values Options.Format accepts besides "".
@@ -73,27 +79,68 @@ var ErrUnsupported = errors.New("unsupported file type")
 var errUnreadableDate = errors.New("unreadable date")
 
 // Walk reads every path and calls fn for each article read and onError for
-// each file, line or record that could not be read. A path is a file, a
-// folder (read recursively in sorted order, skipping hidden files and
-// folders, following symbolic links but never into a folder already read),
-// or "-" for standard input. A path that does not exist is reported through
-// onError. fn and onError are never called concurrently. A bad file or
-// record never stops the walk; Walk returns fn's error if fn returns one, or
-// ctx.Err() when ctx is cancelled, and nil otherwise.
+// each file, line or record that could not be read, and each file skipped
+// (an Error wrapping a reason Skipped returns). A path is a file, a folder
+// (read recursively in sorted order, as List lists it: regular files only,
+// no hidden ones, no symbolic links out of the paths named, no index
+// folders), or "-" for standard input. A path that does not exist is
+// reported through onError. fn and onError are never called concurrently.
+// A bad file or record never stops the walk; Walk returns fn's error if fn
+// returns one, or ctx.Err() when ctx is cancelled, and nil otherwise. A
+// cancelled walk does not wait for a named pipe or standard input to be
+// written to.
 func Walk(ctx context.Context, paths []string, opts Options, fn func(*article.Article) error, onError func(*Error)) error {
 	if err := checkFormat(opts.Format); err != nil {
 		return err
 	}
 	list := func(ctx context.Context, emit func(*job) bool) {
-		visited := make(map[string]bool)
-		for _, p := range paths {
-			if !listOS(p, true, visited, opts, emit) {
-				return
-			}
-		}
+		List(paths, opts, func(in Input) bool {
+			return emit(jobOf(ctx, in, opts.Format))
+		})
 	}
 	return run(ctx, opts, list, fn, onError)
 }
+
+// jobOf makes the job reading in.
+func jobOf(ctx context.Context, in Input, format string) *job {
+	switch {
+	case in.Err != nil:
+		return failedJob(in.Name, in.Err)
+	case in.Name == "-" && in.Real == "":
+		return &job{name: "-", format: format, explicit: true,
+			open: func() (io.ReadCloser, error) { return cancellable(ctx, os.Stdin), nil }}
+	case !in.Regular:
+		// A named pipe: opened without waiting for a writer, and read
+		// through the runtime's poller, so that closing it on
+		// cancellation ends a read that waits (readInput).
+		return &job{name: in.Name, format: format, explicit: true,
+			open: func() (io.ReadCloser, error) { return os.OpenFile(in.Name, os.O_RDONLY|syscall.O_NONBLOCK, 0) }}
+	}
+	name := in.Name
+	return &job{name: name, format: format, explicit: in.Explicit,
+		open: func() (io.ReadCloser, error) { return os.Open(name) }}
+}
+
+// cancellable returns r as a reader that gives ctx.Err() once ctx is
+// cancelled, even while a Read of r waits (standard input from a terminal
+// or a pipe no one writes to). That Read is left waiting in a goroutine:
+// the caller is about to stop reading.
+func cancellable(ctx context.Context, r io.Reader) io.ReadCloser {
+	pr, pw := io.Pipe()
+	go func() {
+		_, err := io.Copy(pw, r)
+		pw.CloseWithError(err)
+	}()
+	stop := context.AfterFunc(ctx, func() { pw.CloseWithError(ctx.Err()) })
+	return readCloser{pr, func() error { stop(); return pr.Close() }}
+}
+
+type readCloser struct {
+	io.Reader
+	close func() error
+}
+
+func (r readCloser) Close() error { return r.close() }
 
 // WalkFS does what Walk does over fsys, from root (a file or folder in
 // fsys; "." for all of it). Articles' File is the path within fsys.
@@ -145,49 +192,6 @@ func failedJob(name string, err error) *job {
 	j.out <- item{e: &Error{File: name, Err: err}}
 	close(j.out)
 	return j
-}
-
-// listOS lists p for Walk. It returns false once emit does.
-func listOS(p string, explicit bool, visited map[string]bool, opts Options, emit func(*job) bool) bool {
-	if p == "-" {
-		return emit(&job{name: "-", format: opts.Format, explicit: true,
-			open: func() (io.ReadCloser, error) { return io.NopCloser(os.Stdin), nil }})
-	}
-	fi, err := os.Stat(p)
-	if err != nil {
-		return emit(failedJob(p, err))
-	}
-	if !fi.IsDir() {
-		if !explicit && formatOf(p) == "" && opts.Format == "" {
-			return emit(failedJob(p, ErrUnsupported))
-		}
-		return emit(&job{name: p, format: opts.Format, explicit: explicit,
-			open: func() (io.ReadCloser, error) { return os.Open(p) }})
-	}
-	real, err := filepath.EvalSymlinks(p)
-	if err == nil {
-		real, err = filepath.Abs(real)
-	}
-	if err != nil {
-		return emit(failedJob(p, err))
-	}
-	if visited[real] {
-		return true
-	}
-	visited[real] = true
-	entries, err := os.ReadDir(p)
-	if err != nil {
-		return emit(failedJob(p, err))
-	}
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".") {
-			continue
-		}
-		if !listOS(filepath.Join(p, e.Name()), false, visited, opts, emit) {
-			return false
-		}
-	}
-	return true
 }
 
 // listFS lists p in fsys for WalkFS. It returns false once emit does.
@@ -320,7 +324,8 @@ func (s *sink) article(a *article.Article) error {
 }
 
 // articleAt sends a, read from a line or record of the file (either may be
-// 0). A body over MaxBodyBytes is cut first, and the cut is reported.
+// 0). A body over MaxBodyBytes, and any other field over its limit
+// (limits.go), is cut first, and each cut is reported.
 func (s *sink) articleAt(line, record int, a *article.Article) error {
 	a.File = s.name
 	if n := len(a.Body); n > MaxBodyBytes || s.fileCut > 0 {
@@ -329,7 +334,11 @@ func (s *sink) articleAt(line, record int, a *article.Article) error {
 			return err
 		}
 	}
-	setID(a)
+	for _, err := range cutFields(a) { // and sets the ID
+		if err := s.fail(line, record, err); err != nil {
+			return err
+		}
+	}
 	return s.send(item{a: a})
 }
 
@@ -381,6 +390,8 @@ func readInput(s *sink, j *job) error {
 		return err
 	}
 	defer rc.Close()
+	// Closing a named pipe ends a read that waits for a writer.
+	defer context.AfterFunc(s.ctx, func() { rc.Close() })()
 	var r *bufio.Reader = bufio.NewReaderSize(rc, 64<<10)
 	if magic, _ := r.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		gz, err := gzip.NewReader(r)

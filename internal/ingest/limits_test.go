@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"strings"
 	"testing"
@@ -177,4 +179,79 @@ func FuzzReadInput(f *testing.F) {
 			t.Errorf("WalkFS(%q) = %v, want nil", data, err)
 		}
 	})
+}
+
+// TestFieldLimits reads records with one field over its limit each: the
+// field is cut on a rune boundary, the article is still read, and the cut
+// is reported with the line and the field's name.
+func TestFieldLimits(t *testing.T) {
+	long := func(n int) string { return strings.Repeat("é", n/2+1) } // one token, over n bytes
+	longID := strings.Repeat("x", MaxIDBytes+10)
+	tests := []struct {
+		name   string
+		record map[string]string
+		check  func(*article.Article) string // "" when right
+		want   string
+	}{
+		{"title", map[string]string{"title": long(MaxTitleBytes), "body": "B"},
+			func(a *article.Article) string { return lenCheck("title", a.Title, MaxTitleBytes) },
+			fmt.Sprintf("in:1: title cut at 2048 bytes (title of %d bytes); the article is indexed with its start", len(long(MaxTitleBytes)))},
+		{"byline", map[string]string{"title": "T", "author": long(MaxBylineBytes)},
+			func(a *article.Article) string { return lenCheck("byline", a.Byline, MaxBylineBytes) },
+			fmt.Sprintf("in:1: byline cut at 1024 bytes (byline of %d bytes); the article is indexed with its start", len(long(MaxBylineBytes)))},
+		{"source", map[string]string{"title": "T", "source": long(MaxSourceBytes)},
+			func(a *article.Article) string { return lenCheck("source", a.Source, MaxSourceBytes) },
+			fmt.Sprintf("in:1: source cut at 512 bytes (source of %d bytes); the article is indexed with its start", len(long(MaxSourceBytes)))},
+		{"url", map[string]string{"id": "u", "title": "T", "url": "https://example.org/" + long(MaxURLBytes)},
+			func(a *article.Article) string { return lenCheck("url", a.URL, MaxURLBytes) },
+			fmt.Sprintf("in:1: url cut at 8192 bytes (url of %d bytes); the article is indexed with its start", len("https://example.org/"+long(MaxURLBytes)))},
+		{"date", map[string]string{"title": "T", "date": "2025-01-18" + strings.Repeat(" and", 80)},
+			func(a *article.Article) string {
+				if !a.Date.IsZero() {
+					return "a date over the limit was read"
+				}
+				return lenCheck("date", a.DateText, MaxDateTextBytes)
+			},
+			"in:1: date cut at 256 bytes (date of 330 bytes); the article is indexed with its start"},
+		{"id", map[string]string{"id": longID, "title": "T"},
+			func(a *article.Article) string {
+				if !strings.HasPrefix(a.ID, "xxx") || !strings.Contains(a.ID, "~") {
+					return "id " + a.ID[:10] + "... lacks its start or hash"
+				}
+				return lenCheck("id", a.ID, MaxIDBytes)
+			},
+			fmt.Sprintf("in:1: id cut at 2048 bytes (id of %d bytes); it ends in a hash of the whole id", len(longID))},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			line, _ := json.Marshal(tt.record)
+			arts, errs, _ := read("jsonl", append(line, '\n'))
+			if len(arts) != 1 {
+				t.Fatalf("read %d articles, want 1", len(arts))
+			}
+			if msg := tt.check(arts[0]); msg != "" {
+				t.Error(msg)
+			}
+			if len(errs) != 1 || errs[0].Error() != tt.want || !errors.Is(errs[0], ErrTruncated) {
+				t.Errorf("errors = %v, want [%s]", errs, tt.want)
+			}
+		})
+	}
+
+	// Two long IDs with the same start stay two articles.
+	a := map[string]string{"id": longID + "a", "title": "T"}
+	b := map[string]string{"id": longID + "b", "title": "T"}
+	la, _ := json.Marshal(a)
+	lb, _ := json.Marshal(b)
+	arts, _, _ := read("jsonl", []byte(string(la)+"\n"+string(lb)+"\n"))
+	if len(arts) != 2 || arts[0].ID == arts[1].ID {
+		t.Errorf("two long ids with the same start gave one id")
+	}
+}
+
+func lenCheck(field, v string, limit int) string {
+	if len(v) > limit || len(v) < limit/2 || !utf8.ValidString(v) {
+		return fmt.Sprintf("%s of %d bytes (valid UTF-8 %v), want at most %d and at least half, cut on a rune boundary", field, len(v), utf8.ValidString(v), limit)
+	}
+	return ""
 }

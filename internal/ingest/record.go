@@ -24,6 +24,7 @@ const (
 	fieldURL
 	fieldSource
 	fieldAuthor
+	fieldLang
 	numFields
 )
 
@@ -37,6 +38,7 @@ var fieldKeys = [numFields][]string{
 	fieldURL:    {"url", "link", "href", "permalink"},
 	fieldSource: {"source", "publisher", "site", "site_name", "sitename", "source_name", "outlet", "publication"},
 	fieldAuthor: {"author", "byline", "authors", "by", "writer"},
+	fieldLang:   {"lang", "language", "inlanguage", "locale"},
 }
 
 // keyField maps a lower-case key to its field and rank (lower is preferred).
@@ -83,6 +85,7 @@ func (r *record) article() (*article.Article, error) {
 		URL:    strings.TrimSpace(r.val[fieldURL]),
 		Source: oneLine(r.val[fieldSource]),
 		Byline: oneLine(r.val[fieldAuthor]),
+		Lang:   oneLine(r.val[fieldLang]),
 	}
 	if d := oneLine(r.val[fieldDate]); d != "" {
 		setDate(a, d)

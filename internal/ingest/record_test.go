@@ -157,3 +157,27 @@ func BenchmarkJSONL(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
 }
+
+func TestRecordLang(t *testing.T) {
+	for _, c := range []struct{ key, val, want string }{
+		{"lang", "de", "de"},
+		{"Language", "pt-BR", "pt-BR"},
+		{"inLanguage", "fr", "fr"},
+		{"locale", "it_IT", "it_IT"},
+	} {
+		var r record
+		f, rank, ok := lookupKey(c.key)
+		if !ok {
+			t.Fatalf("lookupKey(%q) not found", c.key)
+		}
+		r.put(f, rank, c.val)
+		r.put(fieldTitle, 0, "T")
+		a, err := r.article()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Lang != c.want {
+			t.Errorf("record {%q: %q} Lang = %q, want %q", c.key, c.val, a.Lang, c.want)
+		}
+	}
+}

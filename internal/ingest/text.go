@@ -120,6 +120,9 @@ func ParseText(text string) *article.Article {
 // setDate records the date text and, when it can be read, the date.
 func setDate(a *article.Article, text string) {
 	a.DateText = text
+	if len(text) > MaxDateTextBytes {
+		return // no date is written that long; cutFields cuts the text
+	}
 	if t, ok := ParseDate(text); ok {
 		a.Date = t
 	}

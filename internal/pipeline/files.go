@@ -3,14 +3,13 @@ package pipeline
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/newsdex/newsdex/internal/ingest"
 )
 
 // HashStore records the content hash of input files; *index.Index is one.
@@ -23,13 +22,16 @@ type HashStore interface {
 // those left out because nothing in them changed since they were last
 // recorded, before any file is parsed.
 //
-// How it decides: each regular file below a path (hidden files and folders
-// skipped, as ingest skips them) is hashed with SHA-256 and looked up in
-// the store under its absolute path and the forced format. A path is left
-// out only when every one of its files is recorded with the same hash; a
-// folder with one changed or new file is read whole (ingest then decides
-// which of its files it reads, and the indexer's fingerprints skip the
-// unchanged articles). Standard input ("-") is always read.
+// How it decides: each regular file ingest would read below a path
+// (ingest.List: the same walk, so the same files) is hashed with SHA-256
+// and looked up in the store under its absolute path and the forced
+// format. A path is left out only when every one of its files is recorded
+// with the same hash; a folder with one changed or new file is read whole
+// (the indexer's fingerprints then skip the unchanged articles). Standard
+// input ("-"), a named pipe, and a path with an entry that cannot be read
+// are always read (ingest reports what is wrong); entries ingest skips
+// (special files, links out of the input folders, index folders, unknown
+// extensions) count for nothing.
 type Inputs struct {
 	Read      []string // paths to read
 	Unchanged []string // paths left out
@@ -47,22 +49,29 @@ type Inputs struct {
 // fileKey is the store key of a file read with a forced format.
 func fileKey(abs, format string) string { return format + ":" + abs }
 
-// CheckInputs hashes the files below paths and compares them with store.
-func CheckInputs(store HashStore, paths []string, format string) (*Inputs, error) {
+// CheckInputs hashes the files below paths, listed as ingest.Walk lists
+// them with opts, and compares them with store.
+func CheckInputs(store HashStore, paths []string, opts ingest.Options) (*Inputs, error) {
+	format := opts.Format
 	in := &Inputs{format: format, hashes: map[string]string{}, articles: map[string]int{}}
-	for _, p := range paths {
-		if p == "-" {
-			in.Read = append(in.Read, p)
-			continue
+	files := make([][]string, len(paths))
+	mustRead := make([]bool, len(paths))
+	ingest.List(paths, opts, func(e ingest.Input) bool {
+		switch {
+		case e.Err != nil && ingest.Skipped(e.Err) == nil, e.Err == nil && !e.Regular:
+			mustRead[e.Root] = true
+		case e.Err == nil:
+			files[e.Root] = append(files[e.Root], e.Real)
 		}
-		files, err := regularFiles(p)
-		if err != nil || len(files) == 0 {
-			// Let ingest report what is wrong with the path.
+		return true
+	})
+	for i, p := range paths {
+		if mustRead[i] || len(files[i]) == 0 {
 			in.Read = append(in.Read, p)
 			continue
 		}
 		same, articles := true, 0
-		for _, f := range files {
+		for _, f := range files[i] {
 			h, err := hashFile(f)
 			if err != nil {
 				same = false
@@ -88,7 +97,7 @@ func CheckInputs(store HashStore, paths []string, format string) (*Inputs, error
 		if same {
 			in.Unchanged = append(in.Unchanged, p)
 			in.UnchangedArticles += articles
-			for _, f := range files {
+			for _, f := range files[i] {
 				delete(in.hashes, fileKey(f, format)) // already recorded
 			}
 		} else {
@@ -128,40 +137,6 @@ func canonical(p string) (string, error) {
 		return "", err
 	}
 	return filepath.EvalSymlinks(abs)
-}
-
-// regularFiles returns the canonical paths of the regular files at or
-// below p, skipping hidden entries below p, in sorted order. A symbolic
-// link below p makes it an error: ingest decides how to read those.
-func regularFiles(p string) ([]string, error) {
-	abs, err := canonical(p)
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	err = filepath.WalkDir(abs, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if path != abs && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if d.Type().IsRegular() {
-			out = append(out, path)
-		} else if !d.IsDir() {
-			// A symbolic link or device: leave the whole path to ingest.
-			return fmt.Errorf("%s: not a regular file", path)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	sort.Strings(out)
-	return out, nil
 }
 
 func hashFile(path string) (string, error) {

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/newsdex/newsdex/internal/ingest"
 )
 
 // memStore is a HashStore in memory.
@@ -41,7 +43,7 @@ func TestCheckInputs(t *testing.T) {
 
 	check := func(step string, wantRead, wantUnchanged []string, wantArticles int) *Inputs {
 		t.Helper()
-		in, err := CheckInputs(store, paths, "")
+		in, err := CheckInputs(store, paths, ingest.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -74,12 +76,12 @@ func TestCheckInputs(t *testing.T) {
 	if err := os.Symlink(a, link); err != nil {
 		t.Fatal(err)
 	}
-	if in, err := CheckInputs(store, []string{link}, ""); err != nil || len(in.Unchanged) != 1 || in.UnchangedArticles != 2 {
+	if in, err := CheckInputs(store, []string{link}, ingest.Options{}); err != nil || len(in.Unchanged) != 1 || in.UnchangedArticles != 2 {
 		t.Errorf("through a symbolic link: CheckInputs = %+v, %v; want it unchanged with 2 articles", in, err)
 	}
 
 	// The same bytes read with a forced format were never recorded.
-	in, err := CheckInputs(store, []string{a}, "txt")
+	in, err := CheckInputs(store, []string{a}, ingest.Options{Format: "txt"})
 	if err != nil {
 		t.Fatal(err)
 	}
