@@ -126,6 +126,10 @@ func (d *doc) cueAt(i int, weak bool) (int, bool) {
 		if determiners[pw] && pw != "that" || prepositions[pw] || d.toks[i-1].poss {
 			return 0, false
 		}
+		if !strings.HasSuffix(w, "ed") && w != "said" && w != "told" && w != "wrote" && !strings.HasSuffix(w, "ing") &&
+			d.toks[i-1].cap && i > 1 && d.toks[i-2].kind == kWord && (prepositions[d.lw(i-2)] || determiners[d.lw(i-2)]) {
+			return 0, false // "32% of Republican claims": a noun
+		}
 		if !strings.HasSuffix(w, "ed") && w != "said" && w != "told" && w != "wrote" && !strings.HasSuffix(w, "ing") {
 			// Present forms double as nouns: want a subject or an
 			// auxiliary before them.
