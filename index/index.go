@@ -95,13 +95,12 @@ func Open(dir string, opts Options) (*Index, error) {
 	case opts.ReadOnly:
 		return nil, fmt.Errorf("open index %s: %w", dir, ErrNotFound)
 	}
-	if entries, err := os.ReadDir(dir); err == nil {
-		if len(entries) > 0 {
-			return nil, fmt.Errorf("create index %s: directory is not empty and holds no index", dir)
-		}
-		if err := os.Remove(dir); err != nil {
-			return nil, fmt.Errorf("create index %s: %w", dir, err)
-		}
+	// An empty folder is used as it is, never removed and made again: it
+	// may be a mount point ("device or resource busy"), or carry
+	// permissions and ownership of its own. bleve creates the index in it
+	// (index_meta.go: MkdirAll accepts an existing folder).
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		return nil, fmt.Errorf("create index %s: directory is not empty and holds no index", dir)
 	}
 	m, err := newMapping()
 	if err != nil {
