@@ -41,6 +41,11 @@ quotes, speakers, countries, regions and actors, and adds them to the index
 (--index). An article already in the index with the same id is replaced when
 it changed and skipped when it did not, so re-running adds nothing.
 
+Folders are read recursively: regular files only (named pipes, devices and
+sockets are skipped), no hidden files, no symbolic links leading out of the
+paths given (unless --follow-links), and never an index folder. Each batch is
+written only when the disk has room for it.
+
 Bad files, lines and records are reported on stderr (and in --errors FILE as
 JSON Lines) and the rest is still indexed; the exit code is 0 unless --strict.`,
 		Example: `  newsdex index corpus/
