@@ -110,7 +110,8 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 	// Files whose bytes are unchanged since the last run are skipped before
 	// they are read, so re-indexing an unchanged corpus costs only hashing.
 	// The walk never reads the index (ingest: an index folder is skipped).
-	opts := ingest.Options{Format: o.Format, Workers: o.Workers, FollowLinks: o.FollowLinks, Exclude: []string{g.Index}}
+	// Links may lead into any path given, read this time or not.
+	opts := ingest.Options{Format: o.Format, Workers: o.Workers, FollowLinks: o.FollowLinks, Exclude: []string{g.Index}, Roots: args}
 	in, err := pipeline.CheckInputs(ix, args, opts)
 	if err != nil {
 		return fmt.Errorf("check inputs: %w", err)
