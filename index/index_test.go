@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -256,4 +257,33 @@ func FuzzQuery(f *testing.F) {
 			t.Errorf("SearchQuotes(%q) error = %v, want nil or ErrBadQuery", q, err)
 		}
 	})
+}
+
+// TestOpenEmptyFolder creates the index inside an existing empty folder
+// without removing it (a mount point cannot be removed: "device or
+// resource busy").
+func TestOpenEmptyFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "mnt")
+	if err := os.Mkdir(dir, 0o750); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.Stat(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Put(testArticles(t)[:1]); err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
+	after, err := os.Stat(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !os.SameFile(before, after) || after.Mode().Perm() != 0o750 {
+		t.Errorf("Open replaced the empty folder (same: %v, mode %v), want it used as it is", os.SameFile(before, after), after.Mode())
+	}
 }

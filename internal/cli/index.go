@@ -43,6 +43,11 @@ quotes, speakers, countries, regions and actors, and adds them to the index
 (--index). An article already in the index with the same id is replaced when
 it changed and skipped when it did not, so re-running adds nothing.
 
+Folders are read recursively: regular files only (named pipes, devices and
+sockets are skipped), no hidden files, no symbolic links leading out of the
+paths given (unless --follow-links), and never an index folder. Each batch is
+written only when the disk has room for it.
+
 Bad files, lines and records are reported on stderr (and in --errors FILE as
 JSON Lines) and the rest is still indexed; the exit code is 0 unless --strict.`,
 		Example: `  newsdex index corpus/
@@ -111,7 +116,8 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 	// Files whose bytes are unchanged since the last run are skipped before
 	// they are read, so re-indexing an unchanged corpus costs only hashing.
 	// The walk never reads the index (ingest: an index folder is skipped).
-	opts := ingest.Options{Format: o.Format, Workers: o.Workers, FollowLinks: o.FollowLinks, Exclude: []string{g.Index}}
+	// Links may lead into any path given, read this time or not.
+	opts := ingest.Options{Format: o.Format, Workers: o.Workers, FollowLinks: o.FollowLinks, Exclude: []string{g.Index}, Roots: args}
 	in, err := pipeline.CheckInputs(ix, args, opts)
 	if err != nil {
 		return fmt.Errorf("check inputs: %w", err)

@@ -247,7 +247,7 @@ func openForQuery(ctx context.Context, g *globalOptions, demo bool) (queryStore,
 		if strings.Contains(err.Error(), "timeout") {
 			return nil, fmt.Errorf("open index %s: locked by a writer for over %s (a `newsdex index` still running?): %w", g.Index, lockTimeout, err)
 		}
-		return nil, fmt.Errorf("open index %s: %w", g.Index, err)
+		return nil, err // index.Open names the folder
 	}
 	return ix, nil
 }
