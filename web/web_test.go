@@ -817,7 +817,7 @@ func TestBadRequests(t *testing.T) {
 		{"offset overflowing", "offset=9223372036854775807", "offset 9223372036854775807: results go only 10000 deep"},
 		{"too many filter values", many, "too many filter values: at most 20 in all"},
 		{"filter value too long", "speaker=" + strings.Repeat("x", 201), "speaker value too long: 201 bytes, at most 200"},
-		{"unknown parameter", "page=2", `unknown parameter \"page\"`},
+		{"unknown parameter", "page=2", `unknown parameter \"page\" (want q, country, region, speaker, actor, source, lang, from, to, limit, offset, sort, facets or min_confidence)`},
 		{"repeated single parameter", "q=a&q=b", `parameter \"q\" given 2 times`},
 		{"bad sort", "sort=score", `sort \"score\": want relevance, date or -date`},
 		{"bad facet", "facets=country,colour", `unknown facet \"colour\"`},
