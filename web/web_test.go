@@ -1082,3 +1082,17 @@ func TestTrustedHTML(t *testing.T) {
 		t.Errorf("found %d trusted-HTML conversions, want 2 (article and quote snippets)", n)
 	}
 }
+
+func TestSpeakerName(t *testing.T) {
+	for _, c := range []struct{ name, description, want string }{
+		{"Ana Lima", "", "Ana Lima"},
+		{"Ana Lima", "a spokeswoman", "Ana Lima"},
+		{"", "an Apple\nspokesman", "an Apple spokesman (unnamed)"},
+		{"", "  ", "unattributed"},
+		{"", "", "unattributed"},
+	} {
+		if got := speakerName(c.name, c.description); got != c.want {
+			t.Errorf("speakerName(%q, %q) = %q, want %q", c.name, c.description, got, c.want)
+		}
+	}
+}
