@@ -315,7 +315,7 @@ func (s *server) quotes(r *http.Request) (*QuotesPage, error) {
 	for _, h := range res.Hits {
 		qv := QuoteView{
 			Text:         h.Text,
-			Speaker:      speakerName(h.Speaker),
+			Speaker:      speakerName(h.Speaker, h.SpeakerDescription),
 			SpeakerTitle: h.SpeakerTitle,
 			Cue:          h.Cue,
 			Confidence:   int(h.Confidence*100 + 0.5),
@@ -366,7 +366,7 @@ func (s *server) articlePage(r *http.Request) (*ArticlePage, error) {
 		ref := QuoteRef{
 			Number:       i + 1,
 			Text:         q.Text,
-			Speaker:      speakerName(q.Speaker),
+			Speaker:      speakerName(q.Speaker, q.SpeakerDescription),
 			SpeakerTitle: q.SpeakerTitle,
 			Cue:          q.Cue,
 			Confidence:   int(q.Confidence*100 + 0.5),

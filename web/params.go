@@ -45,6 +45,20 @@ var filterParams = []string{paramCountry, paramRegion, paramSpeaker, paramActor,
 // singleParams may be given at most once.
 var singleParams = []string{paramQuery, paramFrom, paramTo, paramLimit, paramOffset, paramSort, paramFacets, paramOp, paramFacetSize, paramMinConf}
 
+// knownParams lists every parameter a request may carry, for the error
+// that names an unknown one: q, the filters, then the other single ones
+// ("q, country, ..., lang, from, ... or min_confidence"). It is built from
+// filterParams and singleParams so that a new parameter is never left out.
+func knownParams() string {
+	names := append([]string{paramQuery}, filterParams...)
+	for _, n := range singleParams {
+		if n != paramQuery {
+			names = append(names, n)
+		}
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
 // badRequest is an error in what the client sent: it maps to 400 and its
 // message is shown to the client as is.
 type badRequest struct{ msg string }
@@ -111,7 +125,7 @@ func parseParams(q url.Values, o *Options) (*params, error) {
 	p := &params{Filters: map[string][]string{}, Limit: DefaultLimit}
 	for name, vs := range q {
 		if !slices.Contains(filterParams, name) && !slices.Contains(singleParams, name) {
-			return nil, badRequestf("unknown parameter %q (want q, country, region, speaker, actor, source, lang, from, to, limit, offset, sort, facets, facet_size, default_operator or min_confidence)", name)
+			return nil, badRequestf("unknown parameter %q (want %s)", name, knownParams())
 		}
 		if slices.Contains(singleParams, name) && len(vs) > 1 {
 			return nil, badRequestf("parameter %q given %d times; give it once", name, len(vs))

@@ -817,7 +817,7 @@ func TestBadRequests(t *testing.T) {
 		{"offset overflowing", "offset=9223372036854775807", "offset 9223372036854775807: results go only 10000 deep"},
 		{"too many filter values", many, "too many filter values: at most 20 in all"},
 		{"filter value too long", "speaker=" + strings.Repeat("x", 201), "speaker value too long: 201 bytes, at most 200"},
-		{"unknown parameter", "page=2", `unknown parameter \"page\"`},
+		{"unknown parameter", "page=2", `unknown parameter \"page\" (want q, country, region, speaker, actor, source, lang, from, to, limit, offset, sort, facets, default_operator, facet_size or min_confidence)`},
 		{"repeated single parameter", "q=a&q=b", `parameter \"q\" given 2 times`},
 		{"bad sort", "sort=score", `sort \"score\": want relevance, date or -date`},
 		{"bad facet", "facets=country,colour", `unknown facet \"colour\"`},
@@ -1101,4 +1101,18 @@ func TestQueryLanguage(t *testing.T) {
 	body = mustGet(t, h, "/?q=ceasefire+iraq&default_operator=and&facet_size=30", http.StatusOK)
 	mustContain(t, "links keep the operator and facet size", body, "default_operator=and&amp;facet_size=30")
 	mustContain(t, "the form keeps them", body, `<input type="hidden" name="default_operator" value="and">`, `<input type="hidden" name="facet_size" value="30">`)
+}
+
+func TestSpeakerName(t *testing.T) {
+	for _, c := range []struct{ name, description, want string }{
+		{"Ana Lima", "", "Ana Lima"},
+		{"Ana Lima", "a spokeswoman", "Ana Lima"},
+		{"", "an Apple\nspokesman", "an Apple spokesman (unnamed)"},
+		{"", "  ", "unattributed"},
+		{"", "", "unattributed"},
+	} {
+		if got := speakerName(c.name, c.description); got != c.want {
+			t.Errorf("speakerName(%q, %q) = %q, want %q", c.name, c.description, got, c.want)
+		}
+	}
 }
