@@ -82,8 +82,8 @@ func markQuotes(body string, quotes []article.Quote) ([]Paragraph, map[int]bool)
 		flat = append(flat, piece{start: s.start, end: s.end, seg: Segment{
 			Quote:   n,
 			Anchor:  "quote-" + strconv.Itoa(n),
-			Speaker: speakerName(q.Speaker),
-			Title:   strings.TrimSpace(speakerName(q.Speaker) + " " + q.Cue),
+			Speaker: speakerName(q.Speaker, q.SpeakerDescription),
+			Title:   strings.TrimSpace(speakerName(q.Speaker, q.SpeakerDescription) + " " + q.Cue),
 		}})
 		marked[s.q] = true
 		pos = s.end
@@ -154,11 +154,16 @@ func markQuotes(body string, quotes []article.Quote) ([]Paragraph, map[int]bool)
 	return paras, marked
 }
 
-// speakerName is how a quote's speaker is shown: the name, or a word saying
-// it is not known.
-func speakerName(s string) string {
-	if s == "" {
-		return "unattributed"
+// speakerName is how a quote's speaker is shown: the name; else how the
+// article describes the speaker it does not name ("an Apple spokesman",
+// whitespace collapsed: wire copy wraps lines inside it), marked unnamed;
+// else a word saying it is not known.
+func speakerName(name, description string) string {
+	if name != "" {
+		return name
 	}
-	return s
+	if d := strings.Join(strings.Fields(description), " "); d != "" {
+		return d + " (unnamed)"
+	}
+	return "unattributed"
 }

@@ -66,6 +66,9 @@ type FacetGroup struct {
 	Title string
 	Top   []FacetLink
 	More  []FacetLink
+	// MoreHref asks for more values of every facet (a larger facet_size)
+	// when this one filled the values asked for; "" otherwise.
+	MoreHref string
 }
 
 // facetShown is how many values of a facet show before "more".
@@ -312,7 +315,7 @@ func (s *server) quotes(r *http.Request) (*QuotesPage, error) {
 	for _, h := range res.Hits {
 		qv := QuoteView{
 			Text:         h.Text,
-			Speaker:      speakerName(h.Speaker),
+			Speaker:      speakerName(h.Speaker, h.SpeakerDescription),
 			SpeakerTitle: h.SpeakerTitle,
 			Cue:          h.Cue,
 			Confidence:   int(h.Confidence*100 + 0.5),
@@ -363,7 +366,7 @@ func (s *server) articlePage(r *http.Request) (*ArticlePage, error) {
 		ref := QuoteRef{
 			Number:       i + 1,
 			Text:         q.Text,
-			Speaker:      speakerName(q.Speaker),
+			Speaker:      speakerName(q.Speaker, q.SpeakerDescription),
 			SpeakerTitle: q.SpeakerTitle,
 			Cue:          q.Cue,
 			Confidence:   int(q.Confidence*100 + 0.5),
@@ -434,6 +437,12 @@ func (s *server) form(p *params, path, placeholder string) Form {
 	}
 	if p.MinConf != "" {
 		f.Hidden = append(f.Hidden, Hidden{paramMinConf, p.MinConf})
+	}
+	if p.Op != "" {
+		f.Hidden = append(f.Hidden, Hidden{paramOp, p.Op})
+	}
+	if p.FacetSize > 0 {
+		f.Hidden = append(f.Hidden, Hidden{paramFacetSize, strconv.Itoa(p.FacetSize)})
 	}
 	return f
 }
@@ -512,6 +521,11 @@ func (s *server) facets(fs map[string][]index.FacetValue, p *params, path string
 			}
 			return 1
 		})
+		if size := p.request().FacetSize; len(values) >= size && size < index.MaxFacetSize {
+			c := p.clone()
+			c.FacetSize = min(size*4, index.MaxFacetSize)
+			g.MoreHref = c.link(path)
+		}
 		g.Top, g.More = links, nil
 		if len(links) > facetShown {
 			g.Top, g.More = links[:facetShown], links[facetShown:]

@@ -30,6 +30,7 @@ type indexOptions struct {
 	// FollowLinks follows symbolic links in folders out of the paths
 	// named.
 	FollowLinks bool
+	Source      string // --source NAME: the source of articles that name none
 }
 
 func newIndexCmd(g *globalOptions, s Streams) *cobra.Command {
@@ -41,6 +42,11 @@ func newIndexCmd(g *globalOptions, s Streams) *cobra.Command {
 quotes, speakers, countries, regions and actors, and adds them to the index
 (--index). An article already in the index with the same id is replaced when
 it changed and skipped when it did not, so re-running adds nothing.
+
+Folders are read recursively: regular files only (named pipes, devices and
+sockets are skipped), no hidden files, no symbolic links leading out of the
+paths given (unless --follow-links), and never an index folder. Each batch is
+written only when the disk has room for it.
 
 Bad files, lines and records are reported on stderr (and in --errors FILE as
 JSON Lines) and the rest is still indexed; the exit code is 0 unless --strict.`,
@@ -56,6 +62,7 @@ JSON Lines) and the rest is still indexed; the exit code is 0 unless --strict.`,
 	cmd.Flags().IntVar(&o.Batch, "batch", 500, "articles per index batch")
 	cmd.Flags().StringVar(&o.Errors, "errors", "", "also write each bad input as a JSON line to this file")
 	cmd.Flags().BoolVar(&o.Strict, "strict", false, "exit with status 1 when any input was bad")
+	cmd.Flags().StringVar(&o.Source, "source", "", "give articles that name no source this one (plain text files, say)")
 	cmd.Flags().StringVar(&o.Progress, "progress", "auto", "progress bar on stderr: auto (when a terminal), always, never")
 	cmd.Flags().BoolVar(&o.FollowLinks, "follow-links", false, "follow symbolic links in folders that lead out of the paths named (default: skip them)")
 	return cmd
@@ -109,7 +116,8 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 	// Files whose bytes are unchanged since the last run are skipped before
 	// they are read, so re-indexing an unchanged corpus costs only hashing.
 	// The walk never reads the index (ingest: an index folder is skipped).
-	opts := ingest.Options{Format: o.Format, Workers: o.Workers, FollowLinks: o.FollowLinks, Exclude: []string{g.Index}}
+	// Links may lead into any path given, read this time or not.
+	opts := ingest.Options{Format: o.Format, Workers: o.Workers, FollowLinks: o.FollowLinks, Exclude: []string{g.Index}, Roots: args}
 	in, err := pipeline.CheckInputs(ix, args, opts)
 	if err != nil {
 		return fmt.Errorf("check inputs: %w", err)
@@ -122,6 +130,9 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 		Workers: o.Workers,
 		Chunk:   o.Batch,
 		OnRead: func(a *article.Article) {
+			if a.Source == "" {
+				a.Source = o.Source
+			}
 			sum.Read++
 			sum.Files[a.File] = true
 			in.Count(a.File)

@@ -66,7 +66,7 @@ func openWriter(ctx context.Context, dir string, w io.Writer) (articleStore, err
 		if strings.Contains(err.Error(), "timeout") {
 			return nil, fmt.Errorf("open index %s: locked by another process for over %s (another `newsdex index`, or a server without its socket): %w", dir, lockTimeout, err)
 		}
-		return nil, fmt.Errorf("open index %s: %w", dir, err)
+		return nil, err // index.Open names the folder
 	}
 	return ix, nil
 }

@@ -44,6 +44,9 @@ type Options struct {
 	// Exclude lists folders never read, even when named or linked to (the
 	// index being written).
 	Exclude []string
+	// Roots lists more paths links may lead into besides those walked (the
+	// indexer walks only the paths that changed of those it was given).
+	Roots []string
 }
 
 // Formats lists the values Options.Format accepts besides "".
