@@ -443,8 +443,8 @@ func (d *doc) phraseForward(ac *actors, i int) (np, int) {
 		if stopWords[lw] || auxiliaries[lw] && e > i {
 			break
 		}
-		if tk.cap && !d.nameWord(e) {
-			break
+		if tk.cap && !d.nameWord(e) && !hasDigit(lw) {
+			break // a code like "L2" or "NY1" may qualify a role: "L2 president Bruce Willsie"
 		}
 		last = -1
 		e++

@@ -73,6 +73,9 @@ func TestSpeakers(t *testing.T) {
 		{"a generational suffix stays with the name before its appositive",
 			"Reed won the vote.\n\n\"Yes, I support Tom Reed,\" Brent Oakley III, founder of the Media Trust, tells the paper in an interview.",
 			[]want{{"Yes, I support Tom Reed,", "Brent Oakley", ""}}},
+		{"a code before a role does not hide the name after it",
+			"Firms sold data to the campaign.\n\n\"It was a sizable purchase,\" said K9 president Bruce Wallin, who gave no price.",
+			[]want{{"It was a sizable purchase,", "Bruce Wallin", ""}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
