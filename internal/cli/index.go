@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/newsdex/newsdex/index"
@@ -30,6 +31,9 @@ type indexOptions struct {
 	// FollowLinks follows symbolic links in folders out of the paths
 	// named.
 	FollowLinks bool
+	// Exclude lists shell patterns of files and folders not read
+	// (ingest.Options.Skip).
+	Exclude []string
 }
 
 func newIndexCmd(g *globalOptions, s Streams) *cobra.Command {
@@ -40,12 +44,15 @@ func newIndexCmd(g *globalOptions, s Streams) *cobra.Command {
 		Long: `Index reads articles from files and folders ("-" for standard input), extracts
 quotes, speakers, countries, regions and actors, and adds them to the index
 (--index). An article already in the index with the same id is replaced when
-it changed and skipped when it did not, so re-running adds nothing.
+it changed and skipped when it did not, so re-running adds nothing. An
+article with the id, or the title and body, of one read before it in the same
+run is a duplicate: it is skipped, counted and named in the summary.
 
 Bad files, lines and records are reported on stderr (and in --errors FILE as
 JSON Lines) and the rest is still indexed; the exit code is 0 unless --strict.`,
 		Example: `  newsdex index corpus/
-  newsdex --index /data/news.index index reuters.jsonl.gz --errors bad.jsonl`,
+  newsdex --index /data/news.index index reuters.jsonl.gz --errors bad.jsonl
+  newsdex index --exclude README.TXT --exclude '*.csv' bbc-news/`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runIndex(cmd.Context(), g, o, s, args)
@@ -57,6 +64,7 @@ JSON Lines) and the rest is still indexed; the exit code is 0 unless --strict.`,
 	cmd.Flags().StringVar(&o.Errors, "errors", "", "also write each bad input as a JSON line to this file")
 	cmd.Flags().BoolVar(&o.Strict, "strict", false, "exit with status 1 when any input was bad")
 	cmd.Flags().StringVar(&o.Progress, "progress", "auto", "progress bar on stderr: auto (when a terminal), always, never")
+	cmd.Flags().StringArrayVar(&o.Exclude, "exclude", nil, "skip files and folders whose name, or path below the PATH named, matches this shell pattern (case-sensitive; repeatable)")
 	cmd.Flags().BoolVar(&o.FollowLinks, "follow-links", false, "follow symbolic links in folders that lead out of the paths named (default: skip them)")
 	return cmd
 }
@@ -76,7 +84,15 @@ type indexSummary struct {
 	Errors         int
 	Took           time.Duration
 	Cancelled      bool
+	// Replaced counts the articles indexed over an older version of
+	// the same id: they are in Indexed but the index did not grow.
+	Replaced int
+	// Duplicates are the articles skipped because one read earlier in
+	// the run has the same id or the same content (dedupe.go).
+	Duplicates []duplicate
+	dedupe     *deduper
 	errorsJSON     *json.Encoder
+	errorsMu       sync.Mutex // OnError and the filter write --errors FILE from two goroutines
 	errorsErr      error // the first failure to write --errors FILE
 }
 
@@ -90,13 +106,16 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 	if err := checkWorkers(o.Workers); err != nil {
 		return err
 	}
+	if err := ingest.CheckSkip(o.Exclude); err != nil {
+		return usageError("--exclude %v", err)
+	}
 	ix, err := openWriter(ctx, g.Index, s.Err) // writer.go: through a running server, or directly
 	if err != nil {
 		return err
 	}
 	defer ix.Close()
 
-	sum := &indexSummary{Files: map[string]bool{}, Skipped: map[string]int{}}
+	sum := &indexSummary{Files: map[string]bool{}, Skipped: map[string]int{}, dedupe: newDeduper()}
 	var errorsFile *os.File
 	if o.Errors != "" {
 		if errorsFile, err = os.Create(o.Errors); err != nil {
@@ -109,7 +128,7 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 	// Files whose bytes are unchanged since the last run are skipped before
 	// they are read, so re-indexing an unchanged corpus costs only hashing.
 	// The walk never reads the index (ingest: an index folder is skipped).
-	opts := ingest.Options{Format: o.Format, Workers: o.Workers, FollowLinks: o.FollowLinks, Exclude: []string{g.Index}}
+	opts := ingest.Options{Format: o.Format, Workers: o.Workers, FollowLinks: o.FollowLinks, Exclude: []string{g.Index}, Skip: o.Exclude}
 	in, err := pipeline.CheckInputs(ix, args, opts)
 	if err != nil {
 		return fmt.Errorf("check inputs: %w", err)
@@ -124,7 +143,6 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 		OnRead: func(a *article.Article) {
 			sum.Read++
 			sum.Files[a.File] = true
-			in.Count(a.File)
 			if a.DateUnreadable() || !a.Date.IsZero() && !index.DateInRange(a.Date) {
 				sum.BadDates++ // kept as text; the index keeps no date outside its range
 			}
@@ -135,15 +153,19 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 			} else {
 				sum.Errors++
 			}
-			bar.clear()
-			fmt.Fprintf(s.Err, "newsdex: %v\n", e)
-			if sum.errorsJSON != nil && sum.errorsErr == nil {
-				if err := sum.errorsJSON.Encode(errorRecord(e)); err != nil {
-					sum.errorsErr = fmt.Errorf("--errors %s: %w", o.Errors, err)
-				}
+			// Excluded files are only counted: --exclude '*.csv' may
+			// match thousands.
+			if !errors.Is(e, ingest.ErrExcluded) {
+				bar.clear()
+				fmt.Fprintf(s.Err, "newsdex: %v\n", e)
 			}
+			sum.writeError(errorRecord(e), o.Errors)
 		},
 		Filter: func(chunk []*article.Article) ([]*article.Article, error) {
+			chunk = sum.dropDuplicates(chunk, o.Errors)
+			for _, a := range chunk {
+				in.Count(a.File) // what a re-run skipping the file counts as unchanged
+			}
 			return dropUnchanged(ix, chunk, sum)
 		},
 	}
@@ -196,7 +218,7 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 		return &exitError{code: 130, err: errors.New("interrupted: stopped after the last complete batch")}
 	}
 	if o.Strict && sum.Errors > 0 {
-		return &exitError{code: 1, err: fmt.Errorf("%d bad inputs (--strict)", sum.Errors)}
+		return &exitError{code: 1, err: fmt.Errorf("%s (--strict)", count(sum.Errors, "bad input"))}
 	}
 	return nil
 }
@@ -221,9 +243,13 @@ func dropUnchanged(ix articleStore, chunk []*article.Article, sum *indexSummary)
 		if last[a.ID] != i {
 			continue
 		}
-		if fp, ok := have[a.ID]; ok && fp == a.Fingerprint() {
+		fp, ok := have[a.ID]
+		if ok && fp == a.Fingerprint() {
 			sum.Unchanged++
 			continue
+		}
+		if ok {
+			sum.Replaced++
 		}
 		keep = append(keep, a)
 	}
@@ -250,12 +276,19 @@ func (sum *indexSummary) print(w io.Writer, dir string) {
 	if sum.Cancelled {
 		verb = "interrupted; indexed"
 	}
-	fmt.Fprintf(w, "%s %d articles (%d quotes) from %d files into %s in %s; %d unchanged",
-		verb, sum.Indexed, sum.Quotes, len(sum.Files), dir, sum.Took.Round(time.Millisecond), sum.Unchanged)
+	fmt.Fprintf(w, "%s %s (%s) from %s into %s in %s; %d unchanged",
+		verb, count(sum.Indexed, "article"), count(sum.Quotes, "quote"), count(len(sum.Files), "file"), dir, sum.Took.Round(time.Millisecond), sum.Unchanged)
+	if sum.Replaced > 0 {
+		fmt.Fprintf(w, "; %d replaced an older version", sum.Replaced)
+	}
+	if d := len(sum.Duplicates); d > 0 {
+		fmt.Fprintf(w, "; %s skipped", count(d, "duplicate"))
+	}
 	if sum.Took > 0 && sum.Indexed > 0 {
 		fmt.Fprintf(w, " (%.0f articles/s)", float64(sum.Indexed)/sum.Took.Seconds())
 	}
 	fmt.Fprintln(w)
+	sum.printDuplicates(w)
 	if sum.UnchangedFiles > 0 {
 		fmt.Fprintf(w, "paths unchanged since the last run (not read): %d\n", sum.UnchangedFiles)
 	}
