@@ -91,9 +91,9 @@ type indexSummary struct {
 	// the run has the same id or the same content (dedupe.go).
 	Duplicates []duplicate
 	dedupe     *deduper
-	errorsJSON     *json.Encoder
-	errorsMu       sync.Mutex // OnError and the filter write --errors FILE from two goroutines
-	errorsErr      error // the first failure to write --errors FILE
+	errorsJSON *json.Encoder
+	errorsMu   sync.Mutex // OnError and the filter write --errors FILE from two goroutines
+	errorsErr  error      // the first failure to write --errors FILE
 }
 
 func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams, args []string) error {
