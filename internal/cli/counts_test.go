@@ -125,3 +125,32 @@ func TestDuplicatesCapped(t *testing.T) {
 		t.Errorf("stderr\n%s\nwant %q", stderr, want)
 	}
 }
+
+// TestIndexErrorsInPlainWords: an --index or --errors that cannot be used
+// says so and what to do, before the library's words.
+func TestIndexErrorsInPlainWords(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "a.txt")
+	mustWrite(t, src, "Title\n\nA body of text.\n")
+	mustWrite(t, filepath.Join(dir, "file"), "not a folder")
+	mustWrite(t, filepath.Join(dir, "full", "notes.txt"), "other files")
+	t.Chdir(dir)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--index", "file", "index", src},
+			"newsdex: --index file is a file, or lies below one: name a folder (a new one is created) (open index file: stat file/index_meta.json: not a directory)\n"},
+		{[]string{"--index", "file/idx", "index", src},
+			"newsdex: --index file/idx is a file, or lies below one: name a folder (a new one is created) (open index file/idx: stat file/idx/index_meta.json: not a directory)\n"},
+		{[]string{"--index", "full", "index", src},
+			"newsdex: --index full holds other files and no index: name a new or empty folder (create index full: directory is not empty and holds no index)\n"},
+		{[]string{"--index", "idx", "index", "--errors", "nodir/e.jsonl", src},
+			"newsdex: --errors nodir/e.jsonl: cannot create the file; name a file in a folder that exists and you may write to (open nodir/e.jsonl: no such file or directory)\n"},
+	} {
+		_, stderr, code := run(t, tc.args...)
+		if code != 1 || stderr != tc.want {
+			t.Errorf("newsdex %s: exit %d, stderr\n%s\nwant exit 1 and\n%s", strings.Join(tc.args, " "), code, stderr, tc.want)
+		}
+	}
+}

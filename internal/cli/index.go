@@ -119,7 +119,7 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 	var errorsFile *os.File
 	if o.Errors != "" {
 		if errorsFile, err = os.Create(o.Errors); err != nil {
-			return fmt.Errorf("create %s: %w", o.Errors, err)
+			return fmt.Errorf("--errors %s: cannot create the file; name a file in a folder that exists and you may write to (%w)", o.Errors, err)
 		}
 		defer errorsFile.Close() // closed and checked below; this is for early returns
 		sum.errorsJSON = json.NewEncoder(errorsFile)
