@@ -55,7 +55,7 @@ type Filters struct {
 
 // Request is one search over articles or quotes.
 type Request struct {
-	Query   string   // bleve query-string syntax; "" browses everything
+	Query   string   // newsdex's query language (internal/query); "" browses everything
 	Filters Filters  //
 	Limit   int      // hits to return; 0 returns only the total and facets
 	Offset  int      // hits to skip
@@ -67,6 +67,9 @@ type Request struct {
 	// After, when set, pages with bleve's SearchAfter: the Hit.SortKey of the
 	// last hit of the previous page. Offset is then ignored.
 	After []string
+	// DefaultOperator joins clauses written side by side in Query: "or"
+	// (the default, also "") or "and".
+	DefaultOperator string
 	// MinConfidence keeps the quotes whose attribution is at least this
 	// sure (0..1); 0 keeps all. Quote searches only.
 	MinConfidence float64 `json:",omitempty"`
@@ -129,6 +132,10 @@ type Result struct {
 	TookMS float64                 `json:"took_ms"`
 	Hits   []Hit                   `json:"hits"`
 	Facets map[string][]FacetValue `json:"facets"`
+	// FacetOther is, per facet, the sum of the counts of the values past
+	// the list (FacetSize); FacetMissing the number of hits with no value.
+	FacetOther   map[string]int `json:"facet_other"`
+	FacetMissing map[string]int `json:"facet_missing"`
 }
 
 // QuoteResult is the answer to a quote search.
@@ -138,6 +145,10 @@ type QuoteResult struct {
 	TookMS float64                 `json:"took_ms"`
 	Hits   []QuoteHit              `json:"hits"`
 	Facets map[string][]FacetValue `json:"facets"`
+	// FacetOther is, per facet, the sum of the counts of the values past
+	// the list (FacetSize); FacetMissing the number of hits with no value.
+	FacetOther   map[string]int `json:"facet_other"`
+	FacetMissing map[string]int `json:"facet_missing"`
 }
 
 // Stats describes an index.

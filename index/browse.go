@@ -32,6 +32,9 @@ const browseKeyPrefix = "newsdex_browse:"
 type browseCounts struct {
 	Total  uint64                  `json:"total"`
 	Facets map[string][]FacetValue `json:"facets"` // every value, sorted as facets sorts them
+	// Missing counts the documents with no value, per facet; nil in counts
+	// stored before it was kept, which are counted again.
+	Missing map[string]int `json:"missing"`
 	// Oldest and Newest are the extreme dates, zero when no date is known.
 	Oldest time.Time `json:"oldest"`
 	Newest time.Time `json:"newest"`
@@ -68,7 +71,7 @@ func (x *Index) browse(ctx context.Context, kind string) (*browseCounts, error) 
 	var c *browseCounts
 	if v, err := x.bi.GetInternal([]byte(browseKeyPrefix + kind)); err == nil && len(v) > 0 {
 		var stored browseCounts
-		if json.Unmarshal(v, &stored) == nil {
+		if json.Unmarshal(v, &stored) == nil && stored.Missing != nil {
 			c = &stored
 		}
 	}
@@ -106,7 +109,8 @@ func (x *Index) countAll(ctx context.Context, kind string) (*browseCounts, error
 	if err != nil {
 		return nil, err
 	}
-	c := &browseCounts{Total: cnt.total, Facets: cnt.facets(x.lab, math.MaxInt, tab)}
+	fc := cnt.facets(x.lab, math.MaxInt, tab)
+	c := &browseCounts{Total: cnt.total, Facets: fc.values, Missing: fc.missing}
 	months := c.Facets[FacetDate] // by month, oldest first
 	if len(months) == 0 {
 		return c, nil
@@ -151,14 +155,22 @@ func (x *Index) countAll(ctx context.Context, kind string) (*browseCounts, error
 }
 
 // browseFacets cuts the counts to the facets and size a request asks for.
-func browseFacets(c *browseCounts, names []string, size int) map[string][]FacetValue {
-	out := make(map[string][]FacetValue, len(names))
+func browseFacets(c *browseCounts, names []string, size int) *facetCounts {
+	out := &facetCounts{
+		values:  make(map[string][]FacetValue, len(names)),
+		other:   make(map[string]int, len(names)),
+		missing: make(map[string]int, len(names)),
+	}
 	for _, name := range names {
 		vals := c.Facets[name]
 		if name != FacetDate && len(vals) > size {
+			for _, v := range vals[size:] {
+				out.other[name] += v.Count
+			}
 			vals = vals[:size]
 		}
-		out[name] = append([]FacetValue{}, vals...)
+		out.values[name] = append([]FacetValue{}, vals...)
+		out.missing[name] = c.Missing[name]
 	}
 	return out
 }

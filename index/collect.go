@@ -362,6 +362,8 @@ type counter struct {
 	rows   *rows           // facet rows of cur
 	counts []uint32        // per facet value of cur (rows.base)
 	sums   []map[string]uint64
+	has    []uint64 // per facet: the counted documents with a value
+	seen   uint64   // facets (bits) the document being visited has a value in
 	err    error
 }
 
@@ -373,6 +375,7 @@ func newCounter(cache *columnCache, kind string, names []string) *counter {
 		c.fields = append(c.fields, facetFields[name])
 	}
 	c.sums = make([]map[string]uint64, len(names))
+	c.has = make([]uint64, len(names))
 	c.field = make(map[string]int, len(names))
 	for i := range c.sums {
 		c.sums[i] = map[string]uint64{}
@@ -381,6 +384,7 @@ func newCounter(cache *columnCache, kind string, names []string) *counter {
 	c.visit = func(field string, term []byte) {
 		if f, ok := c.field[field]; ok {
 			c.sums[f][string(term)]++
+			c.seen |= 1 << f
 		}
 	}
 	return c
@@ -553,9 +557,16 @@ func (c *counter) add(id index.IndexInternalID) (bool, error) {
 	}
 	c.total++
 	if r := c.rows; r != nil {
-		counts := c.counts
+		// A document's values come field by field (fuse): the first
+		// value at or past a field's base starts that field.
+		counts, has, f := c.counts, c.has, -1
 		for _, v := range r.vals[r.off[local]:r.off[local+1]] {
 			counts[v]++
+			if f < 0 || v >= r.base[f+1] {
+				for f++; v >= r.base[f+1]; f++ {
+				}
+				has[f]++
+			}
 		}
 	} else if len(c.fields) > 0 {
 		if c.dvr == nil {
@@ -565,8 +576,14 @@ func (c *counter) add(id index.IndexInternalID) (bool, error) {
 			}
 			c.dvr = dvr
 		}
+		c.seen = 0
 		if err := c.dvr.VisitDocValues(id, c.visit); err != nil {
 			return false, fmt.Errorf("count facets: %w", err)
+		}
+		for f := range c.has {
+			if c.seen&(1<<f) != 0 {
+				c.has[f]++
+			}
 		}
 	}
 	return true, nil
@@ -617,14 +634,31 @@ func (c *counter) flush() {
 	c.rows = nil
 }
 
+// facetCounts are a search's facets: each one's values, and the counts
+// beyond them.
+type facetCounts struct {
+	values map[string][]FacetValue
+	// other is, per facet, the sum of the counts of the values cut from
+	// the list (as Elasticsearch's sum_other_doc_count); missing the
+	// number of hits with no value.
+	other, missing map[string]int
+}
+
 // facets returns the counted facets: term facets by count (then value)
-// cut to size, the date facet by month, countries labelled.
+// cut to size, the date facet by month, countries labelled; with the
+// counts of the values cut and of the hits without a value.
 //
 // Speaker and actor values are added up by person (names.go) before they
-// are sorted and cut, and the values kept list their aliases.
-func (c *counter) facets(lab Labeler, size int, tab *identity.Table) map[string][]FacetValue {
-	out := make(map[string][]FacetValue, len(c.names))
+// are sorted and cut (so other counts people, not forms), and the values
+// kept list their aliases.
+func (c *counter) facets(lab Labeler, size int, tab *identity.Table) *facetCounts {
+	out := &facetCounts{
+		values:  make(map[string][]FacetValue, len(c.names)),
+		other:   make(map[string]int, len(c.names)),
+		missing: make(map[string]int, len(c.names)),
+	}
 	for f, name := range c.names {
+		out.missing[name] = int(c.total - min(c.has[f], c.total))
 		vals := make([]FacetValue, 0, len(c.sums[f]))
 		for v, n := range c.sums[f] {
 			vals = append(vals, FacetValue{Value: v, Count: int(n)})
@@ -645,6 +679,9 @@ func (c *counter) facets(lab Labeler, size int, tab *identity.Table) map[string]
 				return vals[i].Value < vals[j].Value
 			})
 			if len(vals) > size {
+				for _, v := range vals[size:] {
+					out.other[name] += v.Count
+				}
 				vals = vals[:size]
 			}
 			if personFacet(name) {
@@ -658,7 +695,7 @@ func (c *counter) facets(lab Labeler, size int, tab *identity.Table) map[string]
 				}
 			}
 		}
-		out[name] = vals
+		out.values[name] = vals
 	}
 	return out
 }
@@ -721,7 +758,7 @@ func (x *Index) countWhole(ctx context.Context, kind string, names []string) (*c
 		}
 		c.total += live.GetCardinality()
 		for f, field := range c.fields {
-			if err := countField(s, field, live, c.sums[f]); err != nil {
+			if err := countField(s, field, live, c.sums[f], &c.has[f]); err != nil {
 				return nil, err
 			}
 		}
@@ -730,17 +767,21 @@ func (x *Index) countWhole(ctx context.Context, kind string, names []string) (*c
 }
 
 // countField adds to sums, for each term of field in s, the number of its
-// documents in live.
-func countField(s segment.Segment, field string, live *roaring.Bitmap, sums map[string]uint64) error {
+// documents in live, and to has the number of documents in live with a
+// term of field (the union of the terms' postings).
+func countField(s segment.Segment, field string, live *roaring.Bitmap, sums map[string]uint64, has *uint64) error {
 	buf := make([]uint32, 256)
+	any := roaring.New()
 	err := eachTerm(s, field, func(term string, pi segment.PostingsIterator) error {
 		var n uint64
 		if opt, ok := pi.(segment.OptimizablePostingsIterator); ok && opt.ActualBitmap() != nil {
 			n = opt.ActualBitmap().AndCardinality(live)
+			any.Or(opt.ActualBitmap())
 		} else if err := eachDoc(pi, buf, func(d uint64) {
 			if live.Contains(uint32(d)) {
 				n++
 			}
+			any.Add(uint32(d))
 		}); err != nil {
 			return err
 		}
@@ -752,5 +793,6 @@ func countField(s segment.Segment, field string, live *roaring.Bitmap, sums map[
 	if err != nil {
 		return fmt.Errorf("count %s: %w", field, err)
 	}
+	*has += any.AndCardinality(live)
 	return nil
 }

@@ -153,3 +153,68 @@ func TestWarm(t *testing.T) {
 		}
 	}
 }
+
+// TestFacetOtherMissing checks the counts beyond a facet's list: other
+// (the counts of the values cut) and missing (hits with no value), on
+// each way facets are counted: doc values (a one-off search), columns
+// (after Warm) and the whole index's counts (a browse).
+func TestFacetOtherMissing(t *testing.T) {
+	x := mustMemory(t, testArticles(t))
+	ctx := context.Background()
+	type want struct {
+		values         int
+		other, missing map[string]int
+	}
+	check := func(t *testing.T, r Request, w want) {
+		t.Helper()
+		res, err := x.Search(ctx, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, n := range w.other {
+			if res.FacetOther[name] != n {
+				t.Errorf("Search(%q) facet_other[%s] = %d, want %d", r.Query, name, res.FacetOther[name], n)
+			}
+		}
+		for name, n := range w.missing {
+			if res.FacetMissing[name] != n {
+				t.Errorf("Search(%q) facet_missing[%s] = %d, want %d", r.Query, name, res.FacetMissing[name], n)
+			}
+		}
+		// One value a hit: the list, other and missing add up to the total.
+		sum := res.FacetOther[FacetSource] + res.FacetMissing[FacetSource]
+		for _, v := range res.Facets[FacetSource] {
+			sum += v.Count
+		}
+		if uint64(sum) != res.Total {
+			t.Errorf("Search(%q) source values+other+missing = %d, want total %d", r.Query, sum, res.Total)
+		}
+	}
+	// coffee: ledger-001, meridian-003, wire-004, meridian-007 (no
+	// speaker, no actor, no date). Sources: The Meridian 2, Daily Ledger
+	// 1, Global Wire 1. Speakers: one each, wire-004 two.
+	coffee := want{
+		other:   map[string]int{FacetSource: 2, FacetSpeaker: 3, FacetCountry: 3, FacetDate: 0},
+		missing: map[string]int{FacetSource: 0, FacetSpeaker: 1, FacetActor: 1, FacetCountry: 0, FacetDate: 1},
+	}
+	r := Request{Query: "coffee", FacetSize: 1}
+	t.Run("doc values", func(t *testing.T) { check(t, r, coffee) })
+	if err := x.Warm(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("columns", func(t *testing.T) { check(t, r, coffee) })
+	// Browse: every article. Sources 3/3/2; undated meridian-007 has no
+	// speaker or actor either.
+	t.Run("browse", func(t *testing.T) {
+		check(t, Request{FacetSize: 1}, want{
+			other:   map[string]int{FacetSource: 5},
+			missing: map[string]int{FacetSource: 0, FacetSpeaker: 1, FacetActor: 1, FacetDate: 1, FacetCountry: 0},
+		})
+	})
+	t.Run("no cut", func(t *testing.T) {
+		check(t, Request{Query: "coffee", FacetSize: 100}, want{
+			other:   map[string]int{FacetSource: 0, FacetSpeaker: 0},
+			missing: map[string]int{FacetSpeaker: 1},
+		})
+	})
+}

@@ -32,6 +32,8 @@ func searchTitleToo(q query.Query) query.Query {
 	}
 	var title query.FieldableQuery
 	switch q := q.(type) {
+	case *proximityQuery:
+		title = q.copyWithField(q.field)
 	case *query.MatchQuery:
 		c := *q
 		title = &c

@@ -47,8 +47,7 @@ func TestGuardRejects(t *testing.T) {
 		{"/" + strings.Repeat("a", maxPatternLength+1) + "/", "over the maximum"},
 		{"ab* cd* ef* gh* ij* kl* mn* op* qr*", "at most 8"},
 		{"/(a/", "/(a/"},
-		{"/", "a /regexp/ must be closed"},
-		{"/^ab.*/", "cannot start with ^"},
+		{"/", "expected '/' to close this regular expression"},
 		{strings.Repeat("coffee ", MaxClauses+1), "at most 64"},
 	} {
 		t.Run(c.q, func(t *testing.T) {
@@ -57,6 +56,12 @@ func TestGuardRejects(t *testing.T) {
 				t.Errorf("Search(%q) error = %v, want ErrBadQuery saying %q", c.q, err, c.want)
 			}
 		})
+	}
+	// bleve's query-string lexer could not read a /regexp/ starting with
+	// ^; newsdex's parser reads it, and a leading ^ is dropped as bleve
+	// does (a pattern always matches whole terms: pattern.go).
+	if _, err := x.Search(context.Background(), Request{Query: "/^ab.*/", Limit: 5}); err != nil {
+		t.Errorf("Search(%q) error = %v, want none", "/^ab.*/", err)
 	}
 }
 

@@ -26,6 +26,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bolt "go.etcd.io/bbolt"
 
 	"github.com/newsdex/newsdex/internal/article"
 	"github.com/newsdex/newsdex/internal/identity"
@@ -98,13 +99,12 @@ func Open(dir string, opts Options) (*Index, error) {
 	case opts.ReadOnly:
 		return nil, fmt.Errorf("open index %s: %w", dir, ErrNotFound)
 	}
-	if entries, err := os.ReadDir(dir); err == nil {
-		if len(entries) > 0 {
-			return nil, fmt.Errorf("create index %s: directory is not empty and holds no index", dir)
-		}
-		if err := os.Remove(dir); err != nil {
-			return nil, fmt.Errorf("create index %s: %w", dir, err)
-		}
+	// An empty folder is used as it is, never removed and made again: it
+	// may be a mount point ("device or resource busy"), or carry
+	// permissions and ownership of its own. bleve creates the index in it
+	// (index_meta.go: MkdirAll accepts an existing folder).
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		return nil, fmt.Errorf("create index %s: directory is not empty and holds no index", dir)
 	}
 	m, err := newMapping()
 	if err != nil {
@@ -131,20 +131,37 @@ func openExisting(dir string, opts Options) (*Index, error) {
 	if opts.LockTimeout > 0 {
 		cfg["bolt_timeout"] = opts.LockTimeout.String()
 	}
-	bi, err := bleve.OpenUsing(dir, cfg)
+	if what := diagnose(dir, false); what != "" {
+		return nil, fmt.Errorf("open index %s: %w", dir, damaged(dir, errors.New(what)))
+	}
+	bi, err := openBleve(dir, cfg)
 	if err != nil {
-		return nil, fmt.Errorf("open index %s: %w", dir, err)
+		if errors.Is(err, bolt.ErrTimeout) || strings.Contains(err.Error(), "timeout") {
+			return nil, fmt.Errorf("open index %s: %w", dir, err) // locked, not damaged
+		}
+		return nil, fmt.Errorf("open index %s: %w", dir, damaged(dir, err))
 	}
 	v, err := bi.GetInternal([]byte(mappingVersionKey))
 	if err != nil {
 		bi.Close()
-		return nil, fmt.Errorf("open index %s: %w", dir, err)
+		return nil, fmt.Errorf("open index %s: %w", dir, damaged(dir, err))
 	}
 	if string(v) != mappingVersion {
 		bi.Close()
 		return nil, fmt.Errorf("open index %s: mapping version %q, want %q: %w", dir, v, mappingVersion, ErrMappingVersion)
 	}
 	return &Index{bi: bi, path: dir, lab: opts.Labeler, ro: opts.ReadOnly, freeSpace: opts.FreeSpace}, nil
+}
+
+// openBleve opens the bleve index in dir, turning a panic of bleve's
+// loader (a damaged segment file) into an error.
+func openBleve(dir string, cfg map[string]any) (bi bleve.Index, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			bi, err = nil, fmt.Errorf("bleve panicked reading it: %v", r)
+		}
+	}()
+	return bleve.OpenUsing(dir, cfg)
 }
 
 // maxSegmentDocs caps the documents (articles and quotes) of a segment

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -244,7 +245,7 @@ func TestPutWhileSearching(t *testing.T) {
 // anything but ErrBadQuery.
 func FuzzQuery(f *testing.F) {
 	for _, s := range []string{"coffee", `"central bank"`, "+country:iq -energy", "cofee~2", "speaker:\"fuad hussein\"",
-		"date:>=\"2025-01-01\"", "body:/[a-z]+/", "title:cof*", "/.{0,100}x.{0,100}/", "/(?i)ÜB.r/", "/a.b/ c?f*", "/", "/^ab/", "+", "country:", "quotes:>1", "nosuch:x", "a^2 b"} {
+		"date:>=\"2025-01-01\"", "body:/[a-z]+/", "title:cof*", "/.{0,100}x.{0,100}/", "/(?i)ÜB.r/", "/a.b/ c?f*", "/", "/^ab/", "+", "country:", "quotes:>1", "nosuch:x", "a^2 b", "lang:en", "confidence:>=0.5", "speaker:varga^2"} {
 		f.Add(s)
 	}
 	x := mustMemory(f, testArticles(f))
@@ -256,4 +257,33 @@ func FuzzQuery(f *testing.F) {
 			t.Errorf("SearchQuotes(%q) error = %v, want nil or ErrBadQuery", q, err)
 		}
 	})
+}
+
+// TestOpenEmptyFolder creates the index inside an existing empty folder
+// without removing it (a mount point cannot be removed: "device or
+// resource busy").
+func TestOpenEmptyFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "mnt")
+	if err := os.Mkdir(dir, 0o750); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.Stat(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Put(testArticles(t)[:1]); err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
+	after, err := os.Stat(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !os.SameFile(before, after) || after.Mode().Perm() != 0o750 {
+		t.Errorf("Open replaced the empty folder (same: %v, mode %v), want it used as it is", os.SameFile(before, after), after.Mode())
+	}
 }

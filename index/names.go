@@ -121,7 +121,8 @@ func (x *Index) countNames(ctx context.Context) (map[string]identity.Count, erro
 			live = roaring.AndNot(live, del)
 		}
 		for i, f := range fields {
-			if err := countField(s, f, live, sums[i]); err != nil {
+			var has uint64 // documents with a value: not needed here
+			if err := countField(s, f, live, sums[i], &has); err != nil {
 				return nil, err
 			}
 		}

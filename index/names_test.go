@@ -120,6 +120,19 @@ func checkNames(t *testing.T, x *Index, step string) {
 			}
 		}
 	}
+	// Other counts the people past the list, after adding up by person.
+	for _, r := range []Request{
+		{Facets: []string{FacetSpeaker}, FacetSize: 2},
+		{Query: "dredging", Facets: []string{FacetSpeaker}, FacetSize: 2},
+	} {
+		res := mustSearch(t, x, r)
+		if got, want := facetOf(res.Facets[FacetSpeaker]), wantSpeakers[:2]; !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: Search(%q, size 2) facet speaker = %q, want %q", step, r.Query, got, want)
+		}
+		if o, m := res.FacetOther[FacetSpeaker], res.FacetMissing[FacetSpeaker]; o != 2 || m != 0 {
+			t.Errorf("%s: Search(%q, size 2) speaker other %d missing %d, want 2 and 0", step, r.Query, o, m)
+		}
+	}
 	qf, err := x.SearchQuotes(ctx, Request{Query: "dredging", Facets: []string{FacetSpeaker}})
 	if err != nil {
 		t.Fatalf("%s: SearchQuotes: %v", step, err)
@@ -237,6 +250,26 @@ func TestMinConfidence(t *testing.T) {
 				t.Errorf("SearchQuotes(min %g) hit %s confidence %g", tc.min, h.ID, h.Confidence)
 			}
 		}
+	}
+	// The query language's confidence: field is a number.
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"speaker:varga AND confidence:>=0.6", []string{"n1#q1", "n3#q1"}},
+		{"speaker:varga AND confidence:0.5", []string{"n2#q1"}},
+		{"speaker:varga AND confidence:[0.6 TO 0.8}", []string{"n3#q1"}},
+	} {
+		res, err := x.SearchQuotes(ctx, Request{Query: tc.q, Limit: 10})
+		if err != nil {
+			t.Fatalf("SearchQuotes(%q): %v", tc.q, err)
+		}
+		if got := quoteIDs(res); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("SearchQuotes(%q) = %q, want %q", tc.q, got, tc.want)
+		}
+	}
+	if _, err := x.SearchQuotes(ctx, Request{Query: "confidence:high"}); err == nil || err.Error() != `bad query: confidence: "high" is not a number` {
+		t.Errorf("SearchQuotes(confidence:high) error = %v", err)
 	}
 	res, err := x.SearchQuotes(ctx, Request{MinConfidence: 0.8, Limit: 0})
 	if err != nil {

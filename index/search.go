@@ -70,7 +70,7 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		}
 		out.Hits = append(out.Hits, hit)
 	}
-	out.Facets = facets
+	out.Facets, out.FacetOther, out.FacetMissing = facets.values, facets.other, facets.missing
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
 }
@@ -81,7 +81,7 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 // other search counts its facets and total with a counter (collect.go),
 // which also keeps to the kind, so bleve runs it without the kind filter
 // and without facets.
-func (x *Index) run(ctx context.Context, kind string, r Request, req *bleve.SearchRequest, tab *identity.Table) (*bleve.SearchResult, map[string][]FacetValue, error) {
+func (x *Index) run(ctx context.Context, kind string, r Request, req *bleve.SearchRequest, tab *identity.Table) (*bleve.SearchResult, *facetCounts, error) {
 	ctx, cancel := withDeadline(ctx) // guard.go
 	defer cancel()
 	names, size := make([]string, 0, len(req.Facets)), DefaultFacetSize
@@ -256,10 +256,11 @@ func (x *Index) SearchQuotes(ctx context.Context, r Request) (*QuoteResult, erro
 	if out.Hits, err = x.quoteHits(ctx, res.Hits, tab); err != nil { // size_hits.go
 		return nil, searchError(r.Query, err)
 	}
-	out.Facets = facets
+	out.Facets, out.FacetOther, out.FacetMissing = facets.values, facets.other, facets.missing
 	for name := range out.Facets {
 		if !quoteFacets[name] {
 			out.Facets[name] = []FacetValue{}
+			out.FacetOther[name], out.FacetMissing[name] = 0, int(out.Total)
 		}
 	}
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
@@ -307,7 +308,7 @@ func (x *Index) request(kind string, r Request, tab *identity.Table) (*bleve.Sea
 	}
 	bq := query.NewBooleanQuery(nil, nil, nil)
 	if strings.TrimSpace(r.Query) != "" {
-		q, err := x.parseQuery(kind, r.Query, tab)
+		q, err := x.parseQuery(kind, r.Query, r.DefaultOperator, tab) // compile.go
 		if err != nil {
 			return nil, err
 		}

@@ -7,11 +7,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	htmltext "html"
 	"io"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -233,7 +235,47 @@ func highlightText(h *search.DocumentMatch, text string) (string, error) {
 	h.Locations = search.FieldTermLocationMap{FieldBody: firstLocations(h.Locations[FieldBody], maxSnippetMatches)}
 	frags := hl.BestFragmentsInField(h, doc, FieldBody, 1)
 	h.Fragments, h.Locations = saved, savedLocs
+	for i, f := range frags {
+		frags[i] = wordBounds(f, text)
+	}
 	return strings.Join(frags, " … "), nil
+}
+
+// snippetCut is the mark bleve's highlighter puts where a fragment cuts
+// the text (simple.DefaultSeparator).
+const snippetCut = "…"
+
+// wordBounds moves a fragment's cuts out of the middle of words: bleve's
+// fragmenter cuts at a fixed number of bytes around the matches, so a
+// snippet could open with "…artners". A cut is mid-word when the text has
+// a letter or digit on both sides of it; the partial word is then dropped
+// (unless it holds markup or an entity, which are left whole). frag is the
+// highlighter's escaped HTML; its plain text is found in text to see what
+// lies beyond each cut.
+func wordBounds(frag, text string) string {
+	plain := strings.NewReplacer("<mark>", "", "</mark>", "").Replace(frag)
+	plain = htmltext.UnescapeString(plain)
+	core := strings.TrimSuffix(strings.TrimPrefix(plain, snippetCut), snippetCut)
+	at := strings.Index(text, core)
+	if at < 0 || core == "" {
+		return frag
+	}
+	wordRune := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	if rest, ok := strings.CutPrefix(frag, snippetCut); ok && at > 0 {
+		before, _ := utf8.DecodeLastRuneInString(text[:at])
+		first, _ := utf8.DecodeRuneInString(core)
+		if j := strings.IndexFunc(rest, unicode.IsSpace); wordRune(before) && wordRune(first) && j > 0 && !strings.ContainsAny(rest[:j], "<>&") {
+			frag = snippetCut + strings.TrimLeftFunc(rest[j:], unicode.IsSpace)
+		}
+	}
+	if body, ok := strings.CutSuffix(frag, snippetCut); ok && at+len(core) < len(text) {
+		after, _ := utf8.DecodeRuneInString(text[at+len(core):])
+		last, _ := utf8.DecodeLastRuneInString(core)
+		if k := strings.LastIndexFunc(body, unicode.IsSpace); wordRune(after) && wordRune(last) && k >= 0 && !strings.ContainsAny(body[k:], "<>&") {
+			frag = strings.TrimRightFunc(body[:k], unicode.IsSpace) + snippetCut
+		}
+	}
+	return frag
 }
 
 // maxSnippetMatches bounds the matches a snippet is chosen among. bleve's

@@ -20,8 +20,7 @@ func TestRequestsAnsweredInOwnWords(t *testing.T) {
 		{"/?q=coffee;limit=5", "a ; must be escaped"},
 		{"/api/quotes?q=a%zz", "escape %"},
 		{"/api/stats?;", "takes no parameters"},
-		{"/api/search?q=/", "a /regexp/ must be closed"},
-		{"/api/search?q=%2F%5Eab%2F", "cannot start with ^"},
+		{"/api/search?q=/", "expected '/' to close this regular expression"},
 	} {
 		t.Run(c.target, func(t *testing.T) {
 			body := mustGet(t, h, c.target, http.StatusBadRequest)
@@ -29,6 +28,9 @@ func TestRequestsAnsweredInOwnWords(t *testing.T) {
 			mustNotContain(t, c.target, body, "runtime error", "slice bounds")
 		})
 	}
+	// bleve's lexer could not read a /regexp/ starting with ^; newsdex's
+	// query parser (internal/query) reads it.
+	mustGet(t, h, "/api/search?q=%2F%5Eab%2F", http.StatusOK)
 }
 
 // TestAPIHidesServerPaths: neither /api/stats nor /api/articles tells

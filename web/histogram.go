@@ -43,8 +43,9 @@ const (
 
 // histogram builds the chart from the date facet's values ("2025-01" with
 // counts), filling empty periods between the first and the last so that the
-// bars read as a timeline, and padding a short span with empty periods on
-// both sides up to minMonthBars or minYearBars. It returns nil when there is nothing to draw.
+// bars read as a timeline, and padding a short span with empty periods
+// before it up to minMonthBars or minYearBars, so that the axis ends at the
+// data. It returns nil when there is nothing to draw.
 func histogram(values []index.FacetValue, p *params, path string) *Histogram {
 	counts := map[time.Time]int{}
 	var first, last time.Time
@@ -84,7 +85,9 @@ func histogram(values []index.FacetValue, p *params, path string) *Histogram {
 		n, minBars = last.Year()-first.Year()+1, minYearBars
 		back = func(t time.Time) time.Time { return t.AddDate(-1, 0, 0) }
 	}
-	for pad := 0; pad < (minBars-n)/2; pad++ {
+	// Pad before the data only: the axis ends at the last period with
+	// hits (padding after it drew months the data never reached).
+	for pad := 0; pad < minBars-n; pad++ {
 		first = back(first)
 	}
 	bars := max(n, minBars)

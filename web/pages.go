@@ -66,6 +66,9 @@ type FacetGroup struct {
 	Title string
 	Top   []FacetLink
 	More  []FacetLink
+	// MoreHref asks for more values of every facet (a larger facet_size)
+	// when this one filled the values asked for; "" otherwise.
+	MoreHref string
 }
 
 // facetShown is how many values of a facet show before "more".
@@ -435,6 +438,12 @@ func (s *server) form(p *params, path, placeholder string) Form {
 	if p.MinConf != "" {
 		f.Hidden = append(f.Hidden, Hidden{paramMinConf, p.MinConf})
 	}
+	if p.Op != "" {
+		f.Hidden = append(f.Hidden, Hidden{paramOp, p.Op})
+	}
+	if p.FacetSize > 0 {
+		f.Hidden = append(f.Hidden, Hidden{paramFacetSize, strconv.Itoa(p.FacetSize)})
+	}
 	return f
 }
 
@@ -512,6 +521,11 @@ func (s *server) facets(fs map[string][]index.FacetValue, p *params, path string
 			}
 			return 1
 		})
+		if size := p.request().FacetSize; len(values) >= size && size < index.MaxFacetSize {
+			c := p.clone()
+			c.FacetSize = min(size*4, index.MaxFacetSize)
+			g.MoreHref = c.link(path)
+		}
 		g.Top, g.More = links, nil
 		if len(links) > facetShown {
 			g.Top, g.More = links[:facetShown], links[facetShown:]

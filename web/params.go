@@ -11,24 +11,27 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsdex/newsdex/index"
+	"github.com/newsdex/newsdex/internal/query"
 )
 
 // Parameter names, shared by the pages and the API.
 const (
-	paramQuery   = "q"
-	paramCountry = "country"
-	paramRegion  = "region"
-	paramSpeaker = "speaker"
-	paramActor   = "actor"
-	paramSource  = "source"
-	paramLang    = "lang"
-	paramFrom    = "from"
-	paramTo      = "to"
-	paramLimit   = "limit"
-	paramOffset  = "offset"
-	paramSort    = "sort"
-	paramFacets  = "facets"
-	paramMinConf = "min_confidence"
+	paramQuery     = "q"
+	paramCountry   = "country"
+	paramRegion    = "region"
+	paramSpeaker   = "speaker"
+	paramActor     = "actor"
+	paramSource    = "source"
+	paramLang      = "lang"
+	paramFrom      = "from"
+	paramTo        = "to"
+	paramLimit     = "limit"
+	paramOffset    = "offset"
+	paramSort      = "sort"
+	paramFacets    = "facets"
+	paramOp        = "default_operator"
+	paramFacetSize = "facet_size"
+	paramMinConf   = "min_confidence"
 )
 
 // facetSize is how many values each term facet asks the index for, on the
@@ -40,7 +43,7 @@ const facetSize = 25
 var filterParams = []string{paramCountry, paramRegion, paramSpeaker, paramActor, paramSource, paramLang}
 
 // singleParams may be given at most once.
-var singleParams = []string{paramQuery, paramFrom, paramTo, paramLimit, paramOffset, paramSort, paramFacets, paramMinConf}
+var singleParams = []string{paramQuery, paramFrom, paramTo, paramLimit, paramOffset, paramSort, paramFacets, paramOp, paramFacetSize, paramMinConf}
 
 // badRequest is an error in what the client sent: it maps to 400 and its
 // message is shown to the client as is.
@@ -63,8 +66,13 @@ type params struct {
 	Limit   int
 	Offset  int
 	Sort    string // "" when not given
-	Facets  []string
-	MinConf string // min_confidence as given; "" when not given (quotes only)
+	// Op is the default operator between query words: "and", or "" for or.
+	Op string
+	// FacetSize is the number of values each term facet lists; 0 when
+	// not given (facetSize).
+	FacetSize int
+	Facets    []string
+	MinConf   string // min_confidence as given; "" when not given (quotes only)
 	// limitSet and facetsSet say whether the parameter was given, so that
 	// links carry it only then.
 	limitSet  bool
@@ -103,7 +111,7 @@ func parseParams(q url.Values, o *Options) (*params, error) {
 	p := &params{Filters: map[string][]string{}, Limit: DefaultLimit}
 	for name, vs := range q {
 		if !slices.Contains(filterParams, name) && !slices.Contains(singleParams, name) {
-			return nil, badRequestf("unknown parameter %q (want q, country, region, speaker, actor, source, from, to, limit, offset, sort, facets or min_confidence)", name)
+			return nil, badRequestf("unknown parameter %q (want q, country, region, speaker, actor, source, lang, from, to, limit, offset, sort, facets, facet_size, default_operator or min_confidence)", name)
 		}
 		if slices.Contains(singleParams, name) && len(vs) > 1 {
 			return nil, badRequestf("parameter %q given %d times; give it once", name, len(vs))
@@ -191,6 +199,22 @@ func parseParams(q url.Values, o *Options) (*params, error) {
 		return nil, badRequestf("sort %q: want relevance, date or -date", p.Sort)
 	}
 
+	if s := q.Get(paramOp); s != "" {
+		op, err := query.ParseOperator(s)
+		if err != nil {
+			return nil, badRequestf("default_operator %q: want and or or", s)
+		}
+		if op == query.And {
+			p.Op = op.String()
+		}
+	}
+
+	if s := q.Get(paramFacetSize); s != "" {
+		if p.FacetSize, err = strconv.Atoi(s); err != nil || p.FacetSize < 1 || p.FacetSize > index.MaxFacetSize {
+			return nil, badRequestf("facet_size %q: want a whole number from 1 to %d", s, index.MaxFacetSize)
+		}
+	}
+
 	if _, ok := q[paramFacets]; ok {
 		p.facetsSet = true
 		p.Facets = []string{}
@@ -242,6 +266,8 @@ func (p *params) request() index.Request {
 		Offset:        p.Offset,
 		Sort:          p.sortOrder(),
 		MinConfidence: p.minConf,
+		// The one query parser: the index parses Query (internal/query).
+		DefaultOperator: p.Op,
 		Filters: index.Filters{
 			Countries: p.Filters[paramCountry],
 			Regions:   p.Filters[paramRegion],
@@ -257,6 +283,9 @@ func (p *params) request() index.Request {
 		r.Facets = p.Facets
 	}
 	r.FacetSize = facetSize
+	if p.FacetSize > 0 {
+		r.FacetSize = p.FacetSize
+	}
 	return r
 }
 
@@ -312,6 +341,12 @@ func (p *params) encode() string {
 	}
 	if p.Sort != "" {
 		add(paramSort, p.Sort)
+	}
+	if p.Op != "" {
+		add(paramOp, p.Op)
+	}
+	if p.FacetSize > 0 {
+		add(paramFacetSize, strconv.Itoa(p.FacetSize))
 	}
 	if p.limitSet {
 		add(paramLimit, strconv.Itoa(p.Limit))

@@ -503,14 +503,14 @@ func TestHistogramUnits(t *testing.T) {
 		values []index.FacetValue
 		want   string // unit, first..last period (bars), then label:count of each non-empty bar
 	}{
-		{"months padded to 24", []index.FacetValue{{Value: "2024-11", Count: 2}, {Value: "2025-02", Count: 5}},
-			"month 2024-01..2025-12 (24) 2024-11:2 2025-02:5"},
+		{"months padded to 24, before the data: the axis ends at it", []index.FacetValue{{Value: "2024-11", Count: 2}, {Value: "2025-02", Count: 5}},
+			"month 2023-03..2025-02 (24) 2024-11:2 2025-02:5"},
 		{"60 months stay months", []index.FacetValue{{Value: "2020-01", Count: 1}, {Value: "2024-12", Count: 3}},
 			"month 2020-01..2024-12 (60) 2020-01:1 2024-12:3"},
 		{"years past 60 months, padded to 12", []index.FacetValue{{Value: "2015-05", Count: 1}, {Value: "2015-09", Count: 2}, {Value: "2022-06", Count: 4}},
-			"year 2013..2024 (12) 2015:3 2022:4"},
+			"year 2011..2022 (12) 2015:3 2022:4"},
 		{"missing and junk ignored", []index.FacetValue{{Value: "missing", Count: 9}, {Value: "2025-01", Count: 1}, {Value: "2025-13", Count: 1}},
-			"month 2024-02..2026-01 (24) 2025-01:1"},
+			"month 2023-02..2025-01 (24) 2025-01:1"},
 		{"nothing", []index.FacetValue{{Value: "missing", Count: 3}}, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -1081,4 +1081,24 @@ func TestTrustedHTML(t *testing.T) {
 	if n != 2 {
 		t.Errorf("found %d trusted-HTML conversions, want 2 (article and quote snippets)", n)
 	}
+}
+
+// TestQueryLanguage checks that the API and pages parse queries with the
+// index's one parser: a syntax error is a 400 naming the position, in
+// plain text; default_operator and facet_size are read and kept in links.
+func TestQueryLanguage(t *testing.T) {
+	h := mustHandler(t, mustIndex(t))
+	body := mustGet(t, h, "/api/search?q=ceasefire+AND+(iraq", http.StatusBadRequest)
+	mustContain(t, "syntax error", body, `position 15: expected ')' to close this '(', found the end of the query`)
+	body = mustGet(t, h, "/?q=ceasefire+AND+(iraq", http.StatusBadRequest)
+	mustContain(t, "syntax error page", body, `position 15: expected &#39;)&#39; to close this &#39;(&#39;`)
+	body = mustGet(t, h, "/api/search?q=ceasefire&default_operator=xor", http.StatusBadRequest)
+	mustContain(t, "bad operator", body, `default_operator \"xor\": want and or or`)
+	for _, v := range []string{"0", "1001", "x"} {
+		body = mustGet(t, h, "/api/search?q=ceasefire&facet_size="+v, http.StatusBadRequest)
+		mustContain(t, "bad facet_size", body, `facet_size \"`+v+`\": want a whole number from 1 to 1000`)
+	}
+	body = mustGet(t, h, "/?q=ceasefire+iraq&default_operator=and&facet_size=30", http.StatusOK)
+	mustContain(t, "links keep the operator and facet size", body, "default_operator=and&amp;facet_size=30")
+	mustContain(t, "the form keeps them", body, `<input type="hidden" name="default_operator" value="and">`, `<input type="hidden" name="facet_size" value="30">`)
 }

@@ -321,12 +321,133 @@ func TestShow(t *testing.T) {
 	}
 }
 
+// TestShowMany checks that show takes many IDs, or - for IDs on standard
+// input, and streams one article a JSON line in the order given, reporting
+// the IDs it cannot find and printing the rest.
+func TestShowMany(t *testing.T) {
+	dir := mustIndex(t)
+	var ids []string
+	for _, line := range strings.Split(strings.TrimSpace(mustRun(t, "--index", dir, "search", "--all", "--format", "jsonl")), "\n") {
+		var h struct{ ID string }
+		if err := json.Unmarshal([]byte(line), &h); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, h.ID)
+	}
+	if len(ids) < 3 {
+		t.Fatalf("search --all: %d hits, want at least 3", len(ids))
+	}
+	check := func(what, out string, want []string) {
+		t.Helper()
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		if len(lines) != len(want) {
+			t.Fatalf("%s: %d lines, want %d:\n%s", what, len(lines), len(want), out)
+		}
+		for i, line := range lines {
+			var a struct {
+				ID   string
+				Body string
+			}
+			if err := json.Unmarshal([]byte(line), &a); err != nil || a.ID != want[i] || a.Body == "" {
+				t.Errorf("%s line %d: id %q (err %v), want %q with a body", what, i+1, a.ID, err, want[i])
+			}
+		}
+	}
+	check("show ID ID ID", mustRun(t, append([]string{"--index", dir, "show"}, ids...)...), ids)
+
+	var out, errb bytes.Buffer
+	in := strings.NewReader(ids[1] + "\n\nno-such-id\n" + ids[0] + "\n")
+	code := Run(context.Background(), []string{"--index", dir, "show", "-"}, Streams{In: in, Out: &out, Err: &errb})
+	check("show - with an unknown ID", out.String(), []string{ids[1], ids[0]})
+	if code != 1 || !strings.Contains(errb.String(), `no article with id "no-such-id"`) || !strings.Contains(errb.String(), "1 of 3 IDs not found") {
+		t.Errorf("show - with an unknown ID: exit %d, stderr %q", code, errb.String())
+	}
+}
+
+// TestFields checks that --fields adds whole-record fields to hits in
+// every format, with --all too, replacing a hit's short form of a field.
+func TestFields(t *testing.T) {
+	dir := mustIndex(t)
+	out := mustRun(t, "--index", dir, "search", "--all", "--fields", "body,actors,countries,file", "--format", "jsonl")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) < 3 {
+		t.Fatalf("search --all --fields: %d lines", len(lines))
+	}
+	for _, line := range lines {
+		var h struct {
+			ID        string
+			Body      string
+			File      string
+			Actors    []struct{ Name, Type string }
+			Countries []struct {
+				Code     string
+				Mentions int
+			}
+		}
+		if err := json.Unmarshal([]byte(line), &h); err != nil {
+			t.Fatalf("search --fields line %q: %v", line, err)
+		}
+		if h.Body == "" || h.File == "" {
+			t.Errorf("search --fields: %s has no body or file", h.ID)
+		}
+		for _, a := range h.Actors {
+			if a.Type == "" {
+				t.Errorf("search --fields: %s actor %q has no type", h.ID, a.Name)
+			}
+		}
+		for _, c := range h.Countries {
+			if c.Mentions < 1 {
+				t.Errorf("search --fields: %s country %s has no mention count", h.ID, c.Code)
+			}
+		}
+	}
+	csvOut := mustRun(t, "--index", dir, "quotes", "--fields", "start,end,byline", "--format", "csv")
+	header := strings.SplitN(csvOut, "\n", 2)[0]
+	if !strings.HasSuffix(header, ",start,end,byline") {
+		t.Errorf("quotes --fields CSV header = %q, want it to end with start,end,byline", header)
+	}
+	jsonOut := mustRun(t, "--index", dir, "search", "--fields", "quotes", "--format", "json", "--limit", "1")
+	var res struct {
+		Hits []struct{ Quotes []struct{ Text string } }
+	}
+	if err := json.Unmarshal([]byte(jsonOut), &res); err != nil || len(res.Hits) != 1 {
+		t.Fatalf("search --fields quotes --format json: %v\n%s", err, jsonOut)
+	}
+	table := mustRun(t, "--index", dir, "search", "--fields", "byline", "--format", "table")
+	if !strings.Contains(strings.SplitN(table, "\n", 2)[0], "BYLINE") {
+		t.Errorf("search --fields byline table header lacks BYLINE:\n%s", table)
+	}
+	if _, errs, code := run(t, "--index", dir, "search", "--fields", "start"); code != 2 || !strings.Contains(errs, `unknown field "start"`) {
+		t.Errorf("search --fields start: exit %d, stderr %q", code, errs)
+	}
+}
+
 // TestDateBoundsOutOfRange: bounds the index cannot range over are
 // clamped (they exited 1 with bleve's "invalid/unsupported date range").
 func TestDateBoundsOutOfRange(t *testing.T) {
 	dir := mustIndex(t)
 	for _, args := range [][]string{{"--to", "2262"}, {"--from", "1500"}, {"--to", "9999"}, {"--from", "1200", "--to", "1300"}} {
 		mustRun(t, append([]string{"--index", dir, "search", "--format", "json"}, args...)...)
+	}
+}
+
+// TestIndexSource checks that --source names the source of articles that
+// give none, and leaves the others' alone.
+func TestIndexSource(t *testing.T) {
+	tmp := t.TempDir()
+	dir, note := filepath.Join(tmp, "idx"), filepath.Join(tmp, "note.txt")
+	if err := os.WriteFile(note, []byte("Harbour fees rise\n\nThe harbour board raised its fees on Monday, a plain note with no source line.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, "--index", dir, "index", "--source", "Team Notes", corpus, note)
+	out := mustRun(t, "--index", dir, "search", `source:"team notes"`, "--all", "--format", "jsonl")
+	all := mustRun(t, "--index", dir, "search", "--all", "--format", "jsonl")
+	n, total := strings.Count(out, "\n"), strings.Count(all, "\n")
+	if n != 1 || total < 2 {
+		t.Errorf("--source: %d of %d articles from Team Notes, want the note only (the corpus names its own)", n, total)
+	}
+	if !strings.Contains(out, `"source":"Team Notes"`) {
+		t.Errorf("--source: hits do not carry the source:\n%s", out)
 	}
 }
 

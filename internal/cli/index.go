@@ -34,6 +34,7 @@ type indexOptions struct {
 	// Exclude lists shell patterns of files and folders not read
 	// (ingest.Options.Skip).
 	Exclude []string
+	Source  string // --source NAME: the source of articles that name none
 }
 
 func newIndexCmd(g *globalOptions, s Streams) *cobra.Command {
@@ -47,6 +48,11 @@ quotes, speakers, countries, regions and actors, and adds them to the index
 it changed and skipped when it did not, so re-running adds nothing. An
 article with the id, or the title and body, of one read before it in the same
 run is a duplicate: it is skipped, counted and named in the summary.
+
+Folders are read recursively: regular files only (named pipes, devices and
+sockets are skipped), no hidden files, no symbolic links leading out of the
+paths given (unless --follow-links), and never an index folder. Each batch is
+written only when the disk has room for it.
 
 Bad files, lines and records are reported on stderr (and in --errors FILE as
 JSON Lines) and the rest is still indexed; the exit code is 0 unless --strict.`,
@@ -63,6 +69,7 @@ JSON Lines) and the rest is still indexed; the exit code is 0 unless --strict.`,
 	cmd.Flags().IntVar(&o.Batch, "batch", 500, "articles per index batch")
 	cmd.Flags().StringVar(&o.Errors, "errors", "", "also write each bad input as a JSON line to this file")
 	cmd.Flags().BoolVar(&o.Strict, "strict", false, "exit with status 1 when any input was bad")
+	cmd.Flags().StringVar(&o.Source, "source", "", "give articles that name no source this one (plain text files, say)")
 	cmd.Flags().StringVar(&o.Progress, "progress", "auto", "progress bar on stderr: auto (when a terminal), always, never")
 	cmd.Flags().StringArrayVar(&o.Exclude, "exclude", nil, "skip files and folders whose name, or path below the PATH named, matches this shell pattern (case-sensitive; repeatable)")
 	cmd.Flags().BoolVar(&o.FollowLinks, "follow-links", false, "follow symbolic links in folders that lead out of the paths named (default: skip them)")
@@ -128,7 +135,8 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 	// Files whose bytes are unchanged since the last run are skipped before
 	// they are read, so re-indexing an unchanged corpus costs only hashing.
 	// The walk never reads the index (ingest: an index folder is skipped).
-	opts := ingest.Options{Format: o.Format, Workers: o.Workers, FollowLinks: o.FollowLinks, Exclude: []string{g.Index}, Skip: o.Exclude}
+	// Links may lead into any path given, read this time or not.
+	opts := ingest.Options{Format: o.Format, Workers: o.Workers, FollowLinks: o.FollowLinks, Exclude: []string{g.Index}, Roots: args, Skip: o.Exclude}
 	in, err := pipeline.CheckInputs(ix, args, opts)
 	if err != nil {
 		return fmt.Errorf("check inputs: %w", err)
@@ -141,6 +149,9 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 		Workers: o.Workers,
 		Chunk:   o.Batch,
 		OnRead: func(a *article.Article) {
+			if a.Source == "" {
+				a.Source = o.Source
+			}
 			sum.Read++
 			sum.Files[a.File] = true
 			if a.DateUnreadable() || !a.Date.IsZero() && !index.DateInRange(a.Date) {

@@ -332,3 +332,14 @@ func TestIndexSpecialFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexIntoMountPoint indexes into an empty mount point, which cannot
+// be removed and made again ("device or resource busy").
+func TestIndexIntoMountPoint(t *testing.T) {
+	mnt := mustSmallFS(t, "16m")
+	src := filepath.Join(t.TempDir(), "a.jsonl")
+	mustWrite(t, src, datedArticles(3))
+	if _, stderr, code := run(t, "--index", mnt, "index", "--progress", "never", src); code != 0 || !strings.Contains(stderr, "indexed 3 articles") {
+		t.Errorf("index into an empty mount point: exit %d\n%s", code, stderr)
+	}
+}

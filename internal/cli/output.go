@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsdex/newsdex/index"
+	"github.com/newsdex/newsdex/internal/article"
 )
 
 // column is one field of a hit in CSV and table output.
@@ -67,6 +68,96 @@ type hitWriter[H any] struct {
 	table   *tabwriter.Writer
 	enc     *json.Encoder
 	started bool
+
+	// fields are the whole-record fields --fields adds, read with record;
+	// in CSV and tables a field replaces the column of its name
+	// (replaces[i] is the column field i replaces, or -1) or comes after.
+	fields   []recordField
+	record   func(H) (*article.Article, *article.Quote, error)
+	replaces []int
+}
+
+// withRecords makes hw add fields to every hit, read with record.
+func (hw *hitWriter[H]) withRecords(fields []recordField, record func(H) (*article.Article, *article.Quote, error)) {
+	hw.fields, hw.record = fields, record
+	hw.replaces = make([]int, len(fields))
+	for i, f := range fields {
+		hw.replaces[i] = -1
+		for j, c := range hw.cols {
+			if c.name == f.name {
+				hw.replaces[i] = j
+			}
+		}
+	}
+}
+
+// cells returns the hit's CSV or table cells: its columns, with the
+// record fields in or after them; in a table only the columns shown
+// (table > 0) and the fields, cut to width.
+func (hw *hitWriter[H]) cells(h H, header, table bool) ([]string, error) {
+	var a *article.Article
+	var q *article.Quote
+	if len(hw.fields) > 0 && !header {
+		var err error
+		if a, q, err = hw.record(h); err != nil {
+			return nil, err
+		}
+	}
+	over := map[int]int{} // column -> field
+	for i, j := range hw.replaces {
+		if j >= 0 {
+			over[j] = i
+		}
+	}
+	value := func(i int) string {
+		if header {
+			return hw.fields[i].name
+		}
+		return fieldText(hw.fields[i].value(a, q))
+	}
+	var out []string
+	for j, c := range hw.cols {
+		if table && c.table == 0 {
+			if _, ok := over[j]; !ok {
+				continue
+			}
+		}
+		var v string
+		switch i, ok := over[j]; {
+		case ok:
+			v = value(i)
+		case header:
+			v = c.name
+		default:
+			v = c.value(h)
+		}
+		if table {
+			w := c.table
+			if w == 0 {
+				w = 30
+			}
+			if header {
+				v = strings.ToUpper(v)
+			} else {
+				v = truncate(oneLine(v), w)
+			}
+		}
+		out = append(out, v)
+	}
+	for i, j := range hw.replaces {
+		if j < 0 {
+			v := value(i)
+			if table {
+				if header {
+					v = strings.ToUpper(v)
+				} else {
+					v = truncate(oneLine(v), 30)
+				}
+			}
+			out = append(out, v)
+		}
+	}
+	return out, nil
 }
 
 func newHitWriter[H any](out io.Writer, format string, cols []column[H]) *hitWriter[H] {
@@ -85,19 +176,13 @@ func (hw *hitWriter[H]) begin(query string, total uint64, took float64) error {
 		fmt.Fprintf(hw.w, "{\"query\":%s,\"total\":%d,\"took_ms\":%s,\"hits\":[", q, total, strconv.FormatFloat(took, 'f', -1, 64))
 	case formatCSV:
 		hw.csv = csv.NewWriter(hw.w)
-		names := make([]string, len(hw.cols))
-		for i, c := range hw.cols {
-			names[i] = c.name
-		}
+		var zero H
+		names, _ := hw.cells(zero, true, false) // a header reads no record
 		return hw.csv.Write(names)
 	case formatTable:
 		hw.table = tabwriter.NewWriter(hw.w, 0, 0, 2, ' ', 0)
-		var names []string
-		for _, c := range hw.cols {
-			if c.table > 0 {
-				names = append(names, strings.ToUpper(c.name))
-			}
-		}
+		var zero H
+		names, _ := hw.cells(zero, true, true)
 		fmt.Fprintln(hw.table, strings.Join(names, "\t"))
 	}
 	return nil
@@ -106,46 +191,65 @@ func (hw *hitWriter[H]) begin(query string, total uint64, took float64) error {
 func (hw *hitWriter[H]) hit(h H) error {
 	hw.n++
 	switch hw.format {
-	case formatJSON:
+	case formatJSON, formatJSONL:
+		var v any = h
+		if len(hw.fields) > 0 {
+			a, q, err := hw.record(h)
+			if err != nil {
+				return err
+			}
+			if v, err = withFields(h, hw.fields, a, q); err != nil {
+				return err
+			}
+		}
+		if hw.format == formatJSONL {
+			return hw.enc.Encode(v)
+		}
 		if hw.n > 1 {
 			hw.w.WriteByte(',')
 		}
-		b, err := marshalNoEscape(h)
+		b, err := marshalNoEscape(v)
 		if err != nil {
 			return err
 		}
 		hw.w.Write(b)
-	case formatJSONL:
-		return hw.enc.Encode(h)
 	case formatCSV:
-		row := make([]string, len(hw.cols))
-		for i, c := range hw.cols {
-			row[i] = csvCell(c.value(h))
+		row, err := hw.cells(h, false, false)
+		if err != nil {
+			return err
+		}
+		for i := range row {
+			row[i] = csvCell(row[i])
 		}
 		return hw.csv.Write(row)
 	case formatTable:
-		var cells []string
-		for _, c := range hw.cols {
-			if c.table > 0 {
-				cells = append(cells, truncate(oneLine(c.value(h)), c.table))
-			}
+		cells, err := hw.cells(h, false, true)
+		if err != nil {
+			return err
 		}
 		fmt.Fprintln(hw.table, strings.Join(cells, "\t"))
 	}
 	return nil
 }
 
-func (hw *hitWriter[H]) end(facets map[string][]index.FacetValue) error {
-	if facets == nil {
-		facets = map[string][]index.FacetValue{}
+func (hw *hitWriter[H]) end(facets facetOut) error {
+	if facets.Values == nil {
+		facets.Values = map[string][]index.FacetValue{}
+	}
+	for _, m := range []*map[string]int{&facets.Other, &facets.Missing} {
+		if *m == nil {
+			*m = map[string]int{}
+		}
 	}
 	switch hw.format {
 	case formatJSON:
-		b, err := marshalNoEscape(facets)
+		vals, err := marshalNoEscape(facets.Values)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(hw.w, "],\"facets\":%s}\n", b)
+		other, _ := marshalNoEscape(facets.Other) // a map[string]int always marshals
+		missing, _ := marshalNoEscape(facets.Missing)
+		fmt.Fprintf(hw.w, "],\"facets\":%s,\"facet_other\":%s,\"facet_missing\":%s}\n", vals, other, missing)
 	case formatCSV:
 		hw.csv.Flush()
 		if err := hw.csv.Error(); err != nil {
@@ -153,7 +257,11 @@ func (hw *hitWriter[H]) end(facets map[string][]index.FacetValue) error {
 		}
 	case formatTable:
 		hw.table.Flush()
-		fmt.Fprintf(hw.w, "\n%d of %d hits (%.1f ms)\n", hw.n, hw.total, hw.took)
+		noun := "hits"
+		if hw.total == 1 {
+			noun = "hit"
+		}
+		fmt.Fprintf(hw.w, "\n%d of %d %s (%.1f ms)\n", hw.n, hw.total, noun, hw.took)
 		writeFacetTable(hw.w, facets)
 	}
 	return hw.w.Flush()
@@ -167,7 +275,7 @@ func (hw *hitWriter[H]) abort(failure error) {
 	switch hw.format {
 	case formatJSON:
 		msg, _ := marshalNoEscape(failure.Error())
-		fmt.Fprintf(hw.w, "],\"facets\":{},\"error\":%s}\n", msg)
+		fmt.Fprintf(hw.w, "],\"facets\":{},\"facet_other\":{},\"facet_missing\":{},\"error\":%s}\n", msg)
 	case formatCSV:
 		if hw.csv != nil {
 			hw.csv.Flush()
@@ -180,10 +288,11 @@ func (hw *hitWriter[H]) abort(failure error) {
 	hw.w.Flush()
 }
 
-// writeFacetTable prints each facet's top values on a line.
-func writeFacetTable(w io.Writer, facets map[string][]index.FacetValue) {
+// writeFacetTable prints each facet's top values on a line, and what
+// lies beyond them: the counts of the other values and the hits with none.
+func writeFacetTable(w io.Writer, facets facetOut) {
 	for _, name := range index.DefaultFacets {
-		vals, ok := facets[name]
+		vals, ok := facets.Values[name]
 		if !ok || len(vals) == 0 {
 			continue
 		}
@@ -198,6 +307,12 @@ func writeFacetTable(w io.Writer, facets map[string][]index.FacetValue) {
 				label = v.Label + " (" + v.Value + ")"
 			}
 			parts = append(parts, fmt.Sprintf("%s %d", label, v.Count))
+		}
+		if n := facets.Other[name]; n > 0 {
+			parts = append(parts, fmt.Sprintf("other values %d", n))
+		}
+		if n := facets.Missing[name]; n > 0 {
+			parts = append(parts, fmt.Sprintf("none %d", n))
 		}
 		fmt.Fprintf(w, "%-8s %s\n", name+":", strings.Join(parts, ", "))
 	}

@@ -29,7 +29,7 @@ func TestCSVCell(t *testing.T) {
 	w := newHitWriter(&out, formatCSV, articleColumns)
 	w.begin("x", 1, 0)
 	w.hit(index.Hit{ID: "a", Title: "=1+2", Source: "@wire", Speakers: []string{"-x"}})
-	if err := w.end(nil); err != nil {
+	if err := w.end(facetOut{}); err != nil {
 		t.Fatal(err)
 	}
 	recs, err := csv.NewReader(&out).ReadAll()

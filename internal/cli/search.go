@@ -13,6 +13,7 @@ import (
 	"github.com/newsdex/newsdex/internal/article"
 	"github.com/newsdex/newsdex/internal/gazetteer"
 	"github.com/newsdex/newsdex/internal/ingest"
+	"github.com/newsdex/newsdex/internal/query"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 )
@@ -34,6 +35,11 @@ type queryOptions struct {
 	All       bool
 	Demo      bool
 	Timeout   time.Duration
+	// DefaultOperator joins query clauses written side by side.
+	DefaultOperator string
+	FacetSize       int
+	// Fields are whole-record fields to add to each hit (fields.go).
+	Fields string
 	// set holds the flags given on the command line, by name.
 	set     map[string]bool
 	MinConf float64 // quotes only
@@ -64,6 +70,9 @@ func (o *queryOptions) addFlags(cmd *cobra.Command) {
 	f.StringVar(&o.Format, "format", "", "output: table, json, jsonl or csv (default: table on a terminal, json otherwise)")
 	f.BoolVar(&o.All, "all", false, "stream every hit in date order, with no cap, for exports (not with --limit, --offset or --sort relevance)")
 	f.BoolVar(&o.Demo, "demo", false, "search the embedded demo corpus instead of --index")
+	f.StringVar(&o.Fields, "fields", "", "add whole-record fields to each hit, comma-separated, or all: body, quotes, actors (with types), countries (with mentions), regions, speakers, byline, url, file, date_text; for quotes also start, end, confidence")
+	f.IntVar(&o.FacetSize, "facet-size", index.DefaultFacetSize, fmt.Sprintf("values each facet lists, the most frequent first (1 to %d; the date facet lists every month)", index.MaxFacetSize))
+	f.StringVar(&o.DefaultOperator, "default-operator", "or", "operator between query words written side by side: or (any of them) or and (all of them)")
 	f.DurationVar(&o.Timeout, "timeout", 30*time.Second, "give up on a search after this long")
 }
 
@@ -73,9 +82,9 @@ func (o *queryOptions) addQuoteFlags(cmd *cobra.Command) {
 }
 
 // request turns the flags and query into an index request.
-func (o *queryOptions) request(query string) (index.Request, error) {
+func (o *queryOptions) request(q string) (index.Request, error) {
 	r := index.Request{
-		Query:         query,
+		Query:         q,
 		Limit:         o.Limit,
 		Offset:        o.Offset,
 		Sort:          o.Sort,
@@ -85,6 +94,15 @@ func (o *queryOptions) request(query string) (index.Request, error) {
 			Actors: o.Actors, Sources: o.Sources, Langs: o.Langs,
 		},
 	}
+	op, err := query.ParseOperator(o.DefaultOperator)
+	if err != nil {
+		return r, usageError("--default-operator %q: want and or or", o.DefaultOperator)
+	}
+	r.DefaultOperator = op.String()
+	if o.FacetSize < 1 || o.FacetSize > index.MaxFacetSize {
+		return r, usageError("--facet-size %d: want 1 to %d", o.FacetSize, index.MaxFacetSize)
+	}
+	r.FacetSize = o.FacetSize
 	if o.Limit < 0 || o.Offset < 0 {
 		return r, usageError("--limit and --offset must not be negative")
 	}
@@ -229,7 +247,7 @@ func openForQuery(ctx context.Context, g *globalOptions, demo bool) (queryStore,
 		if strings.Contains(err.Error(), "timeout") {
 			return nil, fmt.Errorf("open index %s: locked by a writer for over %s (a `newsdex index` still running?): %w", g.Index, lockTimeout, err)
 		}
-		return nil, fmt.Errorf("open index %s: %w", g.Index, err)
+		return nil, err // index.Open names the folder
 	}
 	return ix, nil
 }
@@ -239,12 +257,19 @@ func newSearchCmd(g *globalOptions, s Streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "search [QUERY]",
 		Short: "Search articles, with facets",
-		Long: `Search finds articles. QUERY uses bleve's query-string syntax: words,
-"phrases", +must, -not, field:value (title:, body:, source:, country:,
-speaker:, actor:), fuzzy~. With no QUERY it browses every article; filters
-still apply. Facets count the hits by speaker, actor, country, region, source
-and month.`,
-		Example: `  newsdex search coffee --country BR --format json | jq '.facets.country'
+		Long: `Search finds articles. QUERY uses the Lucene / Elasticsearch query-string
+syntax: words, "phrases", "words near"~5, AND, OR, NOT (&&, ||, !), +must,
+-not, (brackets), field:value and field:(a OR b) (title, body, byline, url,
+source, country, region, speaker, actor, lang, date, quotes), wild*cards,
+fuzzy~1, /regexp/, ranges date:[2024-01 TO 2024-06] and {} to exclude the
+ends, ^2 boosts, \ to escape. speaker: and actor: find every form of a
+person's name. NOT binds tightest, then AND, then OR; words side by side are
+joined by OR unless --default-operator and. A query that does not parse is an
+error (exit 2) naming the position. With no QUERY it browses every article;
+filters still apply. Facets count the hits by speaker, actor, country,
+region, source, language and month.`,
+		Example: `  newsdex search 'election AND (blair OR brown) NOT title:poll'
+  newsdex search coffee --country BR --format json | jq '.facets.country'
   newsdex search '"militia disarmament"' --region "Western Asia" --sort -date
   newsdex search --all --format csv --from 2024 > articles.csv
   newsdex search --limit 0 --facets country,region`,
@@ -307,7 +332,13 @@ type page[H any] struct {
 	Total  uint64
 	TookMS float64
 	Hits   []H
-	Facets map[string][]index.FacetValue
+	Facets facetOut
+}
+
+// facetOut are a result's facets with the counts beyond their lists.
+type facetOut struct {
+	Values         map[string][]index.FacetValue
+	Other, Missing map[string]int
 }
 
 func runQuery(ctx context.Context, g *globalOptions, o *queryOptions, s Streams, query string, quotes bool) error {
@@ -319,20 +350,34 @@ func runQuery(ctx context.Context, g *globalOptions, o *queryOptions, s Streams,
 	if err != nil {
 		return err
 	}
+	fields, err := parseFields(o.Fields, quotes)
+	if err != nil {
+		return err
+	}
 	ix, err := openForQuery(ctx, g, o.Demo)
 	if err != nil {
 		return err
 	}
 	defer ix.Close()
+	arts := &articleCache{get: ix.Article}
 	if quotes {
 		search := func(ctx context.Context, r index.Request) (*page[index.QuoteHit], error) {
 			res, err := ix.SearchQuotes(ctx, r)
 			if err != nil {
 				return nil, err
 			}
-			return &page[index.QuoteHit]{res.Query, res.Total, res.TookMS, res.Hits, res.Facets}, nil
+			return &page[index.QuoteHit]{res.Query, res.Total, res.TookMS, res.Hits, facetOut{res.Facets, res.FacetOther, res.FacetMissing}}, nil
 		}
 		w := newHitWriter(s.Out, format, quoteColumns)
+		if len(fields) > 0 {
+			w.withRecords(fields, func(h index.QuoteHit) (*article.Article, *article.Quote, error) {
+				a, err := arts.article(ctx, h.ArticleID)
+				if err != nil {
+					return nil, nil, err
+				}
+				return a, quoteOf(a, h), nil
+			})
+		}
 		return runPages(ctx, req, o, search, func(h index.QuoteHit) []string { return h.SortKey }, w)
 	}
 	search := func(ctx context.Context, r index.Request) (*page[index.Hit], error) {
@@ -340,9 +385,15 @@ func runQuery(ctx context.Context, g *globalOptions, o *queryOptions, s Streams,
 		if err != nil {
 			return nil, err
 		}
-		return &page[index.Hit]{res.Query, res.Total, res.TookMS, res.Hits, res.Facets}, nil
+		return &page[index.Hit]{res.Query, res.Total, res.TookMS, res.Hits, facetOut{res.Facets, res.FacetOther, res.FacetMissing}}, nil
 	}
 	w := newHitWriter(s.Out, format, articleColumns)
+	if len(fields) > 0 {
+		w.withRecords(fields, func(h index.Hit) (*article.Article, *article.Quote, error) {
+			a, err := arts.article(ctx, h.ID)
+			return a, nil, err
+		})
+	}
 	return runPages(ctx, req, o, search, func(h index.Hit) []string { return h.SortKey }, w)
 }
 
@@ -356,7 +407,7 @@ func runPages[H any](ctx context.Context, req index.Request, o *queryOptions, se
 		}
 		req.Limit, req.Offset = allPage, 0
 	}
-	var facets map[string][]index.FacetValue
+	var facets facetOut
 	for first := true; ; first = false {
 		pctx, cancel := context.WithTimeout(ctx, o.Timeout)
 		p, err := search(pctx, req)

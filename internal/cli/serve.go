@@ -123,7 +123,7 @@ func openServed(ctx context.Context, g *globalOptions, demo bool) (*index.Index,
 		if strings.Contains(err.Error(), "timeout") {
 			return nil, fmt.Errorf("open index %s: locked by another process for over %s (a 'newsdex index' still running?): %w", g.Index, lockTimeout, err)
 		}
-		return nil, fmt.Errorf("open index %s: %w", g.Index, err)
+		return nil, err // index.Open names the folder
 	}
 	return ix, nil
 }

@@ -14,13 +14,21 @@ package extract
 //     a subject to an object; a name no rule typed counts when it stands as
 //     a clause's subject ("Marcel Desailly insists"). When the nearest name
 //     is an object and the same pronoun stood as a subject before it, the
-//     pronoun goes on that chain. "It" goes to the nearest organisation,
-//     else to the one the article names most (BBC: "it said").
+//     pronoun goes on that chain. A pronoun never stands for someone the
+//     quote itself speaks of in the third person (`"I think Sean's
+//     situation is ...," he said`). With nobody named before it, a pronoun
+//     goes to the one person the headline names. "It" goes to the nearest
+//     organisation, else to the one the article names most (BBC: "it
+//     said").
+//   - "JK, also known as Jason King" is Jason King; `"...," the agency
+//     quoted Mr Khodorkovsky as saying` is Khodorkovsky's.
 //   - A definite description ("the company", "the agent", "the
 //     36-year-old", "the newspaper") resolves to the named person or
 //     organisation it stands for (describe); "India's commerce ministry"
 //     and "the Clinton campaign" are organisations named by a possessor and
-//     stay speakers. Anything else ("a spokesman", "one dealer", "the
+//     stay speakers; so does "The Liberal Democrats". A person description
+//     in the lede that stands for nobody before it goes to the person of
+//     the headline. Anything else ("a spokesman", "one dealer", "the
 //     spokesman" after "a spokesman") names nobody: Speaker is left empty
 //     and the words go to SpeakerDescription, so a researcher still sees who
 //     spoke.
@@ -117,6 +125,10 @@ func (d *doc) cueAt(i int, weak bool) (int, bool) {
 		pw := d.lw(i - 1)
 		if determiners[pw] && pw != "that" || prepositions[pw] || d.toks[i-1].poss {
 			return 0, false
+		}
+		if !strings.HasSuffix(w, "ed") && w != "said" && w != "told" && w != "wrote" && !strings.HasSuffix(w, "ing") &&
+			d.toks[i-1].cap && i > 1 && d.toks[i-2].kind == kWord && (prepositions[d.lw(i-2)] || determiners[d.lw(i-2)]) {
+			return 0, false // "32% of Republican claims": a noun
 		}
 		if !strings.HasSuffix(w, "ed") && w != "said" && w != "told" && w != "wrote" && !strings.HasSuffix(w, "ing") {
 			// Present forms double as nouns: want a subject or an
@@ -311,6 +323,13 @@ func (d *doc) afterCue(ac *actors, q span) (attr, bool) {
 		}
 		return attr{}, false
 	}
+	for k := i; k < len(d.toks) && k-i < 8 && d.toks[k].kind == kWord; k++ {
+		if s, ok := d.quotedAs(ac, k); ok {
+			// `"...," the agency quoted Mr Khodorkovsky as
+			// saying`: the one quoted spoke.
+			return attr{how: byAfter, cueS: k, cueE: k + 1, np: s, adjacent: true}, true
+		}
+	}
 	p, next := d.phraseForward(ac, i)
 	if p.kind == npNone {
 		return attr{}, false
@@ -326,6 +345,19 @@ func (d *doc) afterCue(ac *actors, q span) (attr, bool) {
 		return attr{}, false
 	}
 	return attr{how: byAfter, cueS: next, cueE: end, np: p, adjacent: true}, true
+}
+
+// quotedAs reads `quoted NAME as saying` at token i and returns NAME.
+func (d *doc) quotedAs(ac *actors, i int) (np, bool) {
+	if i+1 >= len(d.toks) || d.toks[i].kind != kWord || d.lw(i) != "quoted" {
+		return np{}, false
+	}
+	p, next := d.phraseForward(ac, i+1)
+	if p.kind != npName || next+1 >= len(d.toks) || d.toks[next].kind != kWord || d.lw(next) != "as" ||
+		d.toks[next+1].kind != kWord || !cueForms[d.lw(next+1)] {
+		return np{}, false
+	}
+	return p, true
 }
 
 // clauseAfter reports whether the speech verb ending before token i takes
@@ -536,6 +568,17 @@ func (d *doc) beforeCue(ac *actors, q span) (attr, bool) {
 					p = s // "Nefzi said, adding "..."
 				} else if s := d.mainSubject(ac, lo, v); s.kind != npNone {
 					p = s
+				} else if lo2 := d.sentenceFrom(lo); lo2 < lo {
+					// Past a partial quote of the same sentence: "Tory
+					// leader Michael Howard sent Mr Bush his "warmest
+					// congratulations", saying: "...".
+					for k := lo2; k < v; k++ {
+						if m := ac.mentAt[k]; m >= 0 && ac.ments[m].s == k && ac.ments[m].e < v && ac.subjectName(ac.ments[m]) &&
+							ac.ents[ac.ments[m].ent].typ == article.Person {
+							p = np{kind: npName, s: k, e: ac.ments[m].e, ent: ac.ments[m].ent}
+							break
+						}
+					}
 				}
 			}
 		}
@@ -552,6 +595,29 @@ func (d *doc) beforeCue(ac *actors, q span) (attr, bool) {
 		return attr{how: byBefore, cueS: v, cueE: end, np: p, adjacent: adj}, true
 	}
 	return attr{}, false
+}
+
+// sentenceFrom returns the first token of the sentence holding token lo,
+// reading through quotation marks (a partial quote does not end it).
+func (d *doc) sentenceFrom(lo int) int {
+	k := lo - 1
+	for ; k >= 0 && lo-k < 60; k-- {
+		t := d.toks[k]
+		if t.kind == kPara {
+			break
+		}
+		if t.kind == kPunct && !t.inq {
+			if c := d.text[t.s]; c == '.' || c == '!' || c == '?' || c == ';' {
+				break
+			}
+		}
+		if (t.kind == kClose || t.kind == kMark) && k > 0 && d.toks[k-1].kind == kPunct {
+			if c := d.text[d.toks[k-1].s]; c == '.' || c == '!' || c == '?' {
+				break // `boasted, "That makes me smart." Trump was`
+			}
+		}
+	}
+	return k + 1
 }
 
 // mainSubject returns the subject of the clause that holds token v, no
@@ -850,7 +916,7 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 					c := cues[ci].a
 					c.how = byParagraph
 					ac.resolve(d, &c, cues[ci].tok)
-					if lastPara != qp-1 || cur.how == byNone {
+					if lastPara != qp-1 || last.how == byNone {
 						last = c
 					}
 				}
@@ -1101,11 +1167,24 @@ func round2(f float64) float64 {
 	return float64(int(f*100+0.5)) / 100
 }
 
-// quoteNames reports whether quote q names entity ei inside its marks.
+// quoteNames reports whether quote q names entity ei inside its marks, by
+// a mention or by a word of the name ("Wes has a great career ahead of
+// him," of Wes Butters).
 func (d *doc) quoteNames(ac *actors, q span, ei int) bool {
 	for _, m := range ac.ments {
 		if m.s > q.open && m.s < q.close && m.ent == ei && m.inq {
 			return true
+		}
+	}
+	name := ac.ents[ei].name
+	for k := q.open + 1; k < q.close && k < len(d.toks); k++ {
+		if t := d.toks[k]; t.kind == kWord && t.cap && t.e-t.s > 2 && !notNames[d.lwBase(k)] {
+			w := trimPoss(d.word(k))
+			for _, f := range strings.Fields(name) {
+				if f == w {
+					return true
+				}
+			}
 		}
 	}
 	return false
@@ -1125,6 +1204,32 @@ func (ac *actors) resolveExcluding(d *doc, a *attr, pos, ei int) {
 	a.conf -= 0.1
 }
 
+// aliasAfter returns the mention of the name a speaker is also known by,
+// right after the name ending at token e (", also known as Jason King",
+// ", aka Jason King"), or -1.
+func (d *doc) aliasAfter(ac *actors, e int) int {
+	k := e
+	if k+1 >= len(d.toks) || !d.isP(k, ',') {
+		return -1
+	}
+	k++
+	if d.toks[k].kind == kWord && d.lw(k) == "also" {
+		k++
+	}
+	switch {
+	case k < len(d.toks) && d.toks[k].kind == kWord && d.lw(k) == "aka":
+		k++
+	case k+1 < len(d.toks) && d.toks[k].kind == kWord && d.lw(k) == "known" && d.lw(k+1) == "as":
+		k += 2
+	default:
+		return -1
+	}
+	if k < len(d.toks) && ac.mentAt[k] >= 0 && ac.ments[ac.mentAt[k]].s == k {
+		return int(ac.mentAt[k])
+	}
+	return -1
+}
+
 // resolve names the speaker of a: an entity when the phrase can be resolved
 // to one, else the phrase as written. pos is where the phrase stands.
 func (ac *actors) resolve(d *doc, a *attr, pos int) {
@@ -1142,6 +1247,10 @@ func (ac *actors) resolve(d *doc, a *attr, pos int) {
 	case npName:
 		if p.ent >= 0 {
 			a.ent = p.ent
+		}
+		if m := d.aliasAfter(ac, p.e); m >= 0 {
+			p = np{kind: npName, s: ac.ments[m].s, e: ac.ments[m].e, ent: ac.ments[m].ent}
+			a.ent = p.ent // "JK, also known as Jason King"
 		}
 	case npPronoun:
 		if p.s < pos {
@@ -1213,8 +1322,8 @@ func (ac *actors) antecedentDepth(pron string, pos, depth, exclude int) int {
 	}
 	// The nearest fitting name, a possessor ("Moore's film") only when no
 	// other name fits: it is seldom the one who speaks next.
-	best, bestPos := -1, -1
-	poss, possPos := -1, -1
+	best, bestPos, bestEnd := -1, -1, -1
+	poss, possPos, possEnd := -1, -1, -1
 	for k := len(ac.ments) - 1; k >= 0; k-- {
 		m := ac.ments[k]
 		if m.s >= pos || m.inq || m.ent == exclude || !ac.fits(m.ent, g) && !(g != 'o' && ac.subjectName(m)) {
@@ -1222,15 +1331,20 @@ func (ac *actors) antecedentDepth(pron string, pos, depth, exclude int) int {
 		}
 		if ac.d.toks[m.e-1].poss && g != 'o' {
 			if poss < 0 {
-				poss, possPos = m.ent, m.s
+				poss, possPos, possEnd = m.ent, m.s, m.e
 			}
 			continue
 		}
-		best, bestPos = m.ent, m.s
+		best, bestPos, bestEnd = m.ent, m.s, m.e
 		break
 	}
 	if best < 0 {
-		best, bestPos = poss, possPos
+		best, bestPos, bestEnd = poss, possPos, possEnd
+	}
+	if best < 0 && g != 'o' {
+		// Nobody named before it: the person of the headline
+		// ("Goldsmith: 'I was not leant on'" ... "he insisted").
+		return ac.headlinePerson(g)
 	}
 	if best >= 0 && g != 'o' && !ac.d.subjectStart(bestPos) {
 		// The nearest is an object ("Lee met Park. He said"): a
@@ -1249,7 +1363,7 @@ func (ac *actors) antecedentDepth(pron string, pos, depth, exclude int) int {
 			}
 		}
 	}
-	if best >= 0 && g != 'o' && !ac.d.subjectStart(bestPos) && depth < 4 {
+	if best >= 0 && g != 'o' && !(ac.d.subjectStart(bestPos) && ac.d.verbAt(ac.d.skipAside(bestEnd))) && depth < 4 {
 		// Still an object, and the same pronoun stands as a subject
 		// before it, outside quotes ("So he is full of admiration for
 		// ... Paolo Maldini. "...," he said."): it goes on the chain.
@@ -1265,8 +1379,8 @@ func (ac *actors) antecedentDepth(pron string, pos, depth, exclude int) int {
 				}
 				break
 			}
-			if m := ac.mentAt[k]; m >= 0 && ac.fits(ac.ments[m].ent, g) && !d.toks[ac.ments[m].e-1].poss {
-				break // a nearer name
+			if m := ac.mentAt[k]; m >= 0 && ac.ments[m].s == k && ac.fits(ac.ments[m].ent, g) && ac.subjectName(ac.ments[m]) {
+				break // a nearer subject
 			}
 		}
 	}
@@ -1414,7 +1528,43 @@ func (ac *actors) describe(d *doc, p np, pos int) int {
 			return -1 // "the senior Cruz adviser" is not Cruz
 		}
 	}
-	return ac.recentSubject(d, p.s)
+	if e := ac.recentSubject(d, p.s); e >= 0 {
+		return e
+	}
+	if d.inLede(p.s) {
+		return ac.headlinePerson(0) // "The attorney general has again denied ..."
+	}
+	return -1
+}
+
+// inLede reports whether token i stands in the article's first paragraph.
+func (d *doc) inLede(i int) bool {
+	for k := 0; k < i; k++ {
+		if d.toks[k].kind == kPara {
+			return false
+		}
+	}
+	return true
+}
+
+// headlinePerson returns the one person the article's title names whose
+// gender fits g (0 for any), or -1.
+func (ac *actors) headlinePerson(g byte) int {
+	body := make(map[int]int, len(ac.ents))
+	for _, m := range ac.ments {
+		body[m.ent]++
+	}
+	found := -1
+	for i, e := range ac.ents {
+		if e.typ != article.Person || e.mentions <= body[i] || g != 0 && !ac.fits(i, g) {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = i
+	}
+	return found
 }
 
 // namedBody reports whether description p is an organisation named by
@@ -1432,6 +1582,9 @@ func (d *doc) namedBody(ac *actors, p np) bool {
 	k := s
 	for k < p.e && d.toks[k].cap {
 		k++
+	}
+	if k == p.e && s > p.s {
+		return true // "The Liberal Democrats": a name written after "the"
 	}
 	if k == p.e || !(d.toks[k-1].poss || s > p.s) {
 		return false

@@ -3,6 +3,7 @@ package ingest
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -34,6 +35,10 @@ func readHTML(s *sink, r *bufio.Reader) error {
 	return s.article(a)
 }
 
+// errNoText is a page with no article text to extract: an index page, a
+// login wall, a page drawn by scripts.
+var errNoText = errors.New("no article text found in the page (an index, login or script-drawn page?); skipped")
+
 // ParseHTML extracts the article of an HTML page: its main text (through
 // go-trafilatura with its readability and dom-distiller fallbacks), title,
 // date, author, site name, URL and declared language, read as page.go
@@ -52,7 +57,11 @@ func ParseHTML(r *bufio.Reader) (*article.Article, error) {
 		HtmlDateMode:    trafilatura.Disabled,
 	})
 	if err != nil {
-		return nil, fmt.Errorf("extract html: %w", err)
+		// With these options go-trafilatura fails only when the page
+		// yields too little text ("text and comments are not long
+		// enough: 0 0"), when its tree is too large to be an article, or
+		// when it cannot be parsed at all: each means no article here.
+		return nil, errNoText
 	}
 	m := res.Metadata
 	dateOpts := htmlDateOptions

@@ -44,6 +44,9 @@ type Options struct {
 	// Exclude lists folders never read, even when named or linked to (the
 	// index being written).
 	Exclude []string
+	// Roots lists more paths links may lead into besides those walked (the
+	// indexer walks only the paths that changed of those it was given).
+	Roots []string
 	// Skip lists shell patterns (path.Match: *, ?, [...], case-sensitive)
 	// for files and folders found in folders that are not read: an entry
 	// is skipped when its name or its path below the path named (with /)

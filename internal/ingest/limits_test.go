@@ -159,7 +159,7 @@ func FuzzParseHTML(f *testing.F) {
 // FuzzReadInput reads arbitrary bytes as a file without a known extension:
 // gzip detection, the format sniffer and whichever reader it picks must
 // report errors, never panic, and give only articles with an ID and a
-// title or body of at most MaxBodyBytes.
+// title or body, and every field within its limit.
 func FuzzReadInput(f *testing.F) {
 	for _, s := range []string{
 		"Title\n\nBody.", "{\"title\":\"A\"}\n{", "[{\"body\":\"x\"}]", "<p>x</p>",
@@ -170,7 +170,9 @@ func FuzzReadInput(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fsys := fstest.MapFS{"in": {Data: data}}
 		err := WalkFS(context.Background(), fsys, "in", Options{}, func(a *article.Article) error {
-			if a.ID == "" || a.Title == "" && a.Body == "" || len(a.Body) > MaxBodyBytes {
+			if a.ID == "" || a.Title == "" && a.Body == "" || len(a.Body) > MaxBodyBytes || len(a.Title) > MaxTitleBytes ||
+				len(a.ID) > MaxIDBytes || len(a.URL) > MaxURLBytes || len(a.Byline) > MaxBylineBytes || len(a.Source) > MaxSourceBytes ||
+				len(a.DateText) > MaxDateTextBytes || !utf8.ValidString(a.Title) {
 				t.Errorf("read %q gave article %+v", data, a)
 			}
 			return nil

@@ -16,7 +16,7 @@ package ingest
 //     writes to it, and a device may never end, so other special files
 //     are skipped and reported (ErrNotRegular).
 //   - A symbolic link in a folder is followed only when it leads to a file
-//     or folder inside one of the paths named (the roots), unless
+//     or folder inside one of the paths named or Options.Roots (the roots), unless
 //     Options.FollowLinks: a link to /etc/passwd in a folder of articles
 //     was read and served. Others are skipped and reported
 //     (ErrLinkOutside). A folder is read once however many links lead to
@@ -107,7 +107,7 @@ func List(paths []string, opts Options, fn func(Input) bool) {
 			l.exclude = append(l.exclude, real)
 		}
 	}
-	for _, p := range paths {
+	for _, p := range append(paths[:len(paths):len(paths)], opts.Roots...) {
 		if p == "-" {
 			continue
 		}

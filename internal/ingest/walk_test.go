@@ -58,11 +58,19 @@ func TestWalkSkips(t *testing.T) {
 	if got != want {
 		t.Errorf("Walk =\n%s\nwant\n%s", got, want)
 	}
+	both := want
 
 	got = strings.Join(summary(t, []string{"in/passwd.txt", "in/idx/store/x.json"}, Options{Exclude: []string{"in/idx"}}), "\n")
 	want = "in/passwd.txt Secret\nerror: in/idx/store/x.json: index folder, not input; an index is never read as input"
 	if got != want {
 		t.Errorf("Walk of a link named, and a file in the excluded folder =\n%s\nwant\n%s", got, want)
+	}
+
+	// Walking "in" alone, with "other" a root: its link into "other" is
+	// still read.
+	got = strings.Join(summary(t, []string{"in"}, Options{Exclude: []string{"in/idx"}, Roots: []string{"other"}}), "\n")
+	if want := strings.TrimSuffix(both, "\nother/c.txt Three"); got != want {
+		t.Errorf("Walk with Roots =\n%s\nwant\n%s", got, want)
 	}
 
 	got = strings.Join(summary(t, []string{"in/passwd.txt"}, Options{FollowLinks: true}), "\n")
