@@ -175,7 +175,7 @@ func TestIndexBadCorpus(t *testing.T) {
 			t.Errorf("stderr does not report %s with %q", f.name, f.reason)
 		}
 	}
-	if s := fmt.Sprintf("indexed %d articles", want); !strings.Contains(stderr, s) {
+	if s := fmt.Sprintf("indexed %s (", count(want, "article")); !strings.Contains(stderr, s) {
 		t.Errorf("summary lacks %q", s)
 	}
 	if s := fmt.Sprintf("bad files, lines or records (reported above): %d\n", bad); !strings.Contains(stderr, s) {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/newsdex/newsdex/index"
@@ -30,7 +31,10 @@ type indexOptions struct {
 	// FollowLinks follows symbolic links in folders out of the paths
 	// named.
 	FollowLinks bool
-	Source      string // --source NAME: the source of articles that name none
+	// Exclude lists shell patterns of files and folders not read
+	// (ingest.Options.Skip).
+	Exclude []string
+	Source  string // --source NAME: the source of articles that name none
 }
 
 func newIndexCmd(g *globalOptions, s Streams) *cobra.Command {
@@ -41,7 +45,9 @@ func newIndexCmd(g *globalOptions, s Streams) *cobra.Command {
 		Long: `Index reads articles from files and folders ("-" for standard input), extracts
 quotes, speakers, countries, regions and actors, and adds them to the index
 (--index). An article already in the index with the same id is replaced when
-it changed and skipped when it did not, so re-running adds nothing.
+it changed and skipped when it did not, so re-running adds nothing. An
+article with the id, or the title and body, of one read before it in the same
+run is a duplicate: it is skipped, counted and named in the summary.
 
 Folders are read recursively: regular files only (named pipes, devices and
 sockets are skipped), no hidden files, no symbolic links leading out of the
@@ -51,7 +57,8 @@ written only when the disk has room for it.
 Bad files, lines and records are reported on stderr (and in --errors FILE as
 JSON Lines) and the rest is still indexed; the exit code is 0 unless --strict.`,
 		Example: `  newsdex index corpus/
-  newsdex --index /data/news.index index reuters.jsonl.gz --errors bad.jsonl`,
+  newsdex --index /data/news.index index reuters.jsonl.gz --errors bad.jsonl
+  newsdex index --exclude README.TXT --exclude '*.csv' bbc-news/`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runIndex(cmd.Context(), g, o, s, args)
@@ -64,6 +71,7 @@ JSON Lines) and the rest is still indexed; the exit code is 0 unless --strict.`,
 	cmd.Flags().BoolVar(&o.Strict, "strict", false, "exit with status 1 when any input was bad")
 	cmd.Flags().StringVar(&o.Source, "source", "", "give articles that name no source this one (plain text files, say)")
 	cmd.Flags().StringVar(&o.Progress, "progress", "auto", "progress bar on stderr: auto (when a terminal), always, never")
+	cmd.Flags().StringArrayVar(&o.Exclude, "exclude", nil, "skip files and folders whose name, or path below the PATH named, matches this shell pattern (case-sensitive; repeatable)")
 	cmd.Flags().BoolVar(&o.FollowLinks, "follow-links", false, "follow symbolic links in folders that lead out of the paths named (default: skip them)")
 	return cmd
 }
@@ -83,8 +91,16 @@ type indexSummary struct {
 	Errors         int
 	Took           time.Duration
 	Cancelled      bool
-	errorsJSON     *json.Encoder
-	errorsErr      error // the first failure to write --errors FILE
+	// Replaced counts the articles indexed over an older version of
+	// the same id: they are in Indexed but the index did not grow.
+	Replaced int
+	// Duplicates are the articles skipped because one read earlier in
+	// the run has the same id or the same content (dedupe.go).
+	Duplicates []duplicate
+	dedupe     *deduper
+	errorsJSON *json.Encoder
+	errorsMu   sync.Mutex // OnError and the filter write --errors FILE from two goroutines
+	errorsErr  error      // the first failure to write --errors FILE
 }
 
 func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams, args []string) error {
@@ -97,17 +113,20 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 	if err := checkWorkers(o.Workers); err != nil {
 		return err
 	}
+	if err := ingest.CheckSkip(o.Exclude); err != nil {
+		return usageError("--exclude %v", err)
+	}
 	ix, err := openWriter(ctx, g.Index, s.Err) // writer.go: through a running server, or directly
 	if err != nil {
 		return err
 	}
 	defer ix.Close()
 
-	sum := &indexSummary{Files: map[string]bool{}, Skipped: map[string]int{}}
+	sum := &indexSummary{Files: map[string]bool{}, Skipped: map[string]int{}, dedupe: newDeduper()}
 	var errorsFile *os.File
 	if o.Errors != "" {
 		if errorsFile, err = os.Create(o.Errors); err != nil {
-			return fmt.Errorf("create %s: %w", o.Errors, err)
+			return fmt.Errorf("--errors %s: cannot create the file; name a file in a folder that exists and you may write to (%w)", o.Errors, err)
 		}
 		defer errorsFile.Close() // closed and checked below; this is for early returns
 		sum.errorsJSON = json.NewEncoder(errorsFile)
@@ -117,7 +136,7 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 	// they are read, so re-indexing an unchanged corpus costs only hashing.
 	// The walk never reads the index (ingest: an index folder is skipped).
 	// Links may lead into any path given, read this time or not.
-	opts := ingest.Options{Format: o.Format, Workers: o.Workers, FollowLinks: o.FollowLinks, Exclude: []string{g.Index}, Roots: args}
+	opts := ingest.Options{Format: o.Format, Workers: o.Workers, FollowLinks: o.FollowLinks, Exclude: []string{g.Index}, Roots: args, Skip: o.Exclude}
 	in, err := pipeline.CheckInputs(ix, args, opts)
 	if err != nil {
 		return fmt.Errorf("check inputs: %w", err)
@@ -135,7 +154,6 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 			}
 			sum.Read++
 			sum.Files[a.File] = true
-			in.Count(a.File)
 			if a.DateUnreadable() || !a.Date.IsZero() && !index.DateInRange(a.Date) {
 				sum.BadDates++ // kept as text; the index keeps no date outside its range
 			}
@@ -146,15 +164,19 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 			} else {
 				sum.Errors++
 			}
-			bar.clear()
-			fmt.Fprintf(s.Err, "newsdex: %v\n", e)
-			if sum.errorsJSON != nil && sum.errorsErr == nil {
-				if err := sum.errorsJSON.Encode(errorRecord(e)); err != nil {
-					sum.errorsErr = fmt.Errorf("--errors %s: %w", o.Errors, err)
-				}
+			// Excluded files are only counted: --exclude '*.csv' may
+			// match thousands.
+			if !errors.Is(e, ingest.ErrExcluded) {
+				bar.clear()
+				fmt.Fprintf(s.Err, "newsdex: %v\n", e)
 			}
+			sum.writeError(errorRecord(e), o.Errors)
 		},
 		Filter: func(chunk []*article.Article) ([]*article.Article, error) {
+			chunk = sum.dropDuplicates(chunk, o.Errors)
+			for _, a := range chunk {
+				in.Count(a.File) // what a re-run skipping the file counts as unchanged
+			}
 			return dropUnchanged(ix, chunk, sum)
 		},
 	}
@@ -207,7 +229,7 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 		return &exitError{code: 130, err: errors.New("interrupted: stopped after the last complete batch")}
 	}
 	if o.Strict && sum.Errors > 0 {
-		return &exitError{code: 1, err: fmt.Errorf("%d bad inputs (--strict)", sum.Errors)}
+		return &exitError{code: 1, err: fmt.Errorf("%s (--strict)", count(sum.Errors, "bad input"))}
 	}
 	return nil
 }
@@ -232,9 +254,13 @@ func dropUnchanged(ix articleStore, chunk []*article.Article, sum *indexSummary)
 		if last[a.ID] != i {
 			continue
 		}
-		if fp, ok := have[a.ID]; ok && fp == a.Fingerprint() {
+		fp, ok := have[a.ID]
+		if ok && fp == a.Fingerprint() {
 			sum.Unchanged++
 			continue
+		}
+		if ok {
+			sum.Replaced++
 		}
 		keep = append(keep, a)
 	}
@@ -261,12 +287,19 @@ func (sum *indexSummary) print(w io.Writer, dir string) {
 	if sum.Cancelled {
 		verb = "interrupted; indexed"
 	}
-	fmt.Fprintf(w, "%s %d articles (%d quotes) from %d files into %s in %s; %d unchanged",
-		verb, sum.Indexed, sum.Quotes, len(sum.Files), dir, sum.Took.Round(time.Millisecond), sum.Unchanged)
+	fmt.Fprintf(w, "%s %s (%s) from %s into %s in %s; %d unchanged",
+		verb, count(sum.Indexed, "article"), count(sum.Quotes, "quote"), count(len(sum.Files), "file"), dir, sum.Took.Round(time.Millisecond), sum.Unchanged)
+	if sum.Replaced > 0 {
+		fmt.Fprintf(w, "; %d replaced an older version", sum.Replaced)
+	}
+	if d := len(sum.Duplicates); d > 0 {
+		fmt.Fprintf(w, "; %s skipped", count(d, "duplicate"))
+	}
 	if sum.Took > 0 && sum.Indexed > 0 {
 		fmt.Fprintf(w, " (%.0f articles/s)", float64(sum.Indexed)/sum.Took.Seconds())
 	}
 	fmt.Fprintln(w)
+	sum.printDuplicates(w)
 	if sum.UnchangedFiles > 0 {
 		fmt.Fprintf(w, "paths unchanged since the last run (not read): %d\n", sum.UnchangedFiles)
 	}

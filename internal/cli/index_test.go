@@ -141,7 +141,7 @@ func TestFingerprintThroughServer(t *testing.T) {
 	}
 	expect := func(out string, indexed, unchanged int) {
 		t.Helper()
-		if want := fmt.Sprintf("indexed %d articles", indexed); !strings.Contains(out, want) {
+		if want := fmt.Sprintf("indexed %s (", count(indexed, "article")); !strings.Contains(out, want) {
 			t.Errorf("index said %q, want %q", out, want)
 		}
 		if want := fmt.Sprintf("; %d unchanged", unchanged); !strings.Contains(out, want) {
@@ -271,7 +271,7 @@ func TestIndexSpecialFiles(t *testing.T) {
 	for _, want := range []string{
 		"newsdex: p.txt: symbolic link out of the input folders (to " + secret + "); --follow-links reads it\n",
 		"newsdex: pipe.txt: not a regular file (named pipe)\n",
-		"indexed 1 articles",
+		"indexed 1 article (",
 		"files skipped (not a regular file): 1\n",
 		"files skipped (symbolic link out of the input folders): 1\n",
 	} {
@@ -283,11 +283,11 @@ func TestIndexSpecialFiles(t *testing.T) {
 	mustWrite(t, filepath.Join(in, "b.txt"), goodText(2, "rubber"))
 	out, code = runIn(in, 60*time.Second, "--index", "idx", "index", "--strict", "--progress", "never", ".")
 	if code != 0 || !strings.Contains(out, "files skipped (index folder, not input): 1\n") || strings.Contains(out, "index_meta.json") ||
-		!strings.Contains(out, "indexed 1 articles") || !strings.Contains(out, "1 unchanged") {
+		!strings.Contains(out, "indexed 1 article (") || !strings.Contains(out, "1 unchanged") {
 		t.Errorf("index . with the index in it: exit %d, want 0, the index skipped, b.txt indexed:\n%s", code, out)
 	}
 	out, code = runIn(in, 60*time.Second, "--index", "idx", "index", "--follow-links", "--progress", "never", "p.txt")
-	if code != 0 || !strings.Contains(out, "indexed 1 articles") {
+	if code != 0 || !strings.Contains(out, "indexed 1 article (") {
 		t.Errorf("index of a link named: exit %d, want it read:\n%s", code, out)
 	}
 

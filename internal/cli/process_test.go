@@ -212,7 +212,7 @@ func TestKillMidIndex(t *testing.T) {
 	if err != nil {
 		t.Fatalf("re-run: %v\n%s", err, out)
 	}
-	if want := fmt.Sprintf("indexed %d articles", len(ids)-len(have)); !strings.Contains(string(out), want) {
+	if want := fmt.Sprintf("indexed %s (", count(len(ids)-len(have), "article")); !strings.Contains(string(out), want) {
 		t.Errorf("re-run says %q, want %q", out, want)
 	}
 	if want := fmt.Sprintf("%d unchanged", len(have)); !strings.Contains(string(out), want) {

@@ -22,11 +22,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/newsdex/newsdex/index"
@@ -66,9 +68,27 @@ func openWriter(ctx context.Context, dir string, w io.Writer) (articleStore, err
 		if strings.Contains(err.Error(), "timeout") {
 			return nil, fmt.Errorf("open index %s: locked by another process for over %s (another `newsdex index`, or a server without its socket): %w", dir, lockTimeout, err)
 		}
-		return nil, err // index.Open names the folder
+		return nil, indexOpenError(dir, err)
 	}
 	return ix, nil
+}
+
+// indexOpenError says in plain words why the index in dir could not be
+// opened or created for writing, and what to do, keeping err (which
+// already names dir) for the details.
+func indexOpenError(dir string, err error) error {
+	var what string
+	switch {
+	case errors.Is(err, syscall.ENOTDIR):
+		what = "is a file, or lies below one: name a folder (a new one is created)"
+	case errors.Is(err, fs.ErrPermission):
+		what = "cannot be written: name a folder you may write to"
+	case strings.Contains(err.Error(), "is not empty and holds no index"):
+		what = "holds other files and no index: name a new or empty folder"
+	default:
+		return err
+	}
+	return fmt.Errorf("--index %s %s (%w)", dir, what, err)
 }
 
 // dialServer returns a client of the server holding the index in dir, or

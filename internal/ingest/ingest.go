@@ -47,6 +47,22 @@ type Options struct {
 	// Roots lists more paths links may lead into besides those walked (the
 	// indexer walks only the paths that changed of those it was given).
 	Roots []string
+	// Skip lists shell patterns (path.Match: *, ?, [...], case-sensitive)
+	// for files and folders found in folders that are not read: an entry
+	// is skipped when its name or its path below the path named (with /)
+	// matches one (`newsdex index --exclude`). Paths named are always read.
+	Skip []string
+}
+
+// CheckSkip returns an error naming the first malformed pattern of
+// Options.Skip.
+func CheckSkip(patterns []string) error {
+	for _, p := range patterns {
+		if _, err := path.Match(p, ""); err != nil {
+			return fmt.Errorf("pattern %q: unbalanced [ or a trailing \\", p)
+		}
+	}
+	return nil
 }
 
 // Formats lists the values Options.Format accepts besides "".
@@ -94,6 +110,9 @@ var errUnreadableDate = errors.New("unreadable date")
 // written to.
 func Walk(ctx context.Context, paths []string, opts Options, fn func(*article.Article) error, onError func(*Error)) error {
 	if err := checkFormat(opts.Format); err != nil {
+		return err
+	}
+	if err := CheckSkip(opts.Skip); err != nil {
 		return err
 	}
 	list := func(ctx context.Context, emit func(*job) bool) {

@@ -26,6 +26,10 @@ package ingest
 //     read as input, even when named: it is skipped and reported
 //     (ErrIndexFolder). `newsdex index .` read its own index and reported
 //     index_meta.json as a bad record.
+//   - A file or folder found in a folder whose name, or path below the
+//     path named (with "/"), matches a pattern of Options.Skip is skipped
+//     (ErrExcluded): `--exclude README.TXT` leaves out the BBC set's
+//     read-me, `--exclude '*.csv'` every CSV file. Paths named are read.
 //   - A file in a folder whose extension names no format is skipped
 //     (ErrUnsupported) unless Options.Format forces one.
 
@@ -34,6 +38,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 )
@@ -49,13 +54,15 @@ var (
 	ErrLinkOutside = errors.New("symbolic link out of the input folders")
 	// ErrIndexFolder: a folder holding an index.
 	ErrIndexFolder = errors.New("index folder, not input")
+	// ErrExcluded: a file or folder matching a pattern of Options.Skip.
+	ErrExcluded = errors.New("excluded by --exclude")
 )
 
 // Skipped returns the reason err reports a skipped input for (one of
-// ErrUnsupported, ErrNotRegular, ErrLinkOutside, ErrIndexFolder), or nil
-// when err reports a bad input.
+// ErrUnsupported, ErrNotRegular, ErrLinkOutside, ErrIndexFolder,
+// ErrExcluded), or nil when err reports a bad input.
 func Skipped(err error) error {
-	for _, r := range []error{ErrUnsupported, ErrNotRegular, ErrLinkOutside, ErrIndexFolder} {
+	for _, r := range []error{ErrUnsupported, ErrNotRegular, ErrLinkOutside, ErrIndexFolder, ErrExcluded} {
 		if errors.Is(err, r) {
 			return r
 		}
@@ -109,7 +116,7 @@ func List(paths []string, opts Options, fn func(Input) bool) {
 		}
 	}
 	for i, p := range paths {
-		l.root = i
+		l.root, l.rootName = i, p
 		if !l.named(p) {
 			return
 		}
@@ -123,6 +130,32 @@ type lister struct {
 	exclude []string // real paths of Options.Exclude
 	visited map[string]bool
 	root    int
+	// rootName is the path named that the walk is below, for the
+	// relative paths Options.Skip matches.
+	rootName string
+}
+
+// skip returns the pattern of Options.Skip that the entry p, found below
+// the path named, matches, or "".
+func (l *lister) skip(p string) string {
+	if len(l.opts.Skip) == 0 {
+		return ""
+	}
+	base := filepath.Base(p)
+	rel, err := filepath.Rel(l.rootName, p)
+	if err != nil {
+		rel = base
+	}
+	rel = filepath.ToSlash(rel)
+	for _, pat := range l.opts.Skip {
+		if ok, _ := path.Match(pat, base); ok {
+			return pat
+		}
+		if ok, _ := path.Match(pat, rel); ok {
+			return pat
+		}
+	}
+	return ""
 }
 
 // realPath returns p made absolute with its symbolic links resolved.
@@ -234,6 +267,12 @@ func (l *lister) folder(name, real string) bool {
 			continue
 		}
 		p := filepath.Join(name, e.Name())
+		if pat := l.skip(p); pat != "" {
+			if !l.fail(p, false, &skipError{reason: ErrExcluded, detail: " " + pat}) {
+				return false
+			}
+			continue
+		}
 		if !l.found(p, filepath.Join(real, e.Name()), e) {
 			return false
 		}
