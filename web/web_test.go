@@ -1116,3 +1116,25 @@ func TestSpeakerName(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowseSingular checks that the page counts one of each in the
+// singular ("1 article, 1 quote, 1 speaker and 1 country").
+func TestBrowseSingular(t *testing.T) {
+	ix, err := index.NewMemory(index.Options{Labeler: fakeLabeler{}})
+	if err != nil {
+		t.Fatalf("NewMemory: %v", err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	a := &article.Article{
+		ID: "one-1", Title: "Coffee harvest falls in Brazil", Source: "Daily Ledger", Date: day("2024-06-03"),
+		Body:      "“Nobody here has seen a season like it,” said João Pereira, who farms near Varginha.",
+		Countries: []article.Country{{Code: "BR", Name: "Brazil", Mentions: 1}},
+		Regions:   []string{"South America", "Americas"},
+	}
+	addQuote(t, a, "Nobody here has seen a season like it,", "João Pereira", "said")
+	if err := ix.Put([]*article.Article{a}); err != nil {
+		t.Fatalf("Put: %v", err)
+	}
+	body := mustGet(t, mustHandler(t, ix), "/", http.StatusOK)
+	mustContain(t, "GET / on one article", body, "Browse 1 article", "The index holds 1 article, 1 quote, 1 speaker and 1 country.")
+}
