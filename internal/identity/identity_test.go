@@ -226,3 +226,29 @@ func FuzzCanonical(f *testing.F) {
 		}
 	})
 }
+
+// TestCanonicalMemo checks that Canonical's remembered answers are the
+// ones it computes, and that it stops remembering at maxCanonMemo.
+func TestCanonicalMemo(t *testing.T) {
+	tab := Resolve(map[string]Count{"Varga": p(40), "Tomas Varga": p(5), "Tomas\nVarga": p(1), "Acme": o(3)})
+	for _, name := range []string{"Varga", "Tomas  Varga", "Tomas\nVarga", "Acme", "Nobody Known", ""} {
+		want := tab.canonical(name)
+		for i := 0; i < 2; i++ {
+			if got := tab.Canonical(name); got != want {
+				t.Errorf("Canonical(%q) call %d = %q, want %q", name, i+1, got, want)
+			}
+		}
+	}
+	if n := tab.canonN.Load(); n != 6 {
+		t.Errorf("canonN = %d after 6 distinct names, want 6", n)
+	}
+	tab.canonN.Store(maxCanonMemo)
+	tab.Canonical("Eva Varga")
+	if _, ok := tab.canon.Load("Eva Varga"); ok {
+		t.Errorf("Canonical remembered a name past maxCanonMemo")
+	}
+	var nilTab *Table
+	if got := nilTab.Canonical("Tomas\nVarga"); got != "Tomas Varga" {
+		t.Errorf("nil table: Canonical = %q, want %q", got, "Tomas Varga")
+	}
+}
