@@ -731,19 +731,11 @@ func (x *Index) Warm(ctx context.Context) error {
 // counter.facets.
 func (x *Index) countWhole(ctx context.Context, kind string, names []string) (*counter, error) {
 	c := newCounter(&x.cols, kind, names)
-	adv, err := x.bi.Advanced()
+	snap, done, err := x.snapshot()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("count facets: %w", err)
 	}
-	r, err := adv.Reader()
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	snap, ok := r.(*scorch.IndexSnapshot)
-	if !ok {
-		return nil, fmt.Errorf("count facets: index reader %T is not a scorch snapshot", r)
-	}
+	defer done()
 	for _, ss := range snap.Segments() {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -795,4 +787,23 @@ func countField(s segment.Segment, field string, live *roaring.Bitmap, sums map[
 	}
 	*has += any.AndCardinality(live)
 	return nil
+}
+
+// snapshot opens a reader on the index's current scorch snapshot; done
+// closes it.
+func (x *Index) snapshot() (snap *scorch.IndexSnapshot, done func(), err error) {
+	adv, err := x.bi.Advanced()
+	if err != nil {
+		return nil, nil, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, nil, err
+	}
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		r.Close()
+		return nil, nil, fmt.Errorf("index reader %T is not a scorch snapshot", r)
+	}
+	return snap, func() { r.Close() }, nil
 }

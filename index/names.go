@@ -9,7 +9,6 @@ import (
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/newsdex/newsdex/internal/article"
@@ -90,19 +89,11 @@ func (x *Index) nameCounts(ctx context.Context) (map[string]identity.Count, erro
 // countNames counts, for each form, the live articles that use it as a
 // person, a speaker and an actor, from the postings of those fields.
 func (x *Index) countNames(ctx context.Context) (map[string]identity.Count, error) {
-	adv, err := x.bi.Advanced()
+	snap, done, err := x.snapshot() // collect.go
 	if err != nil {
 		return nil, err
 	}
-	r, err := adv.Reader()
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	snap, ok := r.(*scorch.IndexSnapshot)
-	if !ok {
-		return nil, fmt.Errorf("index reader %T is not a scorch snapshot", r)
-	}
+	defer done()
 	fields := []string{FieldPerson, FieldSpeakerFacet, FieldActorFacet}
 	sums := make([]map[string]uint64, len(fields))
 	for i := range sums {
