@@ -672,12 +672,7 @@ func (c *counter) facets(lab Labeler, size int, tab *identity.Table) *facetCount
 				vals = vals[len(vals)-maxFacetMonthCount:]
 			}
 		} else {
-			sort.Slice(vals, func(i, j int) bool {
-				if vals[i].Count != vals[j].Count {
-					return vals[i].Count > vals[j].Count
-				}
-				return vals[i].Value < vals[j].Value
-			})
+			sortFacet(vals) // names.go
 			if len(vals) > size {
 				for _, v := range vals[size:] {
 					out.other[name] += v.Count
