@@ -16,11 +16,11 @@ package cli
 // duplicate: the same id is "unchanged" or replaced as before.
 
 import (
-	"crypto/sha256"
 	"fmt"
 	"io"
 
 	"github.com/newsdex/newsdex/internal/article"
+	"github.com/newsdex/newsdex/internal/ingest"
 )
 
 // maxDuplicatesShown caps the duplicates the summary names on the
@@ -47,21 +47,18 @@ type seenArticle struct{ file, id string }
 // deduper remembers the articles read in a run: by id, and by a hash of
 // title and body.
 type deduper struct {
-	ids     map[string]string // id -> file
-	content map[[16]byte]seenArticle
+	ids     map[string]string      // id -> file
+	content map[string]seenArticle // by ingest.ContentHash
 }
 
 func newDeduper() *deduper {
-	return &deduper{ids: map[string]string{}, content: map[[16]byte]seenArticle{}}
+	return &deduper{ids: map[string]string{}, content: map[string]seenArticle{}}
 }
 
 // check returns the duplicate a is of an earlier article, or ok false and
 // remembers a.
 func (d *deduper) check(a *article.Article) (duplicate, bool) {
-	h := sha256.New()
-	fmt.Fprintf(h, "%d:%s;%s", len(a.Title), a.Title, a.Body)
-	var key [16]byte
-	copy(key[:], h.Sum(nil))
+	key := ingest.ContentHash(a.Title, a.Body)
 	if f, ok := d.ids[a.ID]; ok {
 		why := "same id, other content"
 		if s, ok := d.content[key]; ok && s.id == a.ID {

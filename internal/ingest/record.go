@@ -137,7 +137,12 @@ func cleanBody(s string) string {
 
 // hashID returns the ID of an article that has neither an id nor a URL: the
 // first 16 hex digits of the SHA-256 of its title and body.
-func hashID(title, body string) string {
+func hashID(title, body string) string { return ContentHash(title, body) }
+
+// ContentHash names an article's text: the first 16 hex digits of the
+// SHA-256 of its title and body. It is the id of an article read without
+// one, and what tells two copies of one text apart from two texts.
+func ContentHash(title, body string) string {
 	h := sha256.New()
 	h.Write([]byte(title))
 	h.Write([]byte{0})
