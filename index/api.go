@@ -1,162 +1,46 @@
 package index
 
 import (
-	"time"
+	"github.com/newsdex/newsdex/internal/search"
 )
 
-// Facet names, as used by Request.Facets, the CLI's --facets flag and the
-// JSON output's "facets" object.
+// The search contract's types and constants (internal/search), under the
+// names the index's code uses. They are declared once, there; the index
+// implements search.Store with them.
+type (
+	Labeler     = search.Labeler
+	Filters     = search.Filters
+	Request     = search.Request
+	FacetValue  = search.FacetValue
+	Hit         = search.ArticleHit
+	QuoteHit    = search.QuoteHit
+	Result      = search.ArticleResult
+	QuoteResult = search.QuoteResult
+	Stats       = search.Stats
+)
+
+// Facet names and sort orders (search's).
 const (
-	FacetSpeaker = "speaker"
-	FacetActor   = "actor"
-	FacetCountry = "country"
-	FacetRegion  = "region"
-	FacetSource  = "source"
-	FacetDate    = "date"
-	FacetLang    = "lang" // ISO 639-1 language code
+	FacetSpeaker = search.FacetSpeaker
+	FacetActor   = search.FacetActor
+	FacetCountry = search.FacetCountry
+	FacetRegion  = search.FacetRegion
+	FacetSource  = search.FacetSource
+	FacetDate    = search.FacetDate
+	FacetLang    = search.FacetLang
+
+	SortRelevance = search.SortRelevance
+	SortDate      = search.SortDate
+	SortDateDesc  = search.SortDateDesc
+
+	MaxLimit         = search.MaxLimit
+	MaxWindow        = search.MaxWindow
+	DefaultFacetSize = search.DefaultFacetSize
+	MaxFacetSize     = search.MaxFacetSize
 )
 
 // DefaultFacets is the facet list used when a request names none.
-var DefaultFacets = []string{FacetSpeaker, FacetActor, FacetCountry, FacetRegion, FacetSource, FacetLang, FacetDate}
+var DefaultFacets = search.DefaultFacets
 
-// Sort orders.
-const (
-	SortRelevance = "relevance"
-	SortDate      = "date"  // oldest first
-	SortDateDesc  = "-date" // newest first
-)
-
-// Labeler turns the values users type into the values stored in the index,
-// and stored values into labels for display. The gazetteer implements it;
-// the index never holds country data of its own.
-type Labeler interface {
-	// CountryCode resolves an ISO alpha-2 code or a country name, in any
-	// case, to its upper-case alpha-2 code.
-	CountryCode(s string) (string, bool)
-	// CountryName returns the English name of an alpha-2 code.
-	CountryName(code string) string
-	// RegionName resolves a region or sub-region name, in any case, to the
-	// stored form ("western asia" -> "Western Asia").
-	RegionName(s string) (string, bool)
-}
-
-// Filters narrow a search. Values within one filter are alternatives (OR);
-// different filters must all hold (AND).
-type Filters struct {
-	Countries []string  // codes or names, any case
-	Regions   []string  //
-	Speakers  []string  // names, any case: any form of a person finds all its forms
-	Actors    []string  //
-	Sources   []string  //
-	Langs     []string  // ISO 639-1 codes ("en", "de"), any case
-	From      time.Time // inclusive; zero = open
-	To        time.Time // inclusive (the whole day); zero = open
-}
-
-// Request is one search over articles or quotes.
-type Request struct {
-	Query   string   // newsdex's query language (internal/query); "" browses everything
-	Filters Filters  //
-	Limit   int      // hits to return; 0 returns only the total and facets
-	Offset  int      // hits to skip
-	Sort    string   // SortRelevance (default), SortDate or SortDateDesc
-	Facets  []string // facet names; nil means DefaultFacets, an empty non-nil slice means none
-	// FacetSize is the number of values each term facet returns (the most
-	// frequent); 0 means DefaultFacetSize. The date facet returns every month.
-	FacetSize int
-	// After, when set, pages with bleve's SearchAfter: the Hit.SortKey of the
-	// last hit of the previous page. Offset is then ignored.
-	After []string
-	// DefaultOperator joins clauses written side by side in Query: "or"
-	// (the default, also "") or "and".
-	DefaultOperator string
-	// MinConfidence keeps the quotes whose attribution is at least this
-	// sure (0..1); 0 keeps all. Quote searches only.
-	MinConfidence float64 `json:",omitempty"`
-}
-
-// FacetValue is one value of a facet with the number of hits that carry it.
-type FacetValue struct {
-	Value string `json:"value"`
-	Label string `json:"label,omitempty"` // display form (country name), when it differs
-	Count int    `json:"count"`
-	// Aliases are the other forms of a speaker's or actor's name: its
-	// count includes theirs, and a filter by any form finds them all.
-	Aliases []string `json:"aliases,omitempty"`
-}
-
-// Hit is one article in a search result.
-type Hit struct {
-	ID        string    `json:"id"`
-	Score     float64   `json:"score"`
-	Title     string    `json:"title"`
-	Date      string    `json:"date"` // YYYY-MM-DD or ""
-	Source    string    `json:"source"`
-	Lang      string    `json:"lang"` // ISO 639-1 code or ""
-	URL       string    `json:"url"`
-	Countries []string  `json:"countries"` // codes
-	Regions   []string  `json:"regions"`
-	Speakers  []string  `json:"speakers"`
-	Actors    []string  `json:"actors"`
-	Snippet   string    `json:"snippet"` // HTML from bleve's "html" highlighter: escaped, hits in <mark>
-	SortKey   []string  `json:"-"`       // for Request.After
-	Time      time.Time `json:"-"`       // the date as a time, zero when unknown
-}
-
-// QuoteHit is one quote in a quote search result.
-type QuoteHit struct {
-	ID           string    `json:"id"`
-	Text         string    `json:"text"`
-	Speaker      string    `json:"speaker"`
-	SpeakerTitle string    `json:"speaker_title,omitempty"`
-	Cue          string    `json:"cue"`
-	ArticleID    string    `json:"article_id"`
-	Title        string    `json:"title"`
-	Date         string    `json:"date"`
-	Source       string    `json:"source"`
-	Countries    []string  `json:"countries"`
-	Snippet      string    `json:"snippet"`    // escaped HTML, as Hit.Snippet
-	Confidence   float64   `json:"confidence"` // how sure the attribution is, 0..1
-	Score        float64   `json:"score"`
-	SortKey      []string  `json:"-"`
-	Time         time.Time `json:"-"`
-
-	// SpeakerDescription describes a speaker the article does not name.
-	SpeakerDescription string `json:"speaker_description,omitempty"`
-}
-
-// Result is the answer to an article search.
-type Result struct {
-	Query  string                  `json:"query"`
-	Total  uint64                  `json:"total"`
-	TookMS float64                 `json:"took_ms"`
-	Hits   []Hit                   `json:"hits"`
-	Facets map[string][]FacetValue `json:"facets"`
-	// FacetOther is, per facet, the sum of the counts of the values past
-	// the list (FacetSize); FacetMissing the number of hits with no value.
-	FacetOther   map[string]int `json:"facet_other"`
-	FacetMissing map[string]int `json:"facet_missing"`
-}
-
-// QuoteResult is the answer to a quote search.
-type QuoteResult struct {
-	Query  string                  `json:"query"`
-	Total  uint64                  `json:"total"`
-	TookMS float64                 `json:"took_ms"`
-	Hits   []QuoteHit              `json:"hits"`
-	Facets map[string][]FacetValue `json:"facets"`
-	// FacetOther is, per facet, the sum of the counts of the values past
-	// the list (FacetSize); FacetMissing the number of hits with no value.
-	FacetOther   map[string]int `json:"facet_other"`
-	FacetMissing map[string]int `json:"facet_missing"`
-}
-
-// Stats describes an index.
-type Stats struct {
-	Articles  uint64 `json:"articles"`
-	Quotes    uint64 `json:"quotes"`
-	Speakers  int    `json:"speakers"`  // distinct
-	Countries int    `json:"countries"` // distinct
-	SizeBytes int64  `json:"size_bytes"`
-	Path      string `json:"path"` // "" for an in-memory index
-}
+// The index implements the contract.
+var _ search.Store = (*Index)(nil)

@@ -75,7 +75,7 @@ func genArticles(n int, seed uint64) []*article.Article {
 func putAll(tb testing.TB, x *Index, arts []*article.Article, batch int) {
 	tb.Helper()
 	for i := 0; i < len(arts); i += batch {
-		if err := x.Put(arts[i:min(i+batch, len(arts))]); err != nil {
+		if err := x.Put(context.Background(), arts[i:min(i+batch, len(arts))]); err != nil {
 			tb.Fatalf("Put: %v", err)
 		}
 	}

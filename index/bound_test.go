@@ -6,38 +6,10 @@ import (
 	"testing"
 	"time"
 
+	contract "github.com/newsdex/newsdex/internal/search"
+
 	"github.com/newsdex/newsdex/internal/article"
 )
-
-func TestParseBound(t *testing.T) {
-	for _, c := range []struct {
-		in   string
-		end  bool
-		want string // YYYY-MM-DD, or "error"
-	}{
-		{"", false, "0001-01-01"},
-		{"2025-02-14", false, "2025-02-14"},
-		{"2025-02-14", true, "2025-02-14"},
-		{"2025-02", false, "2025-02-01"},
-		{"2025-02", true, "2025-02-28"},
-		{"2024-02", true, "2024-02-29"},
-		{"2025", false, "2025-01-01"},
-		{"2025", true, "2025-12-31"},
-		{"2025-2-1", false, "error"},
-		{"25", false, "error"},
-		{"2025-02-30", false, "error"},
-		{"14 Feb 2025", false, "error"},
-	} {
-		got, err := ParseBound(c.in, c.end)
-		s := got.Format(time.DateOnly)
-		if err != nil {
-			s = "error"
-		}
-		if s != c.want {
-			t.Errorf("ParseBound(%q, %v) = %q, want %q", c.in, c.end, s, c.want)
-		}
-	}
-}
 
 // TestDatesOutOfRange: articles dated where bleve cannot keep a date are
 // indexed undated with their date as text, and break neither sorting nor
@@ -92,8 +64,8 @@ func TestDatesOutOfRange(t *testing.T) {
 		{"1500", "", 3}, {"", "2262", 3}, {"", "9999", 3}, {"1000", "9999", 3},
 		{"", "1500", 0}, {"9000", "", 0}, {"1500", "1677", 0}, {"2025", "9999", 1}, {"1600", "1678", 1},
 	} {
-		from, _ := ParseBound(c.from, false)
-		to, _ := ParseBound(c.to, true)
+		from, _ := contract.ParseBound(c.from, false)
+		to, _ := contract.ParseBound(c.to, true)
 		res, err := x.Search(ctx, Request{Query: "coffee", Limit: 10, Filters: Filters{From: from, To: to}})
 		if err != nil || res.Total != c.want {
 			t.Errorf("Search(from %q to %q) = %v, %v; want %d hits", c.from, c.to, res, err, c.want)

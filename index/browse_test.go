@@ -84,7 +84,7 @@ func TestBrowseCounts(t *testing.T) {
 	a.Quotes = nil
 	b := *arts[1]
 	b.ID = "wire-999"
-	if err := x.Put([]*article.Article{a, &b}); err != nil {
+	if err := x.Put(context.Background(), []*article.Article{a, &b}); err != nil {
 		t.Fatal(err)
 	}
 	checkBrowse(t, x, "after a second Put")
@@ -100,7 +100,7 @@ func TestPrecompute(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := x.Put(testArticles(t)); err != nil {
+	if err := x.Put(context.Background(), testArticles(t)); err != nil {
 		t.Fatal(err)
 	}
 	if err := x.Precompute(context.Background()); err != nil {

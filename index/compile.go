@@ -6,13 +6,15 @@ import (
 	"strings"
 	"time"
 
+	contract "github.com/newsdex/newsdex/internal/search"
+
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/newsdex/newsdex/internal/identity"
-	qtree "github.com/newsdex/newsdex/internal/query"
+	qtree "github.com/newsdex/newsdex/internal/search/query"
 )
 
-// parseQuery parses a query in newsdex's query language (internal/query)
+// parseQuery parses a query in newsdex's query language (internal/search/query)
 // and compiles its tree to a bleve query for a document kind: friendly
 // field names ("countries", "author") become index fields, unknown names
 // are rejected, country and region values are resolved through the
@@ -255,7 +257,7 @@ func rangeQuery(field string, r *qtree.Range) (query.Query, error) {
 		var from, to time.Time
 		var err error
 		if r.From != "" {
-			if from, err = ParseBound(r.From, !r.IncludeFrom); err != nil {
+			if from, err = contract.ParseBound(r.From, !r.IncludeFrom); err != nil {
 				return nil, fmt.Errorf("%w: date: %v", ErrBadQuery, err)
 			}
 			if !r.IncludeFrom {
@@ -263,7 +265,7 @@ func rangeQuery(field string, r *qtree.Range) (query.Query, error) {
 			}
 		}
 		if r.To != "" {
-			if to, err = ParseBound(r.To, r.IncludeTo); err != nil {
+			if to, err = contract.ParseBound(r.To, r.IncludeTo); err != nil {
 				return nil, fmt.Errorf("%w: date: %v", ErrBadQuery, err)
 			}
 			if r.IncludeTo {

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -39,7 +40,7 @@ func TestDamagedIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := x.Put(testArticles(t)); err != nil {
+	if err := x.Put(context.Background(), testArticles(t)); err != nil {
 		t.Fatal(err)
 	}
 	if err := x.Close(); err != nil {

@@ -48,7 +48,7 @@ func TestIDsLikeQuoteIDs(t *testing.T) {
 	}
 	x := mustMemory(t, arts)
 	// Re-indexing X replaces its own quotes only.
-	if err := x.Put([]*article.Article{mk("X", "We will vote in spring")}); err != nil {
+	if err := x.Put(context.Background(), []*article.Article{mk("X", "We will vote in spring")}); err != nil {
 		t.Fatal(err)
 	}
 	res, err := x.SearchQuotes(context.Background(), Request{Limit: 10})
@@ -79,7 +79,7 @@ func TestIDsLikeQuoteIDs(t *testing.T) {
 	if want := []string{"X", "X#e", "X#q1", "X#q1#e"}; len(ids) != 4 || ids[0] != want[0] || ids[1] != want[1] || ids[2] != want[2] || ids[3] != want[3] {
 		t.Errorf("search hits %q, want %q", ids, want)
 	}
-	fp, err := x.Fingerprints([]string{"X", "X#q1", "X#e", "X#q1#e"})
+	fp, err := x.Fingerprints(context.Background(), []string{"X", "X#q1", "X#e", "X#q1#e"})
 	if err != nil {
 		t.Fatal(err)
 	}

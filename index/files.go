@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"fmt"
 )
 
@@ -11,7 +12,10 @@ const fileKeyPrefix = "newsdex_file:"
 // FileHash returns the content hash recorded for an input file by
 // RecordFiles, or "" when none was recorded. The indexer compares it with
 // the file's hash to skip unchanged files before reading them.
-func (x *Index) FileHash(name string) (string, error) {
+func (x *Index) FileHash(ctx context.Context, name string) (string, error) {
+	if err := ctx.Err(); err != nil {
+		return "", fmt.Errorf("read hash of %s: %w", name, err)
+	}
 	v, err := x.bi.GetInternal([]byte(fileKeyPrefix + name))
 	if err != nil {
 		return "", fmt.Errorf("read hash of %s: %w", name, err)
@@ -21,7 +25,10 @@ func (x *Index) FileHash(name string) (string, error) {
 
 // RecordFiles records the content hashes of input files (name -> hash),
 // all in one batch.
-func (x *Index) RecordFiles(hashes map[string]string) error {
+func (x *Index) RecordFiles(ctx context.Context, hashes map[string]string) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("record files: %w", err)
+	}
 	if x.ro {
 		return fmt.Errorf("record files: %w", ErrReadOnly)
 	}

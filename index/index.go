@@ -30,22 +30,24 @@ import (
 
 	"github.com/newsdex/newsdex/internal/article"
 	"github.com/newsdex/newsdex/internal/identity"
+	contract "github.com/newsdex/newsdex/internal/search"
 )
 
 // Errors a caller may act on.
 var (
 	// ErrNotFound is returned by Article for an unknown ID, and by Open with
-	// Options.ReadOnly when the directory holds no index.
-	ErrNotFound = errors.New("not found")
+	// Options.ReadOnly when the directory holds no index (search's).
+	ErrNotFound = contract.ErrNotFound
 	// ErrBadQuery wraps every error caused by the request itself: query
-	// syntax, unknown fields or filter values, limits out of bounds.
-	ErrBadQuery = errors.New("bad query")
+	// syntax, unknown fields or filter values, limits out of bounds
+	// (search's).
+	ErrBadQuery = contract.ErrBadQuery
 	// ErrMappingVersion is returned by Open for an index built with another
 	// mapping: it must be rebuilt.
 	ErrMappingVersion = errors.New("index built by another newsdex version")
 	// ErrReadOnly is returned by Put on an index opened with
-	// Options.ReadOnly.
-	ErrReadOnly = errors.New("index opened read-only")
+	// Options.ReadOnly (search's).
+	ErrReadOnly = contract.ErrReadOnly
 )
 
 // Options configures Open and NewMemory.
@@ -436,7 +438,10 @@ func setDate(doc map[string]any, t time.Time) {
 // one fails, the others may still have been written). An article whose ID
 // is already in the index replaces it, quotes included; when arts repeats
 // an ID, the last copy wins.
-func (x *Index) Put(arts []*article.Article) error {
+func (x *Index) Put(ctx context.Context, arts []*article.Article) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("put: %w", err)
+	}
 	if x.ro {
 		// A batch on a read-only scorch index waits forever for a
 		// persister that never runs (measured with bleve v2.6.3).
@@ -641,8 +646,8 @@ func kindQuery(kind string) query.Query {
 
 // Fingerprints returns the stored fingerprints (article.Fingerprint) of
 // the articles with the given IDs; IDs not in the index are absent.
-func (x *Index) Fingerprints(ids []string) (map[string]string, error) {
-	stored, err := x.storedFields(context.Background(), ids, FieldFingerprint)
+func (x *Index) Fingerprints(ctx context.Context, ids []string) (map[string]string, error) {
+	stored, err := x.storedFields(ctx, ids, FieldFingerprint)
 	if err != nil {
 		return nil, fmt.Errorf("read fingerprints: %w", err)
 	}

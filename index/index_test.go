@@ -21,7 +21,7 @@ func mustMemory(tb testing.TB, arts []*article.Article) *Index {
 	}
 	tb.Cleanup(func() { x.Close() })
 	if len(arts) > 0 {
-		if err := x.Put(arts); err != nil {
+		if err := x.Put(context.Background(), arts); err != nil {
 			tb.Fatalf("Put: %v", err)
 		}
 	}
@@ -80,7 +80,7 @@ func TestOnDisk(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Open(new): %v", err)
 	}
-	if err := x.Put(testArticles(t)); err != nil {
+	if err := x.Put(context.Background(), testArticles(t)); err != nil {
 		t.Fatal(err)
 	}
 	if err := x.Compact(context.Background()); err != nil {
@@ -110,7 +110,7 @@ func TestOnDisk(t *testing.T) {
 	if want := testArticles(t)[0]; !reflect.DeepEqual(got, want) {
 		t.Errorf("Article(ledger-001) after reopening = %+v\nwant %+v", got, want)
 	}
-	if err := x.Put(testArticles(t)[:1]); !errors.Is(err, ErrReadOnly) {
+	if err := x.Put(context.Background(), testArticles(t)[:1]); !errors.Is(err, ErrReadOnly) {
 		t.Errorf("Put on a read-only index: error = %v, want ErrReadOnly", err)
 	}
 	if _, err := Open(filepath.Join(t.TempDir(), "none"), Options{ReadOnly: true}); !errors.Is(err, ErrNotFound) {
@@ -123,7 +123,7 @@ func TestReplace(t *testing.T) {
 	a := testArticles(t)[1] // wire-002, two quotes
 	a.Quotes = a.Quotes[:1]
 	a.Title = "Iraq and Türkiye sign Tigris water deal"
-	if err := x.Put([]*article.Article{a}); err != nil {
+	if err := x.Put(context.Background(), []*article.Article{a}); err != nil {
 		t.Fatal(err)
 	}
 	got, err := x.Article(context.Background(), a.ID)
@@ -155,7 +155,7 @@ func TestReplace(t *testing.T) {
 func TestPutTwice(t *testing.T) {
 	x := mustMemory(t, testArticles(t))
 	arts := testArticles(t)
-	if err := x.Put(append(arts, arts[0])); err != nil {
+	if err := x.Put(context.Background(), append(arts, arts[0])); err != nil {
 		t.Fatal(err)
 	}
 	if st := mustStats(t, x); st.Articles != 8 || st.Quotes != 9 {
@@ -168,7 +168,7 @@ func TestPutTwice(t *testing.T) {
 
 func TestPutEmptyID(t *testing.T) {
 	x := mustMemory(t, nil)
-	if err := x.Put([]*article.Article{{Title: "no id"}}); err == nil {
+	if err := x.Put(context.Background(), []*article.Article{{Title: "no id"}}); err == nil {
 		t.Errorf("Put(article without id): no error")
 	}
 }
@@ -176,7 +176,7 @@ func TestPutEmptyID(t *testing.T) {
 func TestFingerprints(t *testing.T) {
 	arts := testArticles(t)
 	x := mustMemory(t, arts)
-	got, err := x.Fingerprints([]string{"ledger-001", "wire-002", "unknown"})
+	got, err := x.Fingerprints(context.Background(), []string{"ledger-001", "wire-002", "unknown"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,7 +198,7 @@ func TestPutWhileSearching(t *testing.T) {
 	go func() {
 		defer cancel()
 		for i := 0; i < len(arts); i += 30 {
-			if err := x.Put(arts[i : i+30]); err != nil {
+			if err := x.Put(context.Background(), arts[i:i+30]); err != nil {
 				errc <- err
 				return
 			}
@@ -275,7 +275,7 @@ func TestOpenEmptyFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := x.Put(testArticles(t)[:1]); err != nil {
+	if err := x.Put(context.Background(), testArticles(t)[:1]); err != nil {
 		t.Fatal(err)
 	}
 	x.Close()

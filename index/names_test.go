@@ -183,7 +183,7 @@ func TestNamesLater(t *testing.T) {
 		return x
 	}
 	x := open(false)
-	if err := x.Put([]*article.Article{arts[1], arts[3], arts[4], arts[5], arts[6]}); err != nil { // no full Varga yet
+	if err := x.Put(context.Background(), []*article.Article{arts[1], arts[3], arts[4], arts[5], arts[6]}); err != nil { // no full Varga yet
 		t.Fatal(err)
 	}
 	if err := x.Precompute(ctx); err != nil {
@@ -198,20 +198,20 @@ func TestNamesLater(t *testing.T) {
 	// A later run, the names loaded before it (a server's searches).
 	x = open(false)
 	mustSearch(t, x, Request{Query: "dredging", Filters: Filters{Speakers: []string{"Varga"}}})
-	if err := x.Put([]*article.Article{arts[0], arts[2]}); err != nil {
+	if err := x.Put(context.Background(), []*article.Article{arts[0], arts[2]}); err != nil {
 		t.Fatal(err)
 	}
 	checkNames(t, x, "later run")
 	// Replacing an article takes its old names out.
 	henry := nameArticle(t, "n6", "Ruth Baines", 0.9)
-	if err := x.Put([]*article.Article{henry}); err != nil {
+	if err := x.Put(context.Background(), []*article.Article{henry}); err != nil {
 		t.Fatal(err)
 	}
 	res = mustSearch(t, x, Request{Query: "dredging", Facets: []string{FacetSpeaker}})
 	if got, want := facetOf(res.Facets[FacetSpeaker]), []string{`Ruth Baines 4 ["Baines"]`, `Tomas Varga 3 ["Varga"]`}; !reflect.DeepEqual(got, want) {
 		t.Errorf("after replacing n6: speaker facet = %q, want %q", got, want)
 	}
-	if err := x.Put([]*article.Article{arts[5]}); err != nil {
+	if err := x.Put(context.Background(), []*article.Article{arts[5]}); err != nil {
 		t.Fatal(err)
 	}
 	if err := x.Precompute(ctx); err != nil {

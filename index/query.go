@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	contract "github.com/newsdex/newsdex/internal/search"
 )
 
 // maxPatternLength bounds a /regexp/ or wildcard pattern, as
@@ -35,30 +37,22 @@ func (x *Index) fieldValue(field, v string) (string, error) {
 	return v, nil
 }
 
-// countryCode resolves a country code or name to its code, or returns an
-// error wrapping ErrBadQuery. Without a Labeler the value is kept.
+// countryCode resolves a country code or name to its code
+// (contract.ResolveCountry), or returns an error wrapping ErrBadQuery.
 func (x *Index) countryCode(v string) (string, error) {
-	v = strings.TrimSpace(v)
-	if x.lab == nil {
-		return v, nil
-	}
-	code, ok := x.lab.CountryCode(v)
-	if !ok {
-		return "", fmt.Errorf("%w: unknown country %q", ErrBadQuery, v)
+	code, err := contract.ResolveCountry(x.lab, v)
+	if err != nil {
+		return "", fmt.Errorf("%w: %v", ErrBadQuery, err)
 	}
 	return code, nil
 }
 
-// regionName resolves a region name to its stored form, or returns an
-// error wrapping ErrBadQuery. Without a Labeler the value is kept.
+// regionName resolves a region name to its stored form
+// (contract.ResolveRegion), or returns an error wrapping ErrBadQuery.
 func (x *Index) regionName(v string) (string, error) {
-	v = strings.TrimSpace(v)
-	if x.lab == nil {
-		return v, nil
-	}
-	name, ok := x.lab.RegionName(v)
-	if !ok {
-		return "", fmt.Errorf("%w: unknown region %q", ErrBadQuery, v)
+	name, err := contract.ResolveRegion(x.lab, v)
+	if err != nil {
+		return "", fmt.Errorf("%w: %v", ErrBadQuery, err)
 	}
 	return name, nil
 }

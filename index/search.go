@@ -17,32 +17,18 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/newsdex/newsdex/internal/identity"
-)
-
-// Bounds on a request, checked before any search runs.
-const (
-	// MaxLimit is the most hits one request may return.
-	MaxLimit = 1000
-	// MaxWindow bounds Offset+Limit, as Elasticsearch's max_result_window:
-	// deeper pages cost more and more; page with Request.After instead.
-	MaxWindow = 10000
-	// DefaultFacetSize is the number of values a term facet returns when
-	// Request.FacetSize is 0.
-	DefaultFacetSize = 10
-	// MaxFacetSize bounds Request.FacetSize.
-	MaxFacetSize = 1000
+	contract "github.com/newsdex/newsdex/internal/search"
 )
 
 // quoteFacets are the facets quote documents carry.
-var quoteFacets = map[string]bool{
-	FacetSpeaker: true, FacetCountry: true, FacetRegion: true, FacetSource: true, FacetLang: true, FacetDate: true,
-}
+var quoteFacets = contract.QuoteFacets
 
 // Search searches article documents.
 func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	start := time.Now()
-	if r.MinConfidence != 0 {
-		return nil, fmt.Errorf("%w: a minimum confidence applies to quotes, not articles", ErrBadQuery)
+	r, err := contract.Normalize(r, contract.Articles, x.lab)
+	if err != nil {
+		return nil, err
 	}
 	tab, err := x.table(ctx) // names.go
 	if err != nil {
@@ -231,11 +217,9 @@ func simplify(q query.Query) query.Query {
 // facet comes back empty and an actor filter is a bad query.
 func (x *Index) SearchQuotes(ctx context.Context, r Request) (*QuoteResult, error) {
 	start := time.Now()
-	if len(r.Filters.Actors) > 0 {
-		return nil, fmt.Errorf("%w: quotes cannot be filtered by actor", ErrBadQuery)
-	}
-	if r.MinConfidence < 0 || r.MinConfidence > 1 || r.MinConfidence != r.MinConfidence {
-		return nil, fmt.Errorf("%w: minimum confidence %g is outside 0..1", ErrBadQuery, r.MinConfidence)
+	r, err := contract.Normalize(r, contract.Quotes, x.lab)
+	if err != nil {
+		return nil, err
 	}
 	tab, err := x.table(ctx) // names.go
 	if err != nil {
@@ -285,20 +269,9 @@ func searchError(q string, err error) error {
 	return fmt.Errorf("search %q: %w", q, err)
 }
 
-// request builds the bleve request for a document kind.
+// request builds the bleve request for a document kind from a request
+// that contract.Normalize has checked.
 func (x *Index) request(kind string, r Request, tab *identity.Table) (*bleve.SearchRequest, error) {
-	if r.Limit < 0 || r.Offset < 0 {
-		return nil, fmt.Errorf("%w: negative limit or offset", ErrBadQuery)
-	}
-	if r.Limit > MaxLimit {
-		return nil, fmt.Errorf("%w: limit %d is over the maximum of %d per page", ErrBadQuery, r.Limit, MaxLimit)
-	}
-	if r.After == nil && r.Offset > MaxWindow-r.Limit { // not Offset+Limit: it could overflow
-		return nil, fmt.Errorf("%w: offset %d with limit %d goes past the result window of %d: page with After (the CLI streams with --all)", ErrBadQuery, r.Offset, r.Limit, MaxWindow)
-	}
-	if r.FacetSize < 0 || r.FacetSize > MaxFacetSize {
-		return nil, fmt.Errorf("%w: facet size %d is outside 0..%d", ErrBadQuery, r.FacetSize, MaxFacetSize)
-	}
 	filter, err := x.filter(kind, r.Filters, tab)
 	if err != nil {
 		return nil, err

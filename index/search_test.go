@@ -239,7 +239,7 @@ func TestWithoutLabeler(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer x.Close()
-	if err := x.Put(testArticles(t)); err != nil {
+	if err := x.Put(context.Background(), testArticles(t)); err != nil {
 		t.Fatal(err)
 	}
 	res := mustSearch(t, x, Request{Filters: Filters{Countries: []string{"iq"}}, Limit: 10, Facets: []string{FacetCountry}})
@@ -256,7 +256,7 @@ func TestToCoversWholeDay(t *testing.T) {
 	late := testArticles(t)[0]
 	late.ID = "late"
 	late.Date = time.Date(2025, 4, 2, 23, 59, 0, 0, time.UTC)
-	if err := x.Put(append(testArticles(t)[:0:0], late)); err != nil {
+	if err := x.Put(context.Background(), append(testArticles(t)[:0:0], late)); err != nil {
 		t.Fatal(err)
 	}
 	res := mustSearch(t, x, Request{Filters: Filters{From: date("2025-04-02"), To: date("2025-04-02")}, Limit: 10})

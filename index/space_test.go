@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -34,22 +35,22 @@ func TestNoSpace(t *testing.T) {
 		}
 		return arts
 	}
-	if err := x.Put(batch("a")); err != nil {
+	if err := x.Put(context.Background(), batch("a")); err != nil {
 		t.Fatal(err)
 	}
 	free = 5 << 20 // room for the index's size and the slack, not for the batch
-	err = x.Put(batch("b"))
+	err = x.Put(context.Background(), batch("b"))
 	if !errors.Is(err, ErrNoSpace) || !strings.Contains(err.Error(), "not enough free space in "+dir+": 5.0 MB free, the write needs about ") {
 		t.Errorf("Put with 5 MB free = %v, want ErrNoSpace naming %s and the space", err, dir)
 	}
-	if err := x.RecordFiles(map[string]string{"f": "h"}); err != nil {
+	if err := x.RecordFiles(context.Background(), map[string]string{"f": "h"}); err != nil {
 		t.Errorf("RecordFiles of a few bytes with 5 MB free = %v, want nil", err)
 	}
 	free = 1 << 20
-	if err := x.RecordFiles(map[string]string{"f": "h"}); !errors.Is(err, ErrNoSpace) {
+	if err := x.RecordFiles(context.Background(), map[string]string{"f": "h"}); !errors.Is(err, ErrNoSpace) {
 		t.Errorf("RecordFiles with 1 MB free = %v, want ErrNoSpace", err)
 	}
-	fp, err := x.Fingerprints([]string{"a-0", "a-99", "b-0", "b-99"})
+	fp, err := x.Fingerprints(context.Background(), []string{"a-0", "a-99", "b-0", "b-99"})
 	if err != nil {
 		t.Fatal(err)
 	}

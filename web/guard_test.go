@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/newsdex/newsdex/index"
+	"github.com/newsdex/newsdex/internal/search"
 )
 
 // TestQueryGuards checks that the index's query guards reach the client
@@ -37,7 +38,7 @@ func TestQueryGuards(t *testing.T) {
 // pausingSearcher answers Stats after a pause and records how many calls ran
 // at once.
 type pausingSearcher struct {
-	Searcher
+	search.Searcher
 	pause     time.Duration
 	mu        sync.Mutex
 	now, peak int
@@ -99,7 +100,7 @@ func TestConcurrencyLimit(t *testing.T) {
 }
 
 // bigSearcher answers every search with hits of 4 KB snippets (400 KB for a page of 100).
-type bigSearcher struct{ Searcher }
+type bigSearcher struct{ search.Searcher }
 
 func (bigSearcher) Search(ctx context.Context, r index.Request) (*index.Result, error) {
 	res := &index.Result{Query: r.Query, Total: uint64(r.Limit)}
@@ -184,7 +185,7 @@ func TestCostlyPatternsKeepSlotsFree(t *testing.T) {
 }
 
 // stuckSearcher searches until its context ends.
-type stuckSearcher struct{ Searcher }
+type stuckSearcher struct{ search.Searcher }
 
 func (stuckSearcher) Search(ctx context.Context, r index.Request) (*index.Result, error) {
 	<-ctx.Done()

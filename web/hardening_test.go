@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"path/filepath"
@@ -29,7 +30,7 @@ func TestRequestsAnsweredInOwnWords(t *testing.T) {
 		})
 	}
 	// bleve's lexer could not read a /regexp/ starting with ^; newsdex's
-	// query parser (internal/query) reads it.
+	// query parser (internal/search/query) reads it.
 	mustGet(t, h, "/api/search?q=%2F%5Eab%2F", http.StatusOK)
 }
 
@@ -46,7 +47,7 @@ func TestAPIHidesServerPaths(t *testing.T) {
 		{ID: "abs", File: "/home/researcher/private/wire.txt", Title: "Coffee", Body: "Coffee prices rose.", Date: day("2025-01-02")},
 		{ID: "rel", File: "corpus/wire.txt", Title: "Tea", Body: "Tea prices fell.", Date: day("2025-01-03")},
 	}
-	if err := ix.Put(arts); err != nil {
+	if err := ix.Put(context.Background(), arts); err != nil {
 		t.Fatal(err)
 	}
 	h := mustHandler(t, ix)
@@ -71,7 +72,7 @@ func TestDotIDs(t *testing.T) {
 		{ID: ".", Title: "Dot coffee", Body: "Coffee from the dot desk.", Date: day("2025-01-02")},
 		{ID: "..", Title: "Dotdot coffee", Body: "Coffee from the dotdot desk.", Date: day("2025-01-03")},
 	}
-	if err := ix.Put(arts); err != nil {
+	if err := ix.Put(context.Background(), arts); err != nil {
 		t.Fatal(err)
 	}
 	h := mustHandler(t, ix)
@@ -105,7 +106,7 @@ func TestDatesOutOfRange(t *testing.T) {
 		{ID: "old", Title: "Old coffee", Body: "Coffee in the old port.", Date: day("1500-03-01")},
 		{ID: "new", Title: "New coffee", Body: "Coffee prices rose.", Date: day("2025-01-18")},
 	}
-	if err := ix.Put(arts); err != nil {
+	if err := ix.Put(context.Background(), arts); err != nil {
 		t.Fatal(err)
 	}
 	h := mustHandler(t, ix)

@@ -11,7 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsdex/newsdex/index"
-	"github.com/newsdex/newsdex/internal/query"
+	"github.com/newsdex/newsdex/internal/search"
+	"github.com/newsdex/newsdex/internal/search/query"
 )
 
 // Parameter names, shared by the pages and the API.
@@ -169,11 +170,11 @@ func parseParams(q url.Values, o *Options) (*params, error) {
 
 	var err error
 	p.From = strings.TrimSpace(q.Get(paramFrom))
-	if p.from, err = index.ParseBound(p.From, false); err != nil {
+	if p.from, err = search.ParseBound(p.From, false); err != nil {
 		return nil, badRequestf("from: %v", err)
 	}
 	p.To = strings.TrimSpace(q.Get(paramTo))
-	if p.to, err = index.ParseBound(p.To, true); err != nil {
+	if p.to, err = search.ParseBound(p.To, true); err != nil {
 		return nil, badRequestf("to: %v", err)
 	}
 	if !p.from.IsZero() && !p.to.IsZero() && p.to.Before(p.from) {
@@ -250,24 +251,18 @@ func parseParams(q url.Values, o *Options) (*params, error) {
 }
 
 // canonical resolves a country or region filter value to the form the index
-// stores, so that it matches facet values; other values pass unchanged.
-func canonical(name, v string, l index.Labeler) (string, error) {
-	if l == nil {
-		return v, nil
-	}
+// stores (the contract's resolvers, which Normalize uses too), so that it
+// matches facet values; other values pass unchanged.
+func canonical(name, v string, l search.Labeler) (string, error) {
+	var err error
 	switch name {
 	case paramCountry:
-		c, ok := l.CountryCode(v)
-		if !ok {
-			return "", badRequestf("country %q: not a country code or name newsdex knows", v)
-		}
-		return c, nil
+		v, err = search.ResolveCountry(l, v)
 	case paramRegion:
-		r, ok := l.RegionName(v)
-		if !ok {
-			return "", badRequestf("region %q: not a region newsdex knows (e.g. Africa, Western Asia, Middle East)", v)
-		}
-		return r, nil
+		v, err = search.ResolveRegion(l, v)
+	}
+	if err != nil {
+		return "", &badRequest{msg: err.Error()}
 	}
 	return v, nil
 }
@@ -280,7 +275,7 @@ func (p *params) request() index.Request {
 		Offset:        p.Offset,
 		Sort:          p.sortOrder(),
 		MinConfidence: p.minConf,
-		// The one query parser: the index parses Query (internal/query).
+		// The one query parser: the index parses Query (internal/search/query).
 		DefaultOperator: p.Op,
 		Filters: index.Filters{
 			Countries: p.Filters[paramCountry],

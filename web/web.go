@@ -13,7 +13,6 @@
 package web
 
 import (
-	"context"
 	"fmt"
 	"html/template"
 	"log/slog"
@@ -23,19 +22,8 @@ import (
 
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
-
-	"github.com/newsdex/newsdex/index"
-	"github.com/newsdex/newsdex/internal/article"
+	"github.com/newsdex/newsdex/internal/search"
 )
-
-// Searcher is what the web package needs from an index. *index.Index
-// implements it.
-type Searcher interface {
-	Search(ctx context.Context, r index.Request) (*index.Result, error)
-	SearchQuotes(ctx context.Context, r index.Request) (*index.QuoteResult, error)
-	Article(ctx context.Context, id string) (*article.Article, error)
-	Stats(ctx context.Context) (*index.Stats, error)
-}
 
 // Default limits, used where Options leaves a limit at zero.
 const (
@@ -51,11 +39,11 @@ const (
 // Options configure the handler New returns.
 type Options struct {
 	// Searcher answers the queries. Required.
-	Searcher Searcher
+	Searcher search.Searcher
 	// Labeler resolves country and region names typed in filters and names
 	// country codes for display. It may be nil: values are then used and
 	// shown as given.
-	Labeler index.Labeler
+	Labeler search.Labeler
 	// Logger receives server-side errors (the 500s). Nil discards them.
 	Logger *slog.Logger
 

@@ -21,6 +21,7 @@ import (
 
 	"github.com/newsdex/newsdex/index"
 	"github.com/newsdex/newsdex/internal/article"
+	"github.com/newsdex/newsdex/internal/search"
 )
 
 // fakeLabeler knows the few countries and regions of the test articles.
@@ -188,14 +189,14 @@ func mustIndex(tb testing.TB) *index.Index {
 		tb.Fatalf("NewMemory: %v", err)
 	}
 	tb.Cleanup(func() { ix.Close() })
-	if err := ix.Put(testArticles(tb)); err != nil {
+	if err := ix.Put(context.Background(), testArticles(tb)); err != nil {
 		tb.Fatalf("Put: %v", err)
 	}
 	return ix
 }
 
 // mustHandler returns the real router over s.
-func mustHandler(tb testing.TB, s Searcher) http.Handler {
+func mustHandler(tb testing.TB, s search.Searcher) http.Handler {
 	tb.Helper()
 	h, err := New(Options{Searcher: s, Labeler: fakeLabeler{}})
 	if err != nil {
@@ -1024,7 +1025,7 @@ func TestEscaping(t *testing.T) {
 
 // slowSearcher is a Searcher whose searches wait for their context to end,
 // like a search that runs past its deadline.
-type slowSearcher struct{ Searcher }
+type slowSearcher struct{ search.Searcher }
 
 func (slowSearcher) Search(ctx context.Context, r index.Request) (*index.Result, error) {
 	<-ctx.Done()
@@ -1132,7 +1133,7 @@ func TestBrowseSingular(t *testing.T) {
 		Regions:   []string{"South America", "Americas"},
 	}
 	addQuote(t, a, "Nobody here has seen a season like it,", "João Pereira", "said")
-	if err := ix.Put([]*article.Article{a}); err != nil {
+	if err := ix.Put(context.Background(), []*article.Article{a}); err != nil {
 		t.Fatalf("Put: %v", err)
 	}
 	body := mustGet(t, mustHandler(t, ix), "/", http.StatusOK)

@@ -481,22 +481,24 @@ func TestUsageErrors(t *testing.T) {
 	}
 }
 
-func TestParseBound(t *testing.T) {
+// TestDateForms: --from and --to take the forms the web's from and to and
+// the query's date: ranges take (search.ParseBound), and nothing else: the
+// CLI once read "14 Feb 2025" too, which the web and the index refused.
+func TestDateForms(t *testing.T) {
 	for _, tc := range []struct {
-		in   string
-		end  bool
-		want string
+		flag, in string
+		code     int
+		errs     string
 	}{
-		{"2025", false, "2025-01-01"},
-		{"2025", true, "2025-12-31"},
-		{"2024-02", true, "2024-02-29"},
-		{"2024-02", false, "2024-02-01"},
-		{"2025-01-18", true, "2025-01-18"},
-		{"January 18, 2025", false, "2025-01-18"},
+		{"--from", "2025", 0, ""},
+		{"--to", "2024-02", 0, ""},
+		{"--from", "2025-01-18", 0, ""},
+		{"--from", "14 Feb 2025", 2, `newsdex: --from: cannot read date "14 Feb 2025" (want YYYY-MM-DD, YYYY-MM or YYYY)`},
+		{"--to", "January 18, 2025", 2, `newsdex: --to: cannot read date "January 18, 2025" (want YYYY-MM-DD, YYYY-MM or YYYY)`},
 	} {
-		got, err := parseBound(tc.in, tc.end)
-		if err != nil || got.Format("2006-01-02") != tc.want {
-			t.Errorf("parseBound(%q, %v) = %v, %v; want %s", tc.in, tc.end, got, err, tc.want)
+		_, errs, code := run(t, "search", "--demo", "--limit", "0", "--format", "json", tc.flag, tc.in)
+		if code != tc.code || strings.TrimSpace(errs) != tc.errs {
+			t.Errorf("search %s %q: exit %d, stderr %q; want %d, %q", tc.flag, tc.in, code, errs, tc.code, tc.errs)
 		}
 	}
 }

@@ -5,12 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/newsdex/newsdex/internal/pipeline"
 	"io"
 	"os"
 	"sort"
 	"sync"
 	"time"
+
+	"github.com/newsdex/newsdex/internal/pipeline"
+	"github.com/newsdex/newsdex/internal/search"
 
 	"github.com/newsdex/newsdex/index"
 	"github.com/newsdex/newsdex/internal/article"
@@ -137,7 +139,7 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 	// The walk never reads the index (ingest: an index folder is skipped).
 	// Links may lead into any path given, read this time or not.
 	opts := ingest.Options{Format: o.Format, Workers: o.Workers, FollowLinks: o.FollowLinks, Exclude: []string{g.Index}, Roots: args, Skip: o.Exclude}
-	in, err := pipeline.CheckInputs(ix, args, opts)
+	in, err := pipeline.CheckInputs(ctx, ix, args, opts)
 	if err != nil {
 		return fmt.Errorf("check inputs: %w", err)
 	}
@@ -177,12 +179,12 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 			for _, a := range chunk {
 				in.Count(a.File) // what a re-run skipping the file counts as unchanged
 			}
-			return dropUnchanged(ix, chunk, sum)
+			return dropUnchanged(ctx, ix, chunk, sum)
 		},
 	}
 	if len(in.Read) > 0 {
 		err = p.Run(ctx, pipeline.Paths(in.Read), func(chunk []*article.Article) error {
-			if err := ix.Put(chunk); err != nil {
+			if err := ix.Put(ctx, chunk); err != nil {
 				return fmt.Errorf("write index: %w", err)
 			}
 			sum.Indexed += len(chunk)
@@ -199,14 +201,14 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 		err = nil
 	}
 	if err == nil && !sum.Cancelled {
-		if err = in.Record(ix); err != nil {
+		if err = in.Record(ctx, ix); err != nil {
 			err = fmt.Errorf("write index: %w", err)
 		}
 	}
 	// Count the facets of the whole index once now, so that browsing with
 	// no query reads the counts instead of counting every article.
-	if p, ok := ix.(interface{ Precompute(context.Context) error }); ok && err == nil && !sum.Cancelled && sum.Indexed > 0 {
-		if err = p.Precompute(ctx); err != nil {
+	if err == nil && !sum.Cancelled && sum.Indexed > 0 {
+		if err = ix.Precompute(ctx); err != nil {
 			err = fmt.Errorf("write index: %w", err)
 		}
 	}
@@ -236,7 +238,7 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 
 // dropUnchanged removes the articles whose fingerprint the index already
 // holds, and the repeats of an id within the chunk (the last one wins).
-func dropUnchanged(ix articleStore, chunk []*article.Article, sum *indexSummary) ([]*article.Article, error) {
+func dropUnchanged(ctx context.Context, ix search.Store, chunk []*article.Article, sum *indexSummary) ([]*article.Article, error) {
 	last := make(map[string]int, len(chunk))
 	ids := make([]string, 0, len(chunk))
 	for i, a := range chunk {
@@ -245,7 +247,7 @@ func dropUnchanged(ix articleStore, chunk []*article.Article, sum *indexSummary)
 		}
 		last[a.ID] = i
 	}
-	have, err := ix.Fingerprints(ids)
+	have, err := ix.Fingerprints(ctx, ids)
 	if err != nil {
 		return nil, fmt.Errorf("read index: %w", err)
 	}

@@ -95,10 +95,10 @@ func TestSocketKeepsFingerprint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := c.Put(arts); err != nil {
+	if err := c.Put(context.Background(), arts); err != nil {
 		t.Fatal(err)
 	}
-	fp, err := c.Fingerprints([]string{"dated-0", "dated-1", "dated-2"})
+	fp, err := c.Fingerprints(context.Background(), []string{"dated-0", "dated-1", "dated-2"})
 	if err != nil {
 		t.Fatal(err)
 	}

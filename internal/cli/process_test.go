@@ -107,7 +107,7 @@ func committed(tb testing.TB, dir string, ids []string) map[string]bool {
 	defer ix.Close()
 	have := map[string]bool{}
 	for i := 0; i < len(ids); i += 1000 {
-		fp, err := ix.Fingerprints(ids[i:min(i+1000, len(ids))])
+		fp, err := ix.Fingerprints(context.Background(), ids[i:min(i+1000, len(ids))])
 		if err != nil {
 			tb.Fatal(err)
 		}

@@ -4,16 +4,17 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/newsdex/newsdex/internal/pipeline"
 	"os"
 	"strings"
 	"time"
 
+	"github.com/newsdex/newsdex/internal/pipeline"
+	"github.com/newsdex/newsdex/internal/search"
+
 	"github.com/newsdex/newsdex/index"
 	"github.com/newsdex/newsdex/internal/article"
 	"github.com/newsdex/newsdex/internal/gazetteer"
-	"github.com/newsdex/newsdex/internal/ingest"
-	"github.com/newsdex/newsdex/internal/query"
+	"github.com/newsdex/newsdex/internal/search/query"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 )
@@ -61,7 +62,7 @@ func (o *queryOptions) addFlags(cmd *cobra.Command) {
 	f.StringArrayVar(&o.Actors, "actor", nil, "only hits naming this person or organisation (repeatable)")
 	f.StringArrayVar(&o.Sources, "source", nil, "only hits from this source (repeatable)")
 	f.StringArrayVar(&o.Langs, "lang", nil, "only hits in this language: ISO 639-1 code, e.g. en, de (repeatable)")
-	f.StringVar(&o.From, "from", "", "only hits dated on or after DATE (YYYY, YYYY-MM, YYYY-MM-DD or a written date)")
+	f.StringVar(&o.From, "from", "", "only hits dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
 	f.StringVar(&o.To, "to", "", "only hits dated on or before DATE (a YYYY or YYYY-MM takes the whole year or month)")
 	f.IntVar(&o.Limit, "limit", 10, "hits to print; 0 prints only the total and the facets")
 	f.IntVar(&o.Offset, "offset", 0, "hits to skip")
@@ -82,7 +83,7 @@ func (o *queryOptions) addQuoteFlags(cmd *cobra.Command) {
 }
 
 // request turns the flags and query into an index request.
-func (o *queryOptions) request(q string) (index.Request, error) {
+func (o *queryOptions) request(q string, kind search.Kind) (search.Request, error) {
 	r := index.Request{
 		Query:         q,
 		Limit:         o.Limit,
@@ -131,22 +132,16 @@ func (o *queryOptions) request(q string) (index.Request, error) {
 		return r, err
 	}
 	r.Facets = facets
-	g := gazetteer.Default()
-	for _, c := range o.Countries {
-		if _, ok := g.CountryCode(c); !ok {
-			return r, usageError("--country %q: not a country code or name newsdex knows", c)
-		}
-	}
-	for _, reg := range o.Regions {
-		if _, ok := g.RegionName(reg); !ok {
-			return r, usageError("--region %q: not a region newsdex knows (e.g. Africa, Western Asia, Middle East)", reg)
-		}
-	}
-	if r.Filters.From, err = parseBound(o.From, false); err != nil {
+	if r.Filters.From, err = search.ParseBound(o.From, false); err != nil {
 		return r, usageError("--from: %v", err)
 	}
-	if r.Filters.To, err = parseBound(o.To, true); err != nil {
+	if r.Filters.To, err = search.ParseBound(o.To, true); err != nil {
 		return r, usageError("--to: %v", err)
+	}
+	// The contract's one validator checks the rest (countries, regions,
+	// the date range, the query) before any index is opened.
+	if _, err := search.Normalize(r, kind, gazetteer.Default()); err != nil {
+		return r, &exitError{code: 2, err: err}
 	}
 	return r, nil
 }
@@ -190,20 +185,6 @@ func parseFacets(s string) ([]string, error) {
 	return out, nil
 }
 
-// parseBound reads a --from or --to date: the forms index.ParseBound takes
-// (YYYY-MM-DD, YYYY-MM, YYYY), else a written date ("January 18, 2025").
-func parseBound(s string, end bool) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	t, err := index.ParseBound(s, end)
-	if err == nil {
-		return t, nil
-	}
-	if t, ok := ingest.ParseDate(s); ok {
-		return t, nil
-	}
-	return time.Time{}, fmt.Errorf("cannot read date %q (use YYYY-MM-DD)", s)
-}
-
 // outputFormat decides the output format: the flag, else table on a
 // terminal and JSON otherwise.
 func (o *queryOptions) outputFormat(s Streams) (string, error) {
@@ -219,20 +200,10 @@ func (o *queryOptions) outputFormat(s Streams) (string, error) {
 	return "", usageError("--format %q: want table, json, jsonl or csv", o.Format)
 }
 
-// queryStore is what search, quotes, show and stats read from: the index
-// itself, or the server holding it.
-type queryStore interface {
-	Search(ctx context.Context, r index.Request) (*index.Result, error)
-	SearchQuotes(ctx context.Context, r index.Request) (*index.QuoteResult, error)
-	Article(ctx context.Context, id string) (*article.Article, error)
-	Stats(ctx context.Context) (*index.Stats, error)
-	Close() error
-}
-
 // openForQuery opens the index named by --index for reading, or builds the
 // demo one. When a `newsdex serve` holds the index, it asks the server
 // through its socket (writer.go) instead: bleve would not let a reader in.
-func openForQuery(ctx context.Context, g *globalOptions, demo bool) (queryStore, error) {
+func openForQuery(ctx context.Context, g *globalOptions, demo bool) (search.Searcher, error) {
 	if demo {
 		return pipeline.DemoIndex(ctx)
 	}
@@ -342,7 +313,11 @@ type facetOut struct {
 }
 
 func runQuery(ctx context.Context, g *globalOptions, o *queryOptions, s Streams, query string, quotes bool) error {
-	req, err := o.request(query)
+	kind := search.Articles
+	if quotes {
+		kind = search.Quotes
+	}
+	req, err := o.request(query, kind)
 	if err != nil {
 		return err
 	}

@@ -34,6 +34,7 @@ import (
 	"github.com/newsdex/newsdex/index"
 	"github.com/newsdex/newsdex/internal/article"
 	"github.com/newsdex/newsdex/internal/gazetteer"
+	"github.com/newsdex/newsdex/internal/search"
 )
 
 const (
@@ -45,20 +46,10 @@ const (
 	maxBatchBytes = 1 << 30
 )
 
-// articleStore is what `newsdex index` writes to: the index itself or a
-// server holding it.
-type articleStore interface {
-	Put(arts []*article.Article) error
-	Fingerprints(ids []string) (map[string]string, error)
-	FileHash(name string) (string, error)
-	RecordFiles(hashes map[string]string) error
-	Close() error
-}
-
 // openWriter returns a store writing into the index in dir: through the
 // server serving it when one answers on its socket, else the index opened
 // (or created) directly. It says which on w.
-func openWriter(ctx context.Context, dir string, w io.Writer) (articleStore, error) {
+func openWriter(ctx context.Context, dir string, w io.Writer) (search.Store, error) {
 	if c := dialServer(ctx, dir); c != nil {
 		fmt.Fprintf(w, "newsdex: %s is being served; writing through the server (%s)\n", dir, filepath.Join(dir, socketName))
 		return c, nil
@@ -201,31 +192,36 @@ func (w wireArticle) article() *article.Article {
 }
 
 // Put sends one batch; it returns once the server has committed it.
-func (c *socketClient) Put(arts []*article.Article) error {
+func (c *socketClient) Put(ctx context.Context, arts []*article.Article) error {
 	wire := make([]wireArticle, len(arts))
 	for i, a := range arts {
 		wire[i] = toWire(a)
 	}
-	return c.call(context.Background(), "/put", wire, nil)
+	return c.call(ctx, "/put", wire, nil)
 }
 
 // Fingerprints asks the server for the stored fingerprints of ids.
-func (c *socketClient) Fingerprints(ids []string) (map[string]string, error) {
+func (c *socketClient) Fingerprints(ctx context.Context, ids []string) (map[string]string, error) {
 	var fp map[string]string
-	err := c.call(context.Background(), "/fingerprints", ids, &fp)
+	err := c.call(ctx, "/fingerprints", ids, &fp)
 	return fp, err
 }
 
 // FileHash asks the server for the content hash recorded for a file.
-func (c *socketClient) FileHash(name string) (string, error) {
+func (c *socketClient) FileHash(ctx context.Context, name string) (string, error) {
 	var h string
-	err := c.call(context.Background(), "/filehash", name, &h)
+	err := c.call(ctx, "/filehash", name, &h)
 	return h, err
 }
 
 // RecordFiles sends the content hashes of the files read.
-func (c *socketClient) RecordFiles(hashes map[string]string) error {
-	return c.call(context.Background(), "/recordfiles", hashes, nil)
+func (c *socketClient) RecordFiles(ctx context.Context, hashes map[string]string) error {
+	return c.call(ctx, "/recordfiles", hashes, nil)
+}
+
+// Precompute asks the server to store the browse counts.
+func (c *socketClient) Precompute(ctx context.Context) error {
+	return c.call(ctx, "/precompute", struct{}{}, nil)
 }
 
 // Search runs an article search on the server.
@@ -280,14 +276,6 @@ func (c *socketClient) Close() error {
 	return nil
 }
 
-// socketStore is what the server offers on its socket: the writer's calls
-// and the searches, so that `newsdex index`, `search`, `quotes`, `show` and
-// `stats` work on an index a server holds.
-type socketStore interface {
-	articleStore
-	queryStore
-}
-
 // Socket call limits: the largest request body of each kind.
 const (
 	maxIDsBytes    = 64 << 20
@@ -335,7 +323,7 @@ type searchReply[H any] struct {
 // called. The caller holds ix's write lock, so a socket file already there
 // is stale and is replaced. A write that fails (a full disk) is reported
 // on logw as well as to the client; the server goes on serving.
-func listenWriter(ix socketStore, dir string, logw io.Writer) (stop func(), err error) {
+func listenWriter(ix search.Store, dir string, logw io.Writer) (stop func(), err error) {
 	sock := filepath.Join(dir, socketName)
 	if err := os.Remove(sock); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("remove stale socket %s: %w", sock, err)
@@ -353,26 +341,33 @@ func listenWriter(ix socketStore, dir string, logw io.Writer) (stop func(), err 
 	mux.HandleFunc("GET /ping", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusOK)
 	})
-	mux.Handle("POST /put", handleJSON(maxBatchBytes, func(_ context.Context, wire []wireArticle) (*none, error) {
+	mux.Handle("POST /put", handleJSON(maxBatchBytes, func(ctx context.Context, wire []wireArticle) (*none, error) {
 		arts := make([]*article.Article, len(wire))
 		for i, w := range wire {
 			arts[i] = w.article()
 		}
-		if err := ix.Put(arts); err != nil {
+		if err := ix.Put(ctx, arts); err != nil {
 			fmt.Fprintf(logw, "newsdex: a batch of %d articles from `newsdex index` failed: %v\n", len(arts), err)
 			return nil, err
 		}
 		return nil, nil
 	}))
-	mux.Handle("POST /fingerprints", handleJSON(maxIDsBytes, func(_ context.Context, ids []string) (map[string]string, error) {
-		return ix.Fingerprints(ids)
+	mux.Handle("POST /fingerprints", handleJSON(maxIDsBytes, func(ctx context.Context, ids []string) (map[string]string, error) {
+		return ix.Fingerprints(ctx, ids)
 	}))
-	mux.Handle("POST /filehash", handleJSON(maxSmallBytes, func(_ context.Context, name string) (string, error) {
-		return ix.FileHash(name)
+	mux.Handle("POST /filehash", handleJSON(maxSmallBytes, func(ctx context.Context, name string) (string, error) {
+		return ix.FileHash(ctx, name)
 	}))
-	mux.Handle("POST /recordfiles", handleJSON(maxHashesBytes, func(_ context.Context, hashes map[string]string) (*none, error) {
-		if err := ix.RecordFiles(hashes); err != nil {
+	mux.Handle("POST /recordfiles", handleJSON(maxHashesBytes, func(ctx context.Context, hashes map[string]string) (*none, error) {
+		if err := ix.RecordFiles(ctx, hashes); err != nil {
 			fmt.Fprintf(logw, "newsdex: recording the files read by `newsdex index` failed: %v\n", err)
+			return nil, err
+		}
+		return nil, nil
+	}))
+	mux.Handle("POST /precompute", handleJSON(maxSmallBytes, func(ctx context.Context, _ *none) (*none, error) {
+		if err := ix.Precompute(ctx); err != nil {
+			fmt.Fprintf(logw, "newsdex: counting the index for browsing after `newsdex index` failed: %v\n", err)
 			return nil, err
 		}
 		return nil, nil

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
@@ -14,8 +15,8 @@ import (
 
 // HashStore records the content hash of input files; *index.Index is one.
 type HashStore interface {
-	FileHash(name string) (string, error)
-	RecordFiles(hashes map[string]string) error
+	FileHash(ctx context.Context, name string) (string, error)
+	RecordFiles(ctx context.Context, hashes map[string]string) error
 }
 
 // Inputs splits the paths given to the indexer into those to read and
@@ -51,7 +52,7 @@ func fileKey(abs, format string) string { return format + ":" + abs }
 
 // CheckInputs hashes the files below paths, listed as ingest.Walk lists
 // them with opts, and compares them with store.
-func CheckInputs(store HashStore, paths []string, opts ingest.Options) (*Inputs, error) {
+func CheckInputs(ctx context.Context, store HashStore, paths []string, opts ingest.Options) (*Inputs, error) {
 	format := opts.Format
 	in := &Inputs{format: format, hashes: map[string]string{}, articles: map[string]int{}}
 	files := make([][]string, len(paths))
@@ -82,7 +83,7 @@ func CheckInputs(store HashStore, paths []string, opts ingest.Options) (*Inputs,
 			if !same {
 				continue
 			}
-			old, err := store.FileHash(key)
+			old, err := store.FileHash(ctx, key)
 			if err != nil {
 				return nil, err
 			}
@@ -122,12 +123,12 @@ func (in *Inputs) Count(file string) {
 
 // Record stores the hash and article count of every file read, once its
 // articles were indexed.
-func (in *Inputs) Record(store HashStore) error {
+func (in *Inputs) Record(ctx context.Context, store HashStore) error {
 	out := make(map[string]string, len(in.hashes))
 	for key, h := range in.hashes {
 		out[key] = h + " " + strconv.Itoa(in.articles[key])
 	}
-	return store.RecordFiles(out)
+	return store.RecordFiles(ctx, out)
 }
 
 // canonical returns the absolute path of p with symbolic links resolved.

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -12,8 +13,8 @@ import (
 // memStore is a HashStore in memory.
 type memStore map[string]string
 
-func (m memStore) FileHash(name string) (string, error) { return m[name], nil }
-func (m memStore) RecordFiles(h map[string]string) error {
+func (m memStore) FileHash(_ context.Context, name string) (string, error) { return m[name], nil }
+func (m memStore) RecordFiles(_ context.Context, h map[string]string) error {
 	for k, v := range h {
 		m[k] = v
 	}
@@ -43,7 +44,7 @@ func TestCheckInputs(t *testing.T) {
 
 	check := func(step string, wantRead, wantUnchanged []string, wantArticles int) *Inputs {
 		t.Helper()
-		in, err := CheckInputs(store, paths, ingest.Options{})
+		in, err := CheckInputs(context.Background(), store, paths, ingest.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -59,7 +60,7 @@ func TestCheckInputs(t *testing.T) {
 	in.Count(a)
 	in.Count(filepath.Join(folder, "b.txt"))
 	in.Count(filepath.Join(folder, "c.txt"))
-	if err := in.Record(store); err != nil {
+	if err := in.Record(context.Background(), store); err != nil {
 		t.Fatal(err)
 	}
 	check("unchanged", []string{"-"}, []string{a, folder}, 4)
@@ -76,12 +77,12 @@ func TestCheckInputs(t *testing.T) {
 	if err := os.Symlink(a, link); err != nil {
 		t.Fatal(err)
 	}
-	if in, err := CheckInputs(store, []string{link}, ingest.Options{}); err != nil || len(in.Unchanged) != 1 || in.UnchangedArticles != 2 {
+	if in, err := CheckInputs(context.Background(), store, []string{link}, ingest.Options{}); err != nil || len(in.Unchanged) != 1 || in.UnchangedArticles != 2 {
 		t.Errorf("through a symbolic link: CheckInputs = %+v, %v; want it unchanged with 2 articles", in, err)
 	}
 
 	// The same bytes read with a forced format were never recorded.
-	in, err := CheckInputs(store, []string{a}, ingest.Options{Format: "txt"})
+	in, err := CheckInputs(context.Background(), store, []string{a}, ingest.Options{Format: "txt"})
 	if err != nil {
 		t.Fatal(err)
 	}

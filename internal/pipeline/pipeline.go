@@ -7,12 +7,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/newsdex/newsdex/index"
-	"github.com/newsdex/newsdex/internal/demo"
 	"io/fs"
 	"runtime"
 	"sync"
 	"sync/atomic"
+
+	"github.com/newsdex/newsdex/index"
+	"github.com/newsdex/newsdex/internal/demo"
 
 	"github.com/newsdex/newsdex/internal/article"
 	"github.com/newsdex/newsdex/internal/extract"
@@ -197,7 +198,7 @@ func DemoIndex(ctx context.Context) (*index.Index, error) {
 	}
 	var bad []string
 	p := &Pipeline{OnError: func(e *ingest.Error) { bad = append(bad, e.Error()) }}
-	err = p.Run(ctx, FS(demo.FS(), "."), ix.Put)
+	err = p.Run(ctx, FS(demo.FS(), "."), func(arts []*article.Article) error { return ix.Put(ctx, arts) })
 	if err == nil && len(bad) > 0 {
 		err = fmt.Errorf("demo corpus: %d bad inputs, first: %s", len(bad), bad[0])
 	}
