@@ -105,7 +105,7 @@ func TestCounterMatchesBleve(t *testing.T) {
 					}
 					gotTotal, gotFacets = res.Total, res.Facets
 					for _, h := range res.Hits {
-						gotIDs, gotSnippets = append(gotIDs, h.ID), append(gotSnippets, h.Snippet)
+						gotIDs, gotSnippets = append(gotIDs, h.ID), append(gotSnippets, h.Snippet.HTML())
 					}
 				} else {
 					res, err := x.SearchQuotes(ctx, r)
@@ -114,7 +114,7 @@ func TestCounterMatchesBleve(t *testing.T) {
 					}
 					gotTotal, gotFacets = res.Total, res.Facets
 					for _, h := range res.Hits {
-						gotIDs, gotSnippets = append(gotIDs, h.ID), append(gotSnippets, h.Snippet)
+						gotIDs, gotSnippets = append(gotIDs, h.ID), append(gotSnippets, h.Snippet.HTML())
 					}
 				}
 				if total > 0 && len(facets[FacetCountry]) == 0 && (r.Facets == nil || slices.Contains(r.Facets, FacetCountry)) {

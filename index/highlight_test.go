@@ -40,8 +40,8 @@ func TestHighlightHugeBodies(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Hits) != 10 || !strings.Contains(res.Hits[0].Snippet, "<mark>coffee</mark>") {
-		t.Errorf("Search(coffee) = %d hits, first snippet %.80q; want 10 with coffee marked", len(res.Hits), res.Hits[0].Snippet)
+	if len(res.Hits) != 10 || !strings.Contains(res.Hits[0].Snippet.HTML(), "<mark>coffee</mark>") {
+		t.Errorf("Search(coffee) = %d hits, first snippet %.80q; want 10 with coffee marked", len(res.Hits), res.Hits[0].Snippet.HTML())
 	}
 	if took > 10*time.Second {
 		t.Errorf("Search(coffee) over 10 MiB bodies took %v, want under 10s", took)

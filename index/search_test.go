@@ -116,7 +116,7 @@ func TestSnippet(t *testing.T) {
 		t.Fatalf("Search(frost) = %d hits, want 1", len(res.Hits))
 	}
 	want := "a <mark>frost</mark> damaged plantations"
-	if got := res.Hits[0].Snippet; !contains(got, want) || !contains(got, "&#34;We have not seen") {
+	if got := res.Hits[0].Snippet.HTML(); !contains(got, want) || !contains(got, "&#34;We have not seen") {
 		t.Errorf("snippet = %q, want it to hold %q and escaped quotes", got, want)
 	}
 	res = mustSearch(t, x, Request{Query: "frost", Limit: 0})
@@ -145,7 +145,7 @@ func TestHitFields(t *testing.T) {
 		t.Fatalf("Search(tigris) = %d hits, want 1", len(res.Hits))
 	}
 	h := res.Hits[0]
-	h.Score, h.Snippet, h.SortKey = 0, "", nil
+	h.Score, h.Snippet, h.SortKey = 0, Hit{}.Snippet, nil
 	want := Hit{
 		ID: "wire-002", Title: "Iraq and Türkiye agree on sharing Tigris water", Date: "2025-01-28",
 		Source: "Global Wire", URL: "https://wire.example/tigris", Countries: []string{"IQ", "TR"},

@@ -32,7 +32,7 @@ func referenceSnippet(tb testing.TB, x *Index, kind string, h *search.DocumentMa
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return s
+	return s.HTML()
 }
 
 // TestQuoteHitsOfVanishedArticles: a quote hit whose article was deleted,

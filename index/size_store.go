@@ -16,6 +16,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	contract "github.com/newsdex/newsdex/internal/search"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/search"
@@ -223,10 +225,10 @@ func storedHitFields(kind string) []string {
 // document stored the text.
 // With no match in the text (a title match, a browse), bleve's fragmenter
 // cuts the snippet from the start of the text.
-func highlightText(h *search.DocumentMatch, text string) (string, error) {
+func highlightText(h *search.DocumentMatch, text string) (contract.Snippet, error) {
 	hl, err := bleve.Config.Cache.HighlighterNamed(html.Name)
 	if err != nil {
-		return "", fmt.Errorf("highlighter %s: %w", html.Name, err)
+		return contract.Snippet{}, fmt.Errorf("highlighter %s: %w", html.Name, err)
 	}
 	doc := document.NewDocument(h.ID)
 	doc.AddField(document.NewTextField(FieldBody, nil, []byte(text)))
@@ -235,10 +237,15 @@ func highlightText(h *search.DocumentMatch, text string) (string, error) {
 	h.Locations = search.FieldTermLocationMap{FieldBody: firstLocations(h.Locations[FieldBody], maxSnippetMatches)}
 	frags := hl.BestFragmentsInField(h, doc, FieldBody, 1)
 	h.Fragments, h.Locations = saved, savedLocs
+	if len(frags) == 0 {
+		return contract.Snippet{}, nil
+	}
 	for i, f := range frags {
 		frags[i] = wordBounds(f, text)
 	}
-	return strings.Join(frags, " … "), nil
+	// bleve's html formatter escapes the text and marks the matches; the
+	// contract's snippet is plain text and offsets, read back exactly.
+	return contract.SnippetFromHTML(strings.Join(frags, " … "))
 }
 
 // snippetCut is the mark bleve's highlighter puts where a fragment cuts

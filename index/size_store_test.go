@@ -122,8 +122,8 @@ func TestQuoteHitFromRecord(t *testing.T) {
 	if h.ArticleID != art.ID || h.Title != art.Title || h.Source != art.Source || !reflect.DeepEqual(h.Countries, countryCodes(art.Countries)) {
 		t.Errorf("hit = %+v, want the fields of article %s", h, art.ID)
 	}
-	if !strings.Contains(h.Snippet, "<mark>seen</mark> a <mark>frost</mark>") {
-		t.Errorf("snippet = %q, want the phrase marked", h.Snippet)
+	if !strings.Contains(h.Snippet.HTML(), "<mark>seen</mark> a <mark>frost</mark>") {
+		t.Errorf("snippet = %q, want the phrase marked", h.Snippet.HTML())
 	}
 }
 

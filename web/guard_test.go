@@ -106,7 +106,7 @@ func (bigSearcher) Search(ctx context.Context, r index.Request) (*index.Result, 
 	res := &index.Result{Query: r.Query, Total: uint64(r.Limit)}
 	snippet := strings.Repeat("coffee ", 4<<10/7)
 	for i := range r.Limit {
-		res.Hits = append(res.Hits, index.Hit{ID: fmt.Sprint(i), Snippet: snippet})
+		res.Hits = append(res.Hits, index.Hit{ID: fmt.Sprint(i), Snippet: search.Snippet{Text: snippet}})
 	}
 	return res, nil
 }

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"html/template"
 	"net/http"
 	"net/url"
 	"slices"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/newsdex/newsdex/index"
 	"github.com/newsdex/newsdex/internal/article"
+	"github.com/newsdex/newsdex/internal/search"
 )
 
 // Page paths.
@@ -108,13 +108,29 @@ type HitView struct {
 	Source    Link
 	Countries []Link
 	Speakers  []Link
-	Snippet   template.HTML // from the index's html highlighter, escaped there
+	Snippet   []SnippetPart // the body around the matches
+}
+
+// SnippetPart is a run of a snippet's text: the templates put the matched
+// runs in <mark>, and escape the text as any other.
+type SnippetPart struct {
+	Text  string
+	Match bool
+}
+
+// snippetParts splits a snippet into its runs.
+func snippetParts(s search.Snippet) []SnippetPart {
+	var parts []SnippetPart
+	s.Parts(func(text string, match bool) {
+		parts = append(parts, SnippetPart{text, match})
+	})
+	return parts
 }
 
 // QuoteView is one quote card.
 type QuoteView struct {
 	Text         string
-	Snippet      template.HTML // highlighted text when the query matched it; else Text is shown
+	Snippet      []SnippetPart // the quote with the matches when the query matched it; else Text is shown
 	Speaker      string
 	SpeakerTitle string
 	SpeakerHref  string // quotes by this speaker
@@ -265,7 +281,7 @@ func (s *server) search(r *http.Request) (*SearchPage, error) {
 			Href:    articleURL(h.ID),
 			Title:   orUntitled(h.Title),
 			Date:    h.Date,
-			Snippet: template.HTML(h.Snippet), // escaped by bleve's html formatter; see BLEVE-NOTES
+			Snippet: snippetParts(h.Snippet),
 		}
 		if h.Source != "" {
 			hv.Source = Link{Label: h.Source, Href: p.withFilter(pathSearch, paramSource, h.Source)}
@@ -324,8 +340,8 @@ func (s *server) quotes(r *http.Request) (*QuotesPage, error) {
 			Date:         h.Date,
 			Source:       h.Source,
 		}
-		if p.Query != "" && strings.Contains(h.Snippet, "<mark>") {
-			qv.Snippet = template.HTML(h.Snippet) // escaped by bleve's html formatter
+		if p.Query != "" && len(h.Snippet.Matches) > 0 {
+			qv.Snippet = snippetParts(h.Snippet)
 		}
 		if h.Speaker != "" {
 			qv.SpeakerHref = fresh(paramSpeaker, h.Speaker).link(pathQuotes)

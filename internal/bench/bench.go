@@ -252,7 +252,7 @@ func runSize(ctx context.Context, o Options, n int) (*sizeResult, error) {
 			if r == 0 && q == Queries[0] && len(res.Hits) > 0 {
 				marked := false
 				for _, h := range res.Hits {
-					marked = marked || strings.Contains(h.Snippet, "<mark>")
+					marked = marked || len(h.Snippet.Matches) > 0
 				}
 				if !marked {
 					return nil, fmt.Errorf("query %q: no snippet with <mark>", q)

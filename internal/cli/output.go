@@ -5,9 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"html"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -37,7 +35,7 @@ var articleColumns = []column[index.Hit]{
 	{"regions", func(h index.Hit) string { return join(h.Regions) }, 0},
 	{"speakers", func(h index.Hit) string { return join(h.Speakers) }, 30},
 	{"actors", func(h index.Hit) string { return join(h.Actors) }, 0},
-	{"snippet", func(h index.Hit) string { return plainSnippet(h.Snippet) }, 0},
+	{"snippet", func(h index.Hit) string { return h.Snippet.Text }, 0},
 }
 
 var quoteColumns = []column[index.QuoteHit]{
@@ -52,7 +50,7 @@ var quoteColumns = []column[index.QuoteHit]{
 	{"title", func(h index.QuoteHit) string { return h.Title }, 30},
 	{"source", func(h index.QuoteHit) string { return h.Source }, 0},
 	{"countries", func(h index.QuoteHit) string { return join(h.Countries) }, 0},
-	{"snippet", func(h index.QuoteHit) string { return plainSnippet(h.Snippet) }, 0},
+	{"snippet", func(h index.QuoteHit) string { return h.Snippet.Text }, 0},
 }
 
 // hitWriter writes search results as a table, JSON, JSON Lines or CSV,
@@ -337,14 +335,6 @@ func csvCell(s string) string {
 		return "'" + s
 	}
 	return s
-}
-
-var tagRE = regexp.MustCompile(`<[^>]*>`)
-
-// plainSnippet turns a highlighter fragment (escaped HTML with <mark>) into
-// plain text for CSV and the terminal.
-func plainSnippet(s string) string {
-	return html.UnescapeString(tagRE.ReplaceAllString(s, ""))
 }
 
 func oneLine(s string) string {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/newsdex/newsdex/index"
+	"github.com/newsdex/newsdex/internal/search"
 )
 
 func TestCSVCell(t *testing.T) {
@@ -53,7 +54,7 @@ func TestAllFailsOnWholeRecords(t *testing.T) {
 		p := &page[index.Hit]{Query: "coffee", Total: 10000}
 		for i := range r.Limit {
 			id := fmt.Sprintf("a%05d", i)
-			p.Hits = append(p.Hits, index.Hit{ID: id, Title: long, Snippet: long, SortKey: []string{"d", id}})
+			p.Hits = append(p.Hits, index.Hit{ID: id, Title: long, Snippet: search.Snippet{Text: long}, SortKey: []string{"d", id}})
 		}
 		return p, nil
 	}

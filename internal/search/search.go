@@ -142,7 +142,7 @@ type ArticleHit struct {
 	Regions   []string  `json:"regions"`
 	Speakers  []string  `json:"speakers"`
 	Actors    []string  `json:"actors"`
-	Snippet   string    `json:"snippet"` // HTML from bleve's "html" highlighter: escaped, hits in <mark>
+	Snippet   Snippet   `json:"snippet"` // the body around the matches: plain text and offsets (snippet.go)
 	SortKey   []string  `json:"-"`       // for Request.After
 	Time      time.Time `json:"-"`       // the date as a time, zero when unknown
 }
@@ -159,7 +159,7 @@ type QuoteHit struct {
 	Date         string    `json:"date"`
 	Source       string    `json:"source"`
 	Countries    []string  `json:"countries"`
-	Snippet      string    `json:"snippet"`    // escaped HTML, as ArticleHit.Snippet
+	Snippet      Snippet   `json:"snippet"`    // the quote with the matches
 	Confidence   float64   `json:"confidence"` // how sure the attribution is, 0..1
 	Score        float64   `json:"score"`
 	SortKey      []string  `json:"-"`
