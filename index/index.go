@@ -48,6 +48,9 @@ var (
 	// ErrReadOnly is returned by Put on an index opened with
 	// Options.ReadOnly (search's).
 	ErrReadOnly = contract.ErrReadOnly
+	// ErrLocked is returned by Open when another process holds the index
+	// for longer than Options.LockTimeout (search's).
+	ErrLocked = contract.ErrLocked
 )
 
 // Options configures Open and NewMemory.
@@ -139,7 +142,7 @@ func openExisting(dir string, opts Options) (*Index, error) {
 	bi, err := openBleve(dir, cfg)
 	if err != nil {
 		if errors.Is(err, bolt.ErrTimeout) || strings.Contains(err.Error(), "timeout") {
-			return nil, fmt.Errorf("open index %s: %w", dir, err) // locked, not damaged
+			return nil, fmt.Errorf("open index %s: %w: %w", dir, ErrLocked, err) // not damaged
 		}
 		return nil, fmt.Errorf("open index %s: %w", dir, damaged(dir, err))
 	}

@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
+
+	contract "github.com/newsdex/newsdex/internal/search"
 
 	"github.com/newsdex/newsdex/internal/article"
 )
@@ -285,5 +288,25 @@ func TestOpenEmptyFolder(t *testing.T) {
 	}
 	if !os.SameFile(before, after) || after.Mode().Perm() != 0o750 {
 		t.Errorf("Open replaced the empty folder (same: %v, mode %v), want it used as it is", os.SameFile(before, after), after.Mode())
+	}
+}
+
+// TestOpenLocked: an index another writer holds past the lock timeout is
+// ErrLocked (the contract's), which the CLI and the remote tell by code,
+// never by the message's words.
+func TestOpenLocked(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "idx")
+	x, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	y, err := Open(dir, Options{LockTimeout: 50 * time.Millisecond})
+	if err == nil {
+		y.Close()
+		t.Fatal("a second writer opened a held index")
+	}
+	if !errors.Is(err, ErrLocked) || contract.CodeOf(err) != contract.CodeLocked {
+		t.Errorf("Open of a held index = %v, want ErrLocked", err)
 	}
 }

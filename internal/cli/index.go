@@ -118,7 +118,7 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 	if err := ingest.CheckSkip(o.Exclude); err != nil {
 		return usageError("--exclude %v", err)
 	}
-	ix, err := openWriter(ctx, g.Index, s.Err) // writer.go: through a running server, or directly
+	ix, err := openWriter(ctx, g.Index, s.Err) // open.go: through a running server, or directly
 	if err != nil {
 		return err
 	}

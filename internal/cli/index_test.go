@@ -22,6 +22,7 @@ import (
 	"github.com/newsdex/newsdex/index"
 	"github.com/newsdex/newsdex/internal/article"
 	"github.com/newsdex/newsdex/internal/ingest"
+	"github.com/newsdex/newsdex/internal/remote"
 )
 
 // mustWrite writes data to path, making its folder.
@@ -78,12 +79,12 @@ func TestSocketKeepsFingerprint(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	stop, err := listenWriter(ix, dir, io.Discard)
+	sock, err := remote.Listen(ix, dir, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer stop()
-	c := dialServer(context.Background(), dir)
+	defer sock.Close(context.Background())
+	c := remote.Dial(context.Background(), dir)
 	if c == nil {
 		t.Fatal("no server on the socket")
 	}

@@ -25,6 +25,7 @@ import (
 	"time"
 
 	"github.com/newsdex/newsdex/index"
+	"github.com/newsdex/newsdex/internal/remote"
 )
 
 var binary struct {
@@ -421,7 +422,7 @@ func TestServeWhileIndexing(t *testing.T) {
 		t.Errorf("only %d requests ran while indexing", requests.Load())
 	}
 	srv.stop(t)
-	if _, err := os.Stat(filepath.Join(dir, socketName)); !os.IsNotExist(err) {
+	if _, err := os.Stat(filepath.Join(dir, remote.SocketName)); !os.IsNotExist(err) {
 		t.Errorf("socket left behind after the server stopped: %v", err)
 	}
 }
@@ -437,7 +438,7 @@ func TestStaleSocket(t *testing.T) {
 	if out, err := exec.Command(bin, "--index", dir, "index", src).CombinedOutput(); err != nil {
 		t.Fatalf("index: %v\n%s", err, out)
 	}
-	ln, err := net.Listen("unix", filepath.Join(dir, socketName))
+	ln, err := net.Listen("unix", filepath.Join(dir, remote.SocketName))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/newsdex/newsdex/internal/pipeline"
 	"github.com/newsdex/newsdex/internal/search"
 
 	"github.com/newsdex/newsdex/index"
@@ -198,29 +197,6 @@ func (o *queryOptions) outputFormat(s Streams) (string, error) {
 		return formatJSON, nil
 	}
 	return "", usageError("--format %q: want table, json, jsonl or csv", o.Format)
-}
-
-// openForQuery opens the index named by --index for reading, or builds the
-// demo one. When a `newsdex serve` holds the index, it asks the server
-// through its socket (writer.go) instead: bleve would not let a reader in.
-func openForQuery(ctx context.Context, g *globalOptions, demo bool) (search.Searcher, error) {
-	if demo {
-		return pipeline.DemoIndex(ctx)
-	}
-	if _, err := os.Stat(g.Index); err != nil {
-		return nil, fmt.Errorf("no index at %s (run `newsdex index PATH...` first, or pass --index DIR, or try --demo)", g.Index)
-	}
-	if c := dialServer(ctx, g.Index); c != nil {
-		return c, nil
-	}
-	ix, err := index.Open(g.Index, index.Options{Labeler: gazetteer.Default(), ReadOnly: true, LockTimeout: lockTimeout})
-	if err != nil {
-		if strings.Contains(err.Error(), "timeout") {
-			return nil, fmt.Errorf("open index %s: locked by a writer for over %s (a `newsdex index` still running?): %w", g.Index, lockTimeout, err)
-		}
-		return nil, err // index.Open names the folder
-	}
-	return ix, nil
 }
 
 func newSearchCmd(g *globalOptions, s Streams) *cobra.Command {

@@ -8,12 +8,13 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/newsdex/newsdex/index"
 	"github.com/newsdex/newsdex/internal/gazetteer"
 	"github.com/newsdex/newsdex/internal/pipeline"
+	"github.com/newsdex/newsdex/internal/remote"
+	"github.com/newsdex/newsdex/internal/search"
 	"github.com/newsdex/newsdex/web"
 	"github.com/spf13/cobra"
 )
@@ -48,7 +49,7 @@ and new articles are searchable as soon as each batch is committed.`,
 	return cmd
 }
 
-func runServe(ctx context.Context, g *globalOptions, o *serveOptions, s Streams) error {
+func runServe(ctx context.Context, g *globalOptions, o *serveOptions, s Streams) (err error) {
 	ix, err := openServed(ctx, g, o.Demo)
 	if err != nil {
 		return err
@@ -56,12 +57,23 @@ func runServe(ctx context.Context, g *globalOptions, o *serveOptions, s Streams)
 	defer ix.Close()
 	if !o.Demo {
 		// `newsdex index` into this index writes through the server
-		// (writer.go): bleve lets one process at a time hold it for writing.
-		stop, err := listenWriter(ix, g.Index, s.Err)
-		if err != nil {
-			return err
+		// (internal/remote): bleve lets one process at a time hold it for writing.
+		sock, lerr := remote.Listen(ix, g.Index, s.Err)
+		if lerr != nil {
+			return lerr
 		}
-		defer stop()
+		defer func() {
+			// Waits for a batch being written.
+			sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			defer cancel()
+			if cerr := sock.Close(sctx); cerr != nil {
+				if err != nil {
+					fmt.Fprintf(s.Err, "newsdex: %v\n", cerr)
+				} else {
+					err = cerr
+				}
+			}
+		}()
 	}
 	// Facet columns are built on first use; build them now, while the
 	// server starts, rather than in its first searches.
@@ -120,7 +132,7 @@ func openServed(ctx context.Context, g *globalOptions, demo bool) (*index.Index,
 	}
 	ix, err := index.Open(g.Index, index.Options{Labeler: gazetteer.Default(), LockTimeout: lockTimeout})
 	if err != nil {
-		if strings.Contains(err.Error(), "timeout") {
+		if errors.Is(err, search.ErrLocked) {
 			return nil, fmt.Errorf("open index %s: locked by another process for over %s (a 'newsdex index' still running?): %w", g.Index, lockTimeout, err)
 		}
 		return nil, err // index.Open names the folder
