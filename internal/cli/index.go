@@ -11,11 +11,9 @@ import (
 	"sync"
 	"time"
 
-	"github.com/newsdex/newsdex/internal/pipeline"
-	"github.com/newsdex/newsdex/internal/search"
-
 	"github.com/newsdex/newsdex/index"
 	"github.com/newsdex/newsdex/internal/article"
+	"github.com/newsdex/newsdex/internal/indexer"
 	"github.com/newsdex/newsdex/internal/ingest"
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
@@ -78,30 +76,13 @@ JSON Lines) and the rest is still indexed; the exit code is 0 unless --strict.`,
 	return cmd
 }
 
-// indexSummary is what `newsdex index` reports when it ends.
+// indexSummary is what `newsdex index` reports when it ends: the run's
+// summary and what the CLI counts itself.
 type indexSummary struct {
-	Read      int
-	Indexed   int
-	Unchanged int
-	// UnchangedFiles counts the paths skipped unread: every file below
-	// them has the content hash recorded by an earlier run.
-	UnchangedFiles int
-	Quotes         int
-	Files          map[string]bool
-	BadDates       int
-	Skipped        map[string]int // reason -> files
-	Errors         int
-	Took           time.Duration
-	Cancelled      bool
-	// Replaced counts the articles indexed over an older version of
-	// the same id: they are in Indexed but the index did not grow.
-	Replaced int
-	// Duplicates are the articles skipped because one read earlier in
-	// the run has the same id or the same content (dedupe.go).
-	Duplicates []duplicate
-	dedupe     *deduper
+	*indexer.Summary
+	BadDates   int
 	errorsJSON *json.Encoder
-	errorsMu   sync.Mutex // OnError and the filter write --errors FILE from two goroutines
+	errorsMu   sync.Mutex // the run's reader (bad inputs) and filter (duplicates) write --errors FILE from two goroutines
 	errorsErr  error      // the first failure to write --errors FILE
 }
 
@@ -124,7 +105,7 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 	}
 	defer ix.Close()
 
-	sum := &indexSummary{Files: map[string]bool{}, Skipped: map[string]int{}, dedupe: newDeduper()}
+	sum := &indexSummary{}
 	var errorsFile *os.File
 	if o.Errors != "" {
 		if errorsFile, err = os.Create(o.Errors); err != nil {
@@ -133,39 +114,20 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 		defer errorsFile.Close() // closed and checked below; this is for early returns
 		sum.errorsJSON = json.NewEncoder(errorsFile)
 	}
-	start := time.Now()
-	// Files whose bytes are unchanged since the last run are skipped before
-	// they are read, so re-indexing an unchanged corpus costs only hashing.
-	// The walk never reads the index (ingest: an index folder is skipped).
-	// Links may lead into any path given, read this time or not.
-	opts := ingest.Options{Format: o.Format, Workers: o.Workers, FollowLinks: o.FollowLinks, Exclude: []string{g.Index}, Roots: args, Skip: o.Exclude}
-	in, err := pipeline.CheckInputs(ctx, ix, args, opts)
-	if err != nil {
-		return fmt.Errorf("check inputs: %w", err)
-	}
-	sum.UnchangedFiles = len(in.Unchanged)
-	sum.Unchanged = in.UnchangedArticles
 	bar := newProgress(s.Err, o.Progress)
-	p := &pipeline.Pipeline{
-		Ingest:  opts,
+	// The walk never reads the index (ingest: an index folder is
+	// skipped). Links may lead into any path given, read this time or not.
+	run := indexer.Options{
+		Ingest:  ingest.Options{Format: o.Format, Workers: o.Workers, FollowLinks: o.FollowLinks, Exclude: []string{g.Index}, Roots: args, Skip: o.Exclude},
 		Workers: o.Workers,
-		Chunk:   o.Batch,
+		Batch:   o.Batch,
+		Source:  o.Source,
 		OnRead: func(a *article.Article) {
-			if a.Source == "" {
-				a.Source = o.Source
-			}
-			sum.Read++
-			sum.Files[a.File] = true
 			if a.DateUnreadable() || !a.Date.IsZero() && !index.DateInRange(a.Date) {
 				sum.BadDates++ // kept as text; the index keeps no date outside its range
 			}
 		},
 		OnError: func(e *ingest.Error) {
-			if reason := ingest.Skipped(e); reason != nil {
-				sum.Skipped[reason.Error()]++
-			} else {
-				sum.Errors++
-			}
 			// Excluded files are only counted: --exclude '*.csv' may
 			// match thousands.
 			if !errors.Is(e, ingest.ErrExcluded) {
@@ -174,46 +136,19 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 			}
 			sum.writeError(errorRecord(e), o.Errors)
 		},
-		Filter: func(chunk []*article.Article) ([]*article.Article, error) {
-			chunk = sum.dropDuplicates(chunk, o.Errors)
-			for _, a := range chunk {
-				in.Count(a.File) // what a re-run skipping the file counts as unchanged
-			}
-			return dropUnchanged(ctx, ix, chunk, sum)
+		OnDuplicate: func(d indexer.Duplicate) {
+			sum.writeError(map[string]any{
+				"file": d.File, "id": d.ID, "error": "duplicate of " + d.OfFile + " (" + d.Why + ")",
+				"duplicate_of": map[string]string{"file": d.OfFile, "id": d.OfID}, "skipped": true,
+			}, o.Errors)
 		},
+		OnBatch: bar.set,
 	}
-	if len(in.Read) > 0 {
-		err = p.Run(ctx, pipeline.Paths(in.Read), func(chunk []*article.Article) error {
-			if err := ix.Put(ctx, chunk); err != nil {
-				return fmt.Errorf("write index: %w", err)
-			}
-			sum.Indexed += len(chunk)
-			for _, a := range chunk {
-				sum.Quotes += len(a.Quotes)
-			}
-			bar.set(sum.Indexed + sum.Unchanged)
-			return nil
-		})
-	}
+	sum.Summary, err = indexer.Run(ctx, ix, args, run)
 	bar.finish()
-	if errors.Is(err, context.Canceled) {
-		sum.Cancelled = true
-		err = nil
+	if sum.Summary != nil {
+		sum.print(s.Err, g.Index)
 	}
-	if err == nil && !sum.Cancelled {
-		if err = in.Record(ctx, ix); err != nil {
-			err = fmt.Errorf("write index: %w", err)
-		}
-	}
-	// Count the facets of the whole index once now, so that browsing with
-	// no query reads the counts instead of counting every article.
-	if err == nil && !sum.Cancelled && sum.Indexed > 0 {
-		if err = ix.Precompute(ctx); err != nil {
-			err = fmt.Errorf("write index: %w", err)
-		}
-	}
-	sum.Took = time.Since(start)
-	sum.print(s.Err, g.Index)
 	if err != nil {
 		return err
 	}
@@ -236,37 +171,44 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 	return nil
 }
 
-// dropUnchanged removes the articles whose fingerprint the index already
-// holds, and the repeats of an id within the chunk (the last one wins).
-func dropUnchanged(ctx context.Context, ix search.Store, chunk []*article.Article, sum *indexSummary) ([]*article.Article, error) {
-	last := make(map[string]int, len(chunk))
-	ids := make([]string, 0, len(chunk))
-	for i, a := range chunk {
-		if _, ok := last[a.ID]; !ok {
-			ids = append(ids, a.ID)
-		}
-		last[a.ID] = i
+// writeError writes one line of --errors FILE, keeping the first failure.
+func (sum *indexSummary) writeError(rec map[string]any, errorsName string) {
+	sum.errorsMu.Lock()
+	defer sum.errorsMu.Unlock()
+	if sum.errorsJSON == nil || sum.errorsErr != nil {
+		return
 	}
-	have, err := ix.Fingerprints(ctx, ids)
-	if err != nil {
-		return nil, fmt.Errorf("read index: %w", err)
+	if err := sum.errorsJSON.Encode(rec); err != nil {
+		sum.errorsErr = fmt.Errorf("--errors %s: %w", errorsName, err)
 	}
-	keep := chunk[:0]
-	for i, a := range chunk {
-		if last[a.ID] != i {
-			continue
-		}
-		fp, ok := have[a.ID]
-		if ok && fp == a.Fingerprint() {
-			sum.Unchanged++
-			continue
-		}
-		if ok {
-			sum.Replaced++
-		}
-		keep = append(keep, a)
+}
+
+// maxDuplicatesShown caps the duplicates the summary names on the
+// terminal; --errors FILE has them all.
+const maxDuplicatesShown = 10
+
+// printDuplicates names the duplicates skipped, up to maxDuplicatesShown.
+func (sum *indexSummary) printDuplicates(w io.Writer) {
+	n := len(sum.Duplicates)
+	if n == 0 {
+		return
 	}
-	return keep, nil
+	fmt.Fprintf(w, "%s skipped (the first one read is kept):\n", count(n, "duplicate"))
+	for i, d := range sum.Duplicates {
+		if i == maxDuplicatesShown {
+			fmt.Fprintf(w, "  ... and %d more (--errors FILE lists them all)\n", n-i)
+			break
+		}
+		fmt.Fprintf(w, "  %s\n", d)
+	}
+}
+
+// count returns "1 article", "2 articles": n and noun, plural unless n is 1.
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // errorRecord is one line of --errors FILE.

@@ -1,4 +1,4 @@
-package pipeline
+package indexer
 
 import (
 	"context"
@@ -13,7 +13,8 @@ import (
 	"github.com/newsdex/newsdex/internal/ingest"
 )
 
-// HashStore records the content hash of input files; *index.Index is one.
+// HashStore records the content hash of input files; every search.Store
+// is one.
 type HashStore interface {
 	FileHash(ctx context.Context, name string) (string, error)
 	RecordFiles(ctx context.Context, hashes map[string]string) error
