@@ -96,6 +96,7 @@ func (x *Index) run(ctx context.Context, kind string, r Request, req *bleve.Sear
 	if !isBrowse(r) || len(names) == 0 {
 		c := newCounter(&x.cols, kind, names)
 		c.build = x.warm.Load()
+		c.tab = tab
 		relevant := len(req.Sort) == 1 && req.Sort[0] == relevance
 		if relevant {
 			c.top = req.From + req.Size
