@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -152,5 +153,39 @@ func TestIndexErrorsInPlainWords(t *testing.T) {
 		if code != 1 || stderr != tc.want {
 			t.Errorf("newsdex %s: exit %d, stderr\n%s\nwant exit 1 and\n%s", strings.Join(tc.args, " "), code, stderr, tc.want)
 		}
+	}
+}
+
+// TestExtractExclude: extract takes --exclude as index does: the files
+// left out are counted on stderr, not reported one by one, and the rest
+// is printed.
+func TestExtractExclude(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	mustWrite(t, filepath.Join(in, "a", "001.txt"), "Harbour reopens\n\nThe harbour at Port Evander reopened on Monday.\n")
+	mustWrite(t, filepath.Join(in, "a", "skip.txt"), "Skipped\n\nThis file is left out by its name.\n")
+	mustWrite(t, filepath.Join(in, "README.TXT"), "About this set\n\nFiles are numbered.\n")
+	t.Chdir(dir)
+	out, stderr, code := run(t, "extract", "--names", "article", "--exclude", "README.TXT", "--exclude", "a/skip.txt", "in")
+	if code != 0 {
+		t.Fatalf("extract: exit %d\n%s", code, stderr)
+	}
+	if got, want := stderr, "newsdex: files skipped (excluded by --exclude): 2\n"; got != want {
+		t.Errorf("extract stderr = %q, want %q", got, want)
+	}
+	var titles []string
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var a struct{ Title string }
+		if err := json.Unmarshal([]byte(line), &a); err != nil {
+			t.Fatalf("extract line %q: %v", line, err)
+		}
+		titles = append(titles, a.Title)
+	}
+	if want := []string{"Harbour reopens"}; !slices.Equal(titles, want) {
+		t.Errorf("extract printed %q, want %q", titles, want)
+	}
+	_, stderr, code = run(t, "extract", "--exclude", "[a-", "in")
+	if want := "--exclude pattern \"[a-\": unbalanced [ or a trailing \\"; code != 2 || !strings.Contains(stderr, want) {
+		t.Errorf("extract --exclude '[a-': exit %d, stderr %q; want 2 and %q", code, stderr, want)
 	}
 }
