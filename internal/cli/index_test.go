@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"syscall"
@@ -101,6 +102,13 @@ func TestSocketKeepsFingerprint(t *testing.T) {
 	fp, err := c.Fingerprints([]string{"dated-0", "dated-1", "dated-2"})
 	if err != nil {
 		t.Fatal(err)
+	}
+	owners, err := c.ContentOwners(context.Background(), []string{ingest.ContentHash(arts[1].Title, arts[1].Body), "0000000000000000"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := map[string][]string{ingest.ContentHash(arts[1].Title, arts[1].Body): {arts[1].ID}}; !reflect.DeepEqual(owners, want) {
+		t.Errorf("ContentOwners through the socket = %q, want %q", owners, want)
 	}
 	for _, a := range arts {
 		if fp[a.ID] != a.Fingerprint() {
