@@ -642,10 +642,10 @@ func (c *counter) enter(i int) error {
 		}
 	}
 	if c.rows != nil {
+		// flush left the counts zero.
 		n := int(c.rows.base[len(c.fields)])
 		if cap(c.counts) >= n {
 			c.counts = c.counts[:n]
-			clear(c.counts)
 		} else {
 			c.counts = make([]uint32, n)
 		}
@@ -654,7 +654,8 @@ func (c *counter) enter(i int) error {
 	return nil
 }
 
-// flush adds the current segment's counts to the sums.
+// flush adds the current segment's counts to the sums, and sets them to
+// zero for the next segment.
 func (c *counter) flush() {
 	r := c.rows
 	if r == nil {
@@ -665,9 +666,11 @@ func (c *counter) flush() {
 		if c.named[f] != nil && c.tab != nil {
 			sums, terms = c.named[f], col.personNames(c.tab)
 		}
-		for ord, n := range c.counts[r.base[f]:r.base[f+1]] {
+		counts := c.counts[r.base[f]:r.base[f+1]]
+		for ord, n := range counts {
 			if n > 0 {
 				sums[terms[ord]] += uint64(n)
+				counts[ord] = 0
 			}
 		}
 	}
