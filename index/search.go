@@ -60,7 +60,10 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		return nil, err
 	}
 	out := &Result{Query: r.Query, Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
-	for _, h := range res.Hits {
+	for i, h := range res.Hits {
+		if hitHook != nil {
+			hitHook(i)
+		}
 		if err := ctx.Err(); err != nil {
 			return nil, searchError(r.Query, err)
 		}
@@ -74,6 +77,11 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
 }
+
+// hitHook, when set (by tests), is called before Search builds hit i:
+// a test cancels the search there to see hit building stop, whatever the
+// machine's load.
+var hitHook func(i int)
 
 // run runs a search request built by request. A plain browse (no query,
 // no filter) takes its facets from the counts of the whole index
