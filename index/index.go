@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -26,6 +27,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/newsdex/newsdex/internal/article"
@@ -377,6 +379,7 @@ func documents(a *article.Article) (map[string]any, []map[string]any, error) {
 		FieldURL:         a.URL,
 		FieldQuoteCount:  float64(len(a.Quotes)),
 		FieldFingerprint: fingerprint,
+		FieldContent:     article.ContentHash(a.Title, a.Body),
 		FieldMeta:        string(meta),
 		fieldDoc:         string(rec),
 	}
@@ -661,6 +664,65 @@ func (x *Index) Fingerprints(ctx context.Context, ids []string) (map[string]stri
 		}
 	}
 	return out, nil
+}
+
+// ContentOwners returns, for each content hash given (article.ContentHash
+// of a title and body), the IDs of the articles in the index whose text
+// has it, sorted; hashes no article has are absent. An index made before
+// FieldContent existed answers none.
+func (x *Index) ContentOwners(ctx context.Context, hashes []string) (map[string][]string, error) {
+	out := map[string][]string{}
+	if len(hashes) == 0 {
+		return out, nil
+	}
+	snap, done, err := x.snapshot() // collect.go
+	if err != nil {
+		return nil, fmt.Errorf("read content hashes: %w", err)
+	}
+	defer done()
+	for _, h := range hashes {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if _, seen := out[h]; seen {
+			continue
+		}
+		ids, err := contentOwners(ctx, snap, h)
+		if err != nil {
+			return nil, fmt.Errorf("read content hashes: %w", err)
+		}
+		if len(ids) > 0 {
+			sort.Strings(ids)
+			out[h] = ids
+		}
+	}
+	return out, nil
+}
+
+// contentOwners returns the IDs of the live articles whose FieldContent
+// is h (FieldContent is only in article documents).
+func contentOwners(ctx context.Context, snap *scorch.IndexSnapshot, h string) ([]string, error) {
+	tfr, err := snap.TermFieldReader(ctx, []byte(h), FieldContent, false, false, false)
+	if err != nil {
+		return nil, err
+	}
+	defer tfr.Close()
+	var ids []string
+	var d index.TermFieldDoc
+	for {
+		next, err := tfr.Next(&d)
+		if err != nil {
+			return nil, err
+		}
+		if next == nil {
+			return ids, nil
+		}
+		id, err := snap.ExternalID(next.ID)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, articleID(id))
+	}
 }
 
 // Article rebuilds the article with the given ID, quotes and extracted

@@ -137,8 +137,12 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 			sum.writeError(errorRecord(e), o.Errors)
 		},
 		OnDuplicate: func(d indexer.Duplicate) {
+			of := d.OfFile
+			if of == "" {
+				of = "id " + d.OfID + " in the index"
+			}
 			sum.writeError(map[string]any{
-				"file": d.File, "id": d.ID, "error": "duplicate of " + d.OfFile + " (" + d.Why + ")",
+				"file": d.File, "id": d.ID, "error": "duplicate of " + of + " (" + d.Why + ")",
 				"duplicate_of": map[string]string{"file": d.OfFile, "id": d.OfID}, "skipped": true,
 			}, o.Errors)
 		},

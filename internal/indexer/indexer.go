@@ -114,19 +114,19 @@ func Run(ctx context.Context, store search.Store, paths []string, o Options) (*S
 			}
 		},
 		Filter: func(chunk []*article.Article) ([]*article.Article, error) {
-			keep := chunk[:0]
-			for _, a := range chunk {
-				if d, dup := dedupe.check(a); dup {
-					sum.Duplicates = append(sum.Duplicates, d)
-					if o.OnDuplicate != nil {
-						o.OnDuplicate(d)
-					}
-					continue
+			chunk, err := dedupe.dropDuplicates(ctx, store, chunk, func(d Duplicate) {
+				sum.Duplicates = append(sum.Duplicates, d)
+				if o.OnDuplicate != nil {
+					o.OnDuplicate(d)
 				}
-				in.Count(a.File) // what a re-run skipping the file counts as unchanged
-				keep = append(keep, a)
+			})
+			if err != nil {
+				return nil, err
 			}
-			return dropUnchanged(ctx, store, keep, sum)
+			for _, a := range chunk {
+				in.Count(a.File) // what a re-run skipping the file counts as unchanged
+			}
+			return dropUnchanged(ctx, store, chunk, sum)
 		},
 	}
 	if len(in.Read) > 0 {

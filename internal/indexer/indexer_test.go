@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/newsdex/newsdex/internal/article"
+	"github.com/newsdex/newsdex/internal/ingest"
 	"github.com/newsdex/newsdex/internal/remote"
 	"github.com/newsdex/newsdex/internal/search"
 )
@@ -19,13 +20,14 @@ type fakeStore struct {
 	search.Searcher // nil: a run never searches
 	mu              sync.Mutex
 	fps             map[string]string
+	contents        map[string][]string // content hash -> ids
 	hashes          map[string]string
 	puts            int
 	precomputed     int
 }
 
 func newFake() *fakeStore {
-	return &fakeStore{fps: map[string]string{}, hashes: map[string]string{}}
+	return &fakeStore{fps: map[string]string{}, contents: map[string][]string{}, hashes: map[string]string{}}
 }
 
 func (f *fakeStore) Close() error { return nil }
@@ -35,8 +37,21 @@ func (f *fakeStore) Put(ctx context.Context, arts []*article.Article) error {
 	f.puts++
 	for _, a := range arts {
 		f.fps[a.ID] = a.Fingerprint()
+		h := ingest.ContentHash(a.Title, a.Body)
+		f.contents[h] = append(f.contents[h], a.ID)
 	}
 	return nil
+}
+func (f *fakeStore) ContentOwners(ctx context.Context, hashes []string) (map[string][]string, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	out := map[string][]string{}
+	for _, h := range hashes {
+		if ids, ok := f.contents[h]; ok {
+			out[h] = ids
+		}
+	}
+	return out, nil
 }
 func (f *fakeStore) Fingerprints(ctx context.Context, ids []string) (map[string]string, error) {
 	f.mu.Lock()
@@ -115,6 +130,18 @@ func TestRunDirectOrThroughServer(t *testing.T) {
 			}
 			if got := fmt.Sprintf("read %d unchanged %d in %d paths, precomputed %d", sum.Read, sum.Unchanged, sum.UnchangedFiles, f.precomputed); got != "read 0 unchanged 2 in 1 paths, precomputed 1" {
 				t.Errorf("second run: %s", got)
+			}
+			// A copy of an indexed article under another id, in a new
+			// file: a duplicate across runs.
+			b := filepath.Join(src, "more", "b.jsonl")
+			mustWriteFile(t, b, `{"id":"9","title":"Tea","body":"Tea prices fell."}`+"\n")
+			dups = nil
+			sum, err = Run(ctx, store, []string{b}, Options{OnDuplicate: func(d Duplicate) { dups = append(dups, d.String()) }})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := fmt.Sprintf("read %d indexed %d, duplicates %q", sum.Read, sum.Indexed, dups); strings.ReplaceAll(got, src+string(filepath.Separator), "") != `read 1 indexed 0, duplicates ["more/b.jsonl: id 9 is id 2 (same content, indexed earlier)"]` {
+				t.Errorf("third run: %s", got)
 			}
 		})
 	}

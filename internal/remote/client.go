@@ -120,6 +120,13 @@ func (c *Client) Fingerprints(ctx context.Context, ids []string) (map[string]str
 	return fp, err
 }
 
+// ContentOwners asks the server which articles have each text hash.
+func (c *Client) ContentOwners(ctx context.Context, hashes []string) (map[string][]string, error) {
+	var owners map[string][]string
+	err := c.call(ctx, pathContents, hashes, &owners)
+	return owners, err
+}
+
 // FileHash asks the server for the content hash recorded for a file.
 func (c *Client) FileHash(ctx context.Context, name string) (string, error) {
 	var h string

@@ -35,6 +35,7 @@ const (
 	pathPing         = "/ping"
 	pathPut          = "/put"
 	pathFingerprints = "/fingerprints"
+	pathContents     = "/contents"
 	pathFileHash     = "/filehash"
 	pathRecordFiles  = "/recordfiles"
 	pathPrecompute   = "/precompute"

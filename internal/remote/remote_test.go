@@ -72,6 +72,15 @@ func (f *fakeStore) Fingerprints(ctx context.Context, ids []string) (map[string]
 	}
 	return out, f.err
 }
+func (f *fakeStore) ContentOwners(ctx context.Context, hashes []string) (map[string][]string, error) {
+	out := map[string][]string{}
+	for _, h := range hashes {
+		if a, ok := f.arts[h]; ok { // the fake's content hash is the id
+			out[h] = []string{a.ID}
+		}
+	}
+	return out, f.err
+}
 func (f *fakeStore) FileHash(ctx context.Context, name string) (string, error) {
 	return f.hashes[name], f.err
 }
@@ -156,6 +165,9 @@ func TestStoreThroughTheSocket(t *testing.T) {
 	back, err := c.Article(ctx, "x")
 	if err != nil || !back.Date.Equal(date) || back.DateText != a.DateText {
 		t.Errorf("Article(x) = %+v, %v; want the date %v as %q", back, err, date, a.DateText)
+	}
+	if got, err := c.ContentOwners(ctx, []string{"x", "y"}); err != nil || !reflect.DeepEqual(got, map[string][]string{"x": {"x"}}) {
+		t.Errorf("ContentOwners = %v, %v; want x's", got, err)
 	}
 	if err := c.RecordFiles(ctx, map[string]string{"f": "h 1"}); err != nil {
 		t.Fatal(err)

@@ -86,6 +86,7 @@ func Handler(store search.Store, logw io.Writer) http.Handler {
 		return nil, nil
 	}))
 	handle(pathFingerprints, call(maxIDsBytes, store.Fingerprints))
+	handle(pathContents, call(maxIDsBytes, store.ContentOwners))
 	handle(pathFileHash, call(maxSmallBytes, store.FileHash))
 	handle(pathRecordFiles, call(maxHashesBytes, func(ctx context.Context, hashes map[string]string) (*none, error) {
 		if err := store.RecordFiles(ctx, hashes); err != nil {

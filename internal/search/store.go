@@ -31,6 +31,10 @@ type Store interface {
 	// Fingerprints returns the stored fingerprints of the articles with
 	// these IDs that the store holds (article.Article.Fingerprint).
 	Fingerprints(ctx context.Context, ids []string) (map[string]string, error)
+	// ContentOwners returns, for each content hash of hashes
+	// (ingest.ContentHash of a title and body), the IDs of the articles
+	// the store holds with that text; hashes with none are absent.
+	ContentOwners(ctx context.Context, hashes []string) (map[string][]string, error)
 	// FileHash returns the content hash recorded for an input file by
 	// RecordFiles, or "" when none was recorded.
 	FileHash(ctx context.Context, name string) (string, error)
