@@ -11,15 +11,15 @@ import (
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/newsdex/newsdex/internal/demo"
 	"github.com/newsdex/newsdex/internal/gazetteer"
-	"github.com/newsdex/newsdex/internal/pipeline"
 )
 
 // TestBrowserDemo walks the embedded demo corpus as `newsdex serve --demo`
 // serves it: browse, search, click a country facet and check the URL and
 // the counts, open an article, read its quotes, then the quote view.
 func TestBrowserDemo(t *testing.T) {
-	ix, err := pipeline.DemoIndex(context.Background())
+	ix, err := demo.Index(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,7 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/newsdex/newsdex/index"
+	"github.com/newsdex/newsdex/internal/search"
 )
 
 // Errors the handlers return besides *badRequest and the index's.
@@ -24,9 +24,9 @@ func statusOf(err error) (int, string) {
 	switch {
 	case errors.As(err, &br):
 		return http.StatusBadRequest, br.msg
-	case errors.Is(err, index.ErrBadQuery):
+	case errors.Is(err, search.ErrBadQuery):
 		return http.StatusBadRequest, err.Error()
-	case errors.Is(err, index.ErrNotFound), errors.Is(err, errNotFound):
+	case errors.Is(err, search.ErrNotFound), errors.Is(err, errNotFound):
 		return http.StatusNotFound, err.Error()
 	case errors.Is(err, errMethodNotAllowed):
 		return http.StatusMethodNotAllowed, err.Error()

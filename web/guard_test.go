@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsdex/newsdex/index"
 	"github.com/newsdex/newsdex/internal/search"
 )
 
@@ -44,7 +43,7 @@ type pausingSearcher struct {
 	now, peak int
 }
 
-func (s *pausingSearcher) Stats(ctx context.Context) (*index.Stats, error) {
+func (s *pausingSearcher) Stats(ctx context.Context) (*search.Stats, error) {
 	s.mu.Lock()
 	s.now++
 	s.peak = max(s.peak, s.now)
@@ -56,7 +55,7 @@ func (s *pausingSearcher) Stats(ctx context.Context) (*index.Stats, error) {
 	}()
 	select {
 	case <-time.After(s.pause):
-		return &index.Stats{}, nil
+		return &search.Stats{}, nil
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
@@ -102,11 +101,11 @@ func TestConcurrencyLimit(t *testing.T) {
 // bigSearcher answers every search with hits of 4 KB snippets (400 KB for a page of 100).
 type bigSearcher struct{ search.Searcher }
 
-func (bigSearcher) Search(ctx context.Context, r index.Request) (*index.Result, error) {
-	res := &index.Result{Query: r.Query, Total: uint64(r.Limit)}
+func (bigSearcher) Search(ctx context.Context, r search.Request) (*search.ArticleResult, error) {
+	res := &search.ArticleResult{Query: r.Query, Total: uint64(r.Limit)}
 	snippet := strings.Repeat("coffee ", 4<<10/7)
 	for i := range r.Limit {
-		res.Hits = append(res.Hits, index.Hit{ID: fmt.Sprint(i), Snippet: search.Snippet{Text: snippet}})
+		res.Hits = append(res.Hits, search.ArticleHit{ID: fmt.Sprint(i), Snippet: search.Snippet{Text: snippet}})
 	}
 	return res, nil
 }
@@ -187,7 +186,7 @@ func TestCostlyPatternsKeepSlotsFree(t *testing.T) {
 // stuckSearcher searches until its context ends.
 type stuckSearcher struct{ search.Searcher }
 
-func (stuckSearcher) Search(ctx context.Context, r index.Request) (*index.Result, error) {
+func (stuckSearcher) Search(ctx context.Context, r search.Request) (*search.ArticleResult, error) {
 	<-ctx.Done()
 	return nil, ctx.Err()
 }

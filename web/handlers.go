@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/newsdex/newsdex/index"
+	"github.com/newsdex/newsdex/internal/search"
 )
 
 // The handlers are thin: each calls the function that builds its page or
@@ -91,7 +91,7 @@ func (s *server) handleAPIStats(w http.ResponseWriter, r *http.Request) {
 
 // apiSearch answers /api/search: the index's Result, with hits and facets
 // as [] and {} rather than null.
-func (s *server) apiSearch(r *http.Request) (*index.Result, error) {
+func (s *server) apiSearch(r *http.Request) (*search.ArticleResult, error) {
 	p, err := parseRequest(r, &s.opts)
 	if err != nil {
 		return nil, err
@@ -104,16 +104,16 @@ func (s *server) apiSearch(r *http.Request) (*index.Result, error) {
 		return nil, err
 	}
 	if res.Hits == nil {
-		res.Hits = []index.Hit{}
+		res.Hits = []search.ArticleHit{}
 	}
 	if res.Facets == nil {
-		res.Facets = map[string][]index.FacetValue{}
+		res.Facets = map[string][]search.FacetValue{}
 	}
 	return res, nil
 }
 
 // apiQuotes answers /api/quotes like apiSearch.
-func (s *server) apiQuotes(r *http.Request) (*index.QuoteResult, error) {
+func (s *server) apiQuotes(r *http.Request) (*search.QuoteResult, error) {
 	p, err := parseRequest(r, &s.opts)
 	if err != nil {
 		return nil, err
@@ -123,10 +123,10 @@ func (s *server) apiQuotes(r *http.Request) (*index.QuoteResult, error) {
 		return nil, err
 	}
 	if res.Hits == nil {
-		res.Hits = []index.QuoteHit{}
+		res.Hits = []search.QuoteHit{}
 	}
 	if res.Facets == nil {
-		res.Facets = map[string][]index.FacetValue{}
+		res.Facets = map[string][]search.FacetValue{}
 	}
 	return res, nil
 }

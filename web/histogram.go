@@ -5,7 +5,7 @@ import (
 	"slices"
 	"time"
 
-	"github.com/newsdex/newsdex/index"
+	"github.com/newsdex/newsdex/internal/search"
 )
 
 // Histogram is the date facet drawn as an inline SVG bar chart: one bar per
@@ -46,7 +46,7 @@ const (
 // bars read as a timeline, and padding a short span with empty periods
 // before it up to minMonthBars or minYearBars, so that the axis ends at the
 // data. It returns nil when there is nothing to draw.
-func histogram(values []index.FacetValue, p *params, path string) *Histogram {
+func histogram(values []search.FacetValue, p *params, path string) *Histogram {
 	counts := map[time.Time]int{}
 	var first, last time.Time
 	for _, v := range values {

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/newsdex/newsdex/index"
 	"github.com/newsdex/newsdex/internal/article"
 	"github.com/newsdex/newsdex/internal/search"
 )
@@ -156,8 +155,8 @@ type SearchPage struct {
 	Facets     []FacetGroup
 	Histogram  *Histogram
 	Pagination *Pagination
-	Stats      *index.Stats // when browsing
-	QuotesURL  string       // the same search over quotes
+	Stats      *search.Stats // when browsing
+	QuotesURL  string        // the same search over quotes
 }
 
 // QuotesPage is the quote view (GET /quotes).
@@ -238,12 +237,12 @@ type ErrorPage struct {
 
 // facetTitles names the sidebar's facets, in order.
 var facetTitles = []struct{ name, title string }{
-	{index.FacetCountry, "Country"},
-	{index.FacetRegion, "Region"},
-	{index.FacetSpeaker, "Speaker"},
-	{index.FacetActor, "Person or organisation"},
-	{index.FacetSource, "Source"},
-	{index.FacetLang, "Language"},
+	{search.FacetCountry, "Country"},
+	{search.FacetRegion, "Region"},
+	{search.FacetSpeaker, "Speaker"},
+	{search.FacetActor, "Person or organisation"},
+	{search.FacetSource, "Source"},
+	{search.FacetLang, "Language"},
 }
 
 // search builds the search page for r.
@@ -270,7 +269,7 @@ func (s *server) search(r *http.Request) (*SearchPage, error) {
 		Total:     res.Total,
 		TookMS:    res.TookMS,
 		Facets:    s.facets(res.Facets, p, pathSearch),
-		Histogram: histogram(res.Facets[index.FacetDate], p, pathSearch),
+		Histogram: histogram(res.Facets[search.FacetDate], p, pathSearch),
 		QuotesURL: p.forQuotes().link(pathQuotes),
 	}
 	page.APIURL = p.link("/api/search")
@@ -321,8 +320,8 @@ func (s *server) quotes(r *http.Request) (*QuotesPage, error) {
 		Form:        s.form(p, pathQuotes, "Search quotes: words, \"phrases\", speaker:name …"),
 		Total:       res.Total,
 		TookMS:      res.TookMS,
-		Facets:      s.facets(res.Facets, p, pathQuotes, index.FacetActor),
-		Histogram:   histogram(res.Facets[index.FacetDate], p, pathQuotes),
+		Facets:      s.facets(res.Facets, p, pathQuotes, search.FacetActor),
+		Histogram:   histogram(res.Facets[search.FacetDate], p, pathQuotes),
 		ArticlesURL: p.forArticles().link(pathSearch),
 	}
 	page.APIURL = p.link("/api/quotes")
@@ -423,9 +422,9 @@ func (s *server) articlePage(r *http.Request) (*ArticlePage, error) {
 func (s *server) form(p *params, path, placeholder string) Form {
 	f := Form{Action: path, Query: p.Query, Sort: p.sortOrder(), Placeholder: placeholder}
 	for _, o := range []Option{
-		{Value: index.SortRelevance, Label: "Relevance"},
-		{Value: index.SortDateDesc, Label: "Newest first"},
-		{Value: index.SortDate, Label: "Oldest first"},
+		{Value: search.SortRelevance, Label: "Relevance"},
+		{Value: search.SortDateDesc, Label: "Newest first"},
+		{Value: search.SortDate, Label: "Oldest first"},
 	} {
 		o.Selected = o.Value == f.Sort
 		f.Sorts = append(f.Sorts, o)
@@ -500,7 +499,7 @@ func (s *server) chips(p *params, path string) ActiveFilters {
 // facets builds the sidebar from a result's facets, with active values
 // first so that a filter can always be removed where it was added. Facets
 // named in skip are left out.
-func (s *server) facets(fs map[string][]index.FacetValue, p *params, path string, skip ...string) []FacetGroup {
+func (s *server) facets(fs map[string][]search.FacetValue, p *params, path string, skip ...string) []FacetGroup {
 	var groups []FacetGroup
 	for _, ft := range facetTitles {
 		values, ok := fs[ft.name]
@@ -516,7 +515,7 @@ func (s *server) facets(fs map[string][]index.FacetValue, p *params, path string
 			label := v.Label
 			if label == "" {
 				label = v.Value
-				if ft.name == index.FacetCountry {
+				if ft.name == search.FacetCountry {
 					label = s.countryName(v.Value)
 				}
 			}
@@ -537,9 +536,9 @@ func (s *server) facets(fs map[string][]index.FacetValue, p *params, path string
 			}
 			return 1
 		})
-		if size := p.request().FacetSize; len(values) >= size && size < index.MaxFacetSize {
+		if size := p.request().FacetSize; len(values) >= size && size < search.MaxFacetSize {
 			c := p.clone()
-			c.FacetSize = min(size*4, index.MaxFacetSize)
+			c.FacetSize = min(size*4, search.MaxFacetSize)
 			g.MoreHref = c.link(path)
 		}
 		g.Top, g.More = links, nil

@@ -10,7 +10,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/newsdex/newsdex/index"
 	"github.com/newsdex/newsdex/internal/search"
 	"github.com/newsdex/newsdex/internal/search/query"
 )
@@ -209,7 +208,7 @@ func parseParams(q url.Values, o *Options) (*params, error) {
 	}
 
 	switch p.Sort = q.Get(paramSort); p.Sort {
-	case "", index.SortRelevance, index.SortDate, index.SortDateDesc:
+	case "", search.SortRelevance, search.SortDate, search.SortDateDesc:
 	default:
 		return nil, badRequestf("sort %q: want relevance, date or -date", p.Sort)
 	}
@@ -225,8 +224,8 @@ func parseParams(q url.Values, o *Options) (*params, error) {
 	}
 
 	if s := q.Get(paramFacetSize); s != "" {
-		if p.FacetSize, err = strconv.Atoi(s); err != nil || p.FacetSize < 1 || p.FacetSize > index.MaxFacetSize {
-			return nil, badRequestf("facet_size %q: want a whole number from 1 to %d", s, index.MaxFacetSize)
+		if p.FacetSize, err = strconv.Atoi(s); err != nil || p.FacetSize < 1 || p.FacetSize > search.MaxFacetSize {
+			return nil, badRequestf("facet_size %q: want a whole number from 1 to %d", s, search.MaxFacetSize)
 		}
 	}
 
@@ -240,8 +239,8 @@ func parseParams(q url.Values, o *Options) (*params, error) {
 				if f == "" || slices.Contains(p.Facets, f) {
 					continue
 				}
-				if !slices.Contains(index.DefaultFacets, f) {
-					return nil, badRequestf("unknown facet %q (want %s)", f, strings.Join(index.DefaultFacets, ", "))
+				if !slices.Contains(search.DefaultFacets, f) {
+					return nil, badRequestf("unknown facet %q (want %s)", f, strings.Join(search.DefaultFacets, ", "))
 				}
 				p.Facets = append(p.Facets, f)
 			}
@@ -268,8 +267,8 @@ func canonical(name, v string, l search.Labeler) (string, error) {
 }
 
 // request returns the index request p describes.
-func (p *params) request() index.Request {
-	r := index.Request{
+func (p *params) request() search.Request {
+	r := search.Request{
 		Query:         p.Query,
 		Limit:         p.Limit,
 		Offset:        p.Offset,
@@ -277,7 +276,7 @@ func (p *params) request() index.Request {
 		MinConfidence: p.minConf,
 		// The one query parser: the index parses Query (internal/search/query).
 		DefaultOperator: p.Op,
-		Filters: index.Filters{
+		Filters: search.Filters{
 			Countries: p.Filters[paramCountry],
 			Regions:   p.Filters[paramRegion],
 			Speakers:  p.Filters[paramSpeaker],
@@ -306,9 +305,9 @@ func (p *params) sortOrder() string {
 	case p.Sort != "":
 		return p.Sort
 	case p.Query == "":
-		return index.SortDateDesc
+		return search.SortDateDesc
 	}
-	return index.SortRelevance
+	return search.SortRelevance
 }
 
 // clone returns a deep copy of p, for building links.

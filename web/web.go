@@ -4,7 +4,7 @@
 // its API URL differ only in the path (/?q=x and /api/search?q=x).
 //
 // It is the only package that imports chi and html/template. It talks to the
-// index through the small Searcher interface, renders typed page structs with
+// index only through the search contract (search.Searcher), renders typed page structs with
 // templates embedded in the binary and parsed once at start-up, and serves
 // its CSS and JavaScript from embedded files: a page fetches nothing from
 // elsewhere and runs no inline script. Every request runs under a deadline,

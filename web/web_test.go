@@ -501,18 +501,18 @@ func TestHistogramUnits(t *testing.T) {
 	p := &params{Filters: map[string][]string{}}
 	for _, c := range []struct {
 		name   string
-		values []index.FacetValue
+		values []search.FacetValue
 		want   string // unit, first..last period (bars), then label:count of each non-empty bar
 	}{
-		{"months padded to 24, before the data: the axis ends at it", []index.FacetValue{{Value: "2024-11", Count: 2}, {Value: "2025-02", Count: 5}},
+		{"months padded to 24, before the data: the axis ends at it", []search.FacetValue{{Value: "2024-11", Count: 2}, {Value: "2025-02", Count: 5}},
 			"month 2023-03..2025-02 (24) 2024-11:2 2025-02:5"},
-		{"60 months stay months", []index.FacetValue{{Value: "2020-01", Count: 1}, {Value: "2024-12", Count: 3}},
+		{"60 months stay months", []search.FacetValue{{Value: "2020-01", Count: 1}, {Value: "2024-12", Count: 3}},
 			"month 2020-01..2024-12 (60) 2020-01:1 2024-12:3"},
-		{"years past 60 months, padded to 12", []index.FacetValue{{Value: "2015-05", Count: 1}, {Value: "2015-09", Count: 2}, {Value: "2022-06", Count: 4}},
+		{"years past 60 months, padded to 12", []search.FacetValue{{Value: "2015-05", Count: 1}, {Value: "2015-09", Count: 2}, {Value: "2022-06", Count: 4}},
 			"year 2011..2022 (12) 2015:3 2022:4"},
-		{"missing and junk ignored", []index.FacetValue{{Value: "missing", Count: 9}, {Value: "2025-01", Count: 1}, {Value: "2025-13", Count: 1}},
+		{"missing and junk ignored", []search.FacetValue{{Value: "missing", Count: 9}, {Value: "2025-01", Count: 1}, {Value: "2025-13", Count: 1}},
 			"month 2023-02..2025-01 (24) 2025-01:1"},
-		{"nothing", []index.FacetValue{{Value: "missing", Count: 3}}, ""},
+		{"nothing", []search.FacetValue{{Value: "missing", Count: 3}}, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			h := histogram(c.values, p, "/")
@@ -710,14 +710,14 @@ func TestAPI(t *testing.T) {
 	if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "application/json; charset=utf-8" {
 		t.Fatalf("/api/search: %d %s", res.StatusCode, res.Header.Get("Content-Type"))
 	}
-	var sr index.Result
+	var sr search.ArticleResult
 	if err := json.Unmarshal([]byte(body), &sr); err != nil {
 		t.Fatalf("/api/search: %v\n%s", err, body)
 	}
 	if sr.Total != 1 || len(sr.Hits) != 1 || sr.Hits[0].ID != "ceasefire-1" || sr.Query != "ceasefire" {
 		t.Errorf("/api/search: %+v", sr)
 	}
-	if len(sr.Facets) != 2 || len(sr.Facets["country"]) != 2 || !reflect.DeepEqual(sr.Facets["country"][0], index.FacetValue{Value: "IQ", Label: "Iraq", Count: 1}) {
+	if len(sr.Facets) != 2 || len(sr.Facets["country"]) != 2 || !reflect.DeepEqual(sr.Facets["country"][0], search.FacetValue{Value: "IQ", Label: "Iraq", Count: 1}) {
 		t.Errorf("/api/search facets = %+v", sr.Facets)
 	}
 	// The raw shape: the CLI's JSON keys.
@@ -748,7 +748,7 @@ func TestAPI(t *testing.T) {
 	}
 
 	body = mustGet(t, h, "/api/quotes?speaker=Marc+Olsen", http.StatusOK)
-	var qr index.QuoteResult
+	var qr search.QuoteResult
 	if err := json.Unmarshal([]byte(body), &qr); err != nil {
 		t.Fatalf("/api/quotes: %v", err)
 	}
@@ -772,7 +772,7 @@ func TestAPI(t *testing.T) {
 	mustContain(t, "/api/articles with a URL id", body, `"title": "Paris summit ends without a deal"`)
 
 	body = mustGet(t, h, "/api/stats", http.StatusOK)
-	var st index.Stats
+	var st search.Stats
 	if err := json.Unmarshal([]byte(body), &st); err != nil {
 		t.Fatalf("/api/stats: %v", err)
 	}
@@ -1027,7 +1027,7 @@ func TestEscaping(t *testing.T) {
 // like a search that runs past its deadline.
 type slowSearcher struct{ search.Searcher }
 
-func (slowSearcher) Search(ctx context.Context, r index.Request) (*index.Result, error) {
+func (slowSearcher) Search(ctx context.Context, r search.Request) (*search.ArticleResult, error) {
 	<-ctx.Done()
 	return nil, fmt.Errorf("search: %w", ctx.Err())
 }

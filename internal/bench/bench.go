@@ -38,6 +38,7 @@ import (
 	"github.com/newsdex/newsdex/internal/corpusgen"
 	"github.com/newsdex/newsdex/internal/gazetteer"
 	"github.com/newsdex/newsdex/internal/pipeline"
+	"github.com/newsdex/newsdex/internal/search"
 )
 
 // Options configures Run.
@@ -64,7 +65,7 @@ var Queries = []string{
 }
 
 // facets5 are the facets of the query target.
-var facets5 = []string{index.FacetSpeaker, index.FacetActor, index.FacetCountry, index.FacetRegion, index.FacetSource}
+var facets5 = []string{search.FacetSpeaker, search.FacetActor, search.FacetCountry, search.FacetRegion, search.FacetSource}
 
 // Target is one line of the report.
 type Target struct {
@@ -242,7 +243,7 @@ func runSize(ctx context.Context, o Options, n int) (*sizeResult, error) {
 	for r := 0; r < o.Rounds; r++ {
 		for _, q := range Queries {
 			start := time.Now()
-			res, err := ix.Search(ctx, index.Request{Query: q, Limit: 10, Facets: facets5})
+			res, err := ix.Search(ctx, search.Request{Query: q, Limit: 10, Facets: facets5})
 			qlat = append(qlat, time.Since(start))
 			if err != nil {
 				failed++
@@ -264,7 +265,7 @@ func runSize(ctx context.Context, o Options, n int) (*sizeResult, error) {
 	var blat []time.Duration
 	for r := 0; r < o.Rounds*4; r++ {
 		start := time.Now()
-		_, err := ix.Search(ctx, index.Request{Limit: 10, Sort: index.SortDateDesc})
+		_, err := ix.Search(ctx, search.Request{Limit: 10, Sort: search.SortDateDesc})
 		blat = append(blat, time.Since(start))
 		if err != nil {
 			failed++

@@ -12,6 +12,7 @@ import (
 
 	"github.com/newsdex/newsdex/index"
 	"github.com/newsdex/newsdex/internal/ingest"
+	"github.com/newsdex/newsdex/internal/search"
 )
 
 // goodText is a plain-text article by the team; n makes titles distinct.
@@ -212,7 +213,7 @@ func TestIndexBadCorpus(t *testing.T) {
 		`title:grain`:     "Harbour authority 1 reports record grain traffic",
 		`title:container`: "Harbour authority 0 reports record container traffic",
 	} {
-		res, err := ix.Search(context.Background(), index.Request{Query: q, Limit: 2})
+		res, err := ix.Search(context.Background(), search.Request{Query: q, Limit: 2})
 		if err != nil {
 			t.Fatalf("Search(%q): %v", q, err)
 		}
@@ -220,7 +221,7 @@ func TestIndexBadCorpus(t *testing.T) {
 			t.Errorf("Search(%q) = %v, want one hit titled %q", q, res.Hits, title)
 		}
 	}
-	res, err := ix.Search(context.Background(), index.Request{Query: `"dubois"`, Limit: 1})
+	res, err := ix.Search(context.Background(), search.Request{Query: `"dubois"`, Limit: 1})
 	if err != nil || len(res.Hits) != 1 {
 		t.Fatalf("Search(dubois) = %v, %v", res, err)
 	}
@@ -231,7 +232,7 @@ func TestIndexBadCorpus(t *testing.T) {
 	if w := "“We cannot pay this,” said Renée Dubois"; !strings.Contains(a.Body, w) {
 		t.Errorf("Windows-1252 body = %q, want it to contain %q", a.Body, w)
 	}
-	res, err = ix.Search(context.Background(), index.Request{Query: `title:customs`, Limit: 1})
+	res, err = ix.Search(context.Background(), search.Request{Query: `title:customs`, Limit: 1})
 	if err != nil || len(res.Hits) != 1 {
 		t.Fatalf("Search(customs log) = %v, %v", res, err)
 	}

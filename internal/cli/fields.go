@@ -7,8 +7,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/newsdex/newsdex/index"
 	"github.com/newsdex/newsdex/internal/article"
+	"github.com/newsdex/newsdex/internal/search"
 )
 
 // recordField is one field of a whole record that --fields adds to each
@@ -158,7 +158,7 @@ func (c *articleCache) article(ctx context.Context, id string) (*article.Article
 
 // quoteOf returns the quote of a quote hit in its article: QuoteID
 // numbers an article's quotes from 1.
-func quoteOf(a *article.Article, h index.QuoteHit) *article.Quote {
+func quoteOf(a *article.Article, h search.QuoteHit) *article.Quote {
 	i := strings.LastIndex(h.ID, "#q")
 	if i < 0 {
 		return nil

@@ -17,8 +17,8 @@ import (
 	"time"
 
 	"github.com/newsdex/newsdex/index"
+	"github.com/newsdex/newsdex/internal/demo"
 	"github.com/newsdex/newsdex/internal/gazetteer"
-	"github.com/newsdex/newsdex/internal/pipeline"
 	"github.com/newsdex/newsdex/internal/remote"
 	"github.com/newsdex/newsdex/internal/search"
 )
@@ -32,9 +32,9 @@ const lockTimeout = 10 * time.Second
 // openForQuery opens the index named by --index for reading, or builds the
 // demo one. When a `newsdex serve` holds the index, it asks the server
 // through its socket instead: bleve would not let a reader in.
-func openForQuery(ctx context.Context, g *globalOptions, demo bool) (search.Searcher, error) {
-	if demo {
-		return pipeline.DemoIndex(ctx)
+func openForQuery(ctx context.Context, g *globalOptions, useDemo bool) (search.Searcher, error) {
+	if useDemo {
+		return demo.Index(ctx)
 	}
 	if _, err := os.Stat(g.Index); err != nil {
 		return nil, fmt.Errorf("no index at %s (run `newsdex index PATH...` first, or pass --index DIR, or try --demo)", g.Index)

@@ -11,8 +11,8 @@ import (
 	"text/tabwriter"
 	"unicode/utf8"
 
-	"github.com/newsdex/newsdex/index"
 	"github.com/newsdex/newsdex/internal/article"
+	"github.com/newsdex/newsdex/internal/search"
 )
 
 // column is one field of a hit in CSV and table output.
@@ -24,33 +24,33 @@ type column[H any] struct {
 
 func join(xs []string) string { return strings.Join(xs, ";") }
 
-var articleColumns = []column[index.Hit]{
-	{"id", func(h index.Hit) string { return h.ID }, 0},
-	{"score", func(h index.Hit) string { return strconv.FormatFloat(h.Score, 'f', 4, 64) }, 0},
-	{"date", func(h index.Hit) string { return h.Date }, 10},
-	{"source", func(h index.Hit) string { return h.Source }, 18},
-	{"title", func(h index.Hit) string { return h.Title }, 60},
-	{"url", func(h index.Hit) string { return h.URL }, 0},
-	{"countries", func(h index.Hit) string { return join(h.Countries) }, 14},
-	{"regions", func(h index.Hit) string { return join(h.Regions) }, 0},
-	{"speakers", func(h index.Hit) string { return join(h.Speakers) }, 30},
-	{"actors", func(h index.Hit) string { return join(h.Actors) }, 0},
-	{"snippet", func(h index.Hit) string { return h.Snippet.Text }, 0},
+var articleColumns = []column[search.ArticleHit]{
+	{"id", func(h search.ArticleHit) string { return h.ID }, 0},
+	{"score", func(h search.ArticleHit) string { return strconv.FormatFloat(h.Score, 'f', 4, 64) }, 0},
+	{"date", func(h search.ArticleHit) string { return h.Date }, 10},
+	{"source", func(h search.ArticleHit) string { return h.Source }, 18},
+	{"title", func(h search.ArticleHit) string { return h.Title }, 60},
+	{"url", func(h search.ArticleHit) string { return h.URL }, 0},
+	{"countries", func(h search.ArticleHit) string { return join(h.Countries) }, 14},
+	{"regions", func(h search.ArticleHit) string { return join(h.Regions) }, 0},
+	{"speakers", func(h search.ArticleHit) string { return join(h.Speakers) }, 30},
+	{"actors", func(h search.ArticleHit) string { return join(h.Actors) }, 0},
+	{"snippet", func(h search.ArticleHit) string { return h.Snippet.Text }, 0},
 }
 
-var quoteColumns = []column[index.QuoteHit]{
-	{"id", func(h index.QuoteHit) string { return h.ID }, 0},
-	{"date", func(h index.QuoteHit) string { return h.Date }, 10},
-	{"speaker", func(h index.QuoteHit) string { return h.Speaker }, 22},
-	{"speaker_title", func(h index.QuoteHit) string { return h.SpeakerTitle }, 0},
-	{"cue", func(h index.QuoteHit) string { return h.Cue }, 0},
-	{"confidence", func(h index.QuoteHit) string { return strconv.FormatFloat(h.Confidence, 'f', 2, 64) }, 10},
-	{"text", func(h index.QuoteHit) string { return h.Text }, 70},
-	{"article_id", func(h index.QuoteHit) string { return h.ArticleID }, 0},
-	{"title", func(h index.QuoteHit) string { return h.Title }, 30},
-	{"source", func(h index.QuoteHit) string { return h.Source }, 0},
-	{"countries", func(h index.QuoteHit) string { return join(h.Countries) }, 0},
-	{"snippet", func(h index.QuoteHit) string { return h.Snippet.Text }, 0},
+var quoteColumns = []column[search.QuoteHit]{
+	{"id", func(h search.QuoteHit) string { return h.ID }, 0},
+	{"date", func(h search.QuoteHit) string { return h.Date }, 10},
+	{"speaker", func(h search.QuoteHit) string { return h.Speaker }, 22},
+	{"speaker_title", func(h search.QuoteHit) string { return h.SpeakerTitle }, 0},
+	{"cue", func(h search.QuoteHit) string { return h.Cue }, 0},
+	{"confidence", func(h search.QuoteHit) string { return strconv.FormatFloat(h.Confidence, 'f', 2, 64) }, 10},
+	{"text", func(h search.QuoteHit) string { return h.Text }, 70},
+	{"article_id", func(h search.QuoteHit) string { return h.ArticleID }, 0},
+	{"title", func(h search.QuoteHit) string { return h.Title }, 30},
+	{"source", func(h search.QuoteHit) string { return h.Source }, 0},
+	{"countries", func(h search.QuoteHit) string { return join(h.Countries) }, 0},
+	{"snippet", func(h search.QuoteHit) string { return h.Snippet.Text }, 0},
 }
 
 // hitWriter writes search results as a table, JSON, JSON Lines or CSV,
@@ -232,7 +232,7 @@ func (hw *hitWriter[H]) hit(h H) error {
 
 func (hw *hitWriter[H]) end(facets facetOut) error {
 	if facets.Values == nil {
-		facets.Values = map[string][]index.FacetValue{}
+		facets.Values = map[string][]search.FacetValue{}
 	}
 	for _, m := range []*map[string]int{&facets.Other, &facets.Missing} {
 		if *m == nil {
@@ -289,7 +289,7 @@ func (hw *hitWriter[H]) abort(failure error) {
 // writeFacetTable prints each facet's top values on a line, and what
 // lies beyond them: the counts of the other values and the hits with none.
 func writeFacetTable(w io.Writer, facets facetOut) {
-	for _, name := range index.DefaultFacets {
+	for _, name := range search.DefaultFacets {
 		vals, ok := facets.Values[name]
 		if !ok || len(vals) == 0 {
 			continue

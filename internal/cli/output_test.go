@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsdex/newsdex/index"
 	"github.com/newsdex/newsdex/internal/search"
 )
 
@@ -29,7 +28,7 @@ func TestCSVCell(t *testing.T) {
 	var out bytes.Buffer
 	w := newHitWriter(&out, formatCSV, articleColumns)
 	w.begin("x", 1, 0)
-	w.hit(index.Hit{ID: "a", Title: "=1+2", Source: "@wire", Speakers: []string{"-x"}})
+	w.hit(search.ArticleHit{ID: "a", Title: "=1+2", Source: "@wire", Speakers: []string{"-x"}})
 	if err := w.end(facetOut{}); err != nil {
 		t.Fatal(err)
 	}
@@ -47,14 +46,14 @@ func TestCSVCell(t *testing.T) {
 // 64 KiB buffer had last been written out).
 func TestAllFailsOnWholeRecords(t *testing.T) {
 	long := strings.Repeat("coffee prices rose again ", 12)
-	search := func(ctx context.Context, r index.Request) (*page[index.Hit], error) {
+	find := func(ctx context.Context, r search.Request) (*search.ArticleResult, error) {
 		if r.After != nil {
 			return nil, context.DeadlineExceeded
 		}
-		p := &page[index.Hit]{Query: "coffee", Total: 10000}
+		p := &search.ArticleResult{Query: "coffee", Total: 10000}
 		for i := range r.Limit {
 			id := fmt.Sprintf("a%05d", i)
-			p.Hits = append(p.Hits, index.Hit{ID: id, Title: long, Snippet: search.Snippet{Text: long}, SortKey: []string{"d", id}})
+			p.Hits = append(p.Hits, search.ArticleHit{ID: id, Title: long, Snippet: search.Snippet{Text: long}, SortKey: []string{"d", id}})
 		}
 		return p, nil
 	}
@@ -62,8 +61,7 @@ func TestAllFailsOnWholeRecords(t *testing.T) {
 		t.Run(format, func(t *testing.T) {
 			var out bytes.Buffer
 			o := &queryOptions{All: true, Timeout: time.Second}
-			err := runPages(context.Background(), index.Request{Sort: index.SortDate}, o, search,
-				func(h index.Hit) []string { return h.SortKey }, newHitWriter(&out, format, articleColumns))
+			err := runPages(context.Background(), search.Request{Sort: search.SortDate}, o, find, newHitWriter(&out, format, articleColumns))
 			if !errors.Is(err, context.DeadlineExceeded) {
 				t.Fatalf("runPages error = %v, want the failed page's", err)
 			}
@@ -89,8 +87,8 @@ func TestAllFailsOnWholeRecords(t *testing.T) {
 				}
 			case formatJSON:
 				var doc struct {
-					Hits  []index.Hit `json:"hits"`
-					Error string      `json:"error"`
+					Hits  []search.ArticleHit `json:"hits"`
+					Error string              `json:"error"`
 				}
 				if err := json.Unmarshal([]byte(s), &doc); err != nil || len(doc.Hits) != allPage || !strings.Contains(doc.Error, "deadline") {
 					t.Errorf("JSON: %d hits, error %q, %v; want %d hits and the error", len(doc.Hits), doc.Error, err, allPage)

@@ -26,6 +26,7 @@ import (
 
 	"github.com/newsdex/newsdex/index"
 	"github.com/newsdex/newsdex/internal/remote"
+	"github.com/newsdex/newsdex/internal/search"
 )
 
 var binary struct {
@@ -124,7 +125,7 @@ func committed(tb testing.TB, dir string, ids []string) map[string]bool {
 			tb.Errorf("article %s is in the index but not whole: %v", id, err)
 		}
 	}
-	if _, err := ix.Search(context.Background(), index.Request{Query: "port", Limit: 10}); err != nil {
+	if _, err := ix.Search(context.Background(), search.Request{Query: "port", Limit: 10}); err != nil {
 		tb.Fatalf("search the reopened index: %v", err)
 	}
 	return have

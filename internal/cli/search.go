@@ -10,7 +10,6 @@ import (
 
 	"github.com/newsdex/newsdex/internal/search"
 
-	"github.com/newsdex/newsdex/index"
 	"github.com/newsdex/newsdex/internal/article"
 	"github.com/newsdex/newsdex/internal/gazetteer"
 	"github.com/newsdex/newsdex/internal/search/query"
@@ -65,13 +64,13 @@ func (o *queryOptions) addFlags(cmd *cobra.Command) {
 	f.StringVar(&o.To, "to", "", "only hits dated on or before DATE (a YYYY or YYYY-MM takes the whole year or month)")
 	f.IntVar(&o.Limit, "limit", 10, "hits to print; 0 prints only the total and the facets")
 	f.IntVar(&o.Offset, "offset", 0, "hits to skip")
-	f.StringVar(&o.Sort, "sort", index.SortRelevance, "order: relevance, date (oldest first) or -date (newest first)")
-	f.StringVar(&o.Facets, "facets", strings.Join(index.DefaultFacets, ","), "facets to count, comma-separated, or \"none\"")
+	f.StringVar(&o.Sort, "sort", search.SortRelevance, "order: relevance, date (oldest first) or -date (newest first)")
+	f.StringVar(&o.Facets, "facets", strings.Join(search.DefaultFacets, ","), "facets to count, comma-separated, or \"none\"")
 	f.StringVar(&o.Format, "format", "", "output: table, json, jsonl or csv (default: table on a terminal, json otherwise)")
 	f.BoolVar(&o.All, "all", false, "stream every hit in date order, with no cap, for exports (not with --limit, --offset or --sort relevance)")
 	f.BoolVar(&o.Demo, "demo", false, "search the embedded demo corpus instead of --index")
 	f.StringVar(&o.Fields, "fields", "", "add whole-record fields to each hit, comma-separated, or all: body, quotes, actors (with types), countries (with mentions), regions, speakers, byline, url, file, date_text; for quotes also start, end, confidence")
-	f.IntVar(&o.FacetSize, "facet-size", index.DefaultFacetSize, fmt.Sprintf("values each facet lists, the most frequent first (1 to %d; the date facet lists every month)", index.MaxFacetSize))
+	f.IntVar(&o.FacetSize, "facet-size", search.DefaultFacetSize, fmt.Sprintf("values each facet lists, the most frequent first (1 to %d; the date facet lists every month)", search.MaxFacetSize))
 	f.StringVar(&o.DefaultOperator, "default-operator", "or", "operator between query words written side by side: or (any of them) or and (all of them)")
 	f.DurationVar(&o.Timeout, "timeout", 30*time.Second, "give up on a search after this long")
 }
@@ -83,13 +82,13 @@ func (o *queryOptions) addQuoteFlags(cmd *cobra.Command) {
 
 // request turns the flags and query into an index request.
 func (o *queryOptions) request(q string, kind search.Kind) (search.Request, error) {
-	r := index.Request{
+	r := search.Request{
 		Query:         q,
 		Limit:         o.Limit,
 		Offset:        o.Offset,
 		Sort:          o.Sort,
 		MinConfidence: o.MinConf,
-		Filters: index.Filters{
+		Filters: search.Filters{
 			Countries: o.Countries, Regions: o.Regions, Speakers: o.Speakers,
 			Actors: o.Actors, Sources: o.Sources, Langs: o.Langs,
 		},
@@ -99,8 +98,8 @@ func (o *queryOptions) request(q string, kind search.Kind) (search.Request, erro
 		return r, usageError("--default-operator %q: want and or or", o.DefaultOperator)
 	}
 	r.DefaultOperator = op.String()
-	if o.FacetSize < 1 || o.FacetSize > index.MaxFacetSize {
-		return r, usageError("--facet-size %d: want 1 to %d", o.FacetSize, index.MaxFacetSize)
+	if o.FacetSize < 1 || o.FacetSize > search.MaxFacetSize {
+		return r, usageError("--facet-size %d: want 1 to %d", o.FacetSize, search.MaxFacetSize)
 	}
 	r.FacetSize = o.FacetSize
 	if o.Limit < 0 || o.Offset < 0 {
@@ -114,7 +113,7 @@ func (o *queryOptions) request(q string, kind search.Kind) (search.Request, erro
 				return r, usageError("--all streams every hit: it cannot be combined with --%s", name)
 			}
 		}
-		if o.set["sort"] && o.Sort == index.SortRelevance {
+		if o.set["sort"] && o.Sort == search.SortRelevance {
 			return r, usageError("--all streams in date order (relevance ties have no stable order across pages): use --sort date or -date")
 		}
 	}
@@ -122,7 +121,7 @@ func (o *queryOptions) request(q string, kind search.Kind) (search.Request, erro
 		return r, usageError("--min-confidence %g: want a number from 0 to 1", o.MinConf)
 	}
 	switch o.Sort {
-	case index.SortRelevance, index.SortDate, index.SortDateDesc:
+	case search.SortRelevance, search.SortDate, search.SortDateDesc:
 	default:
 		return r, usageError("--sort %q: want relevance, date or -date", o.Sort)
 	}
@@ -173,11 +172,11 @@ func parseFacets(s string) ([]string, error) {
 			continue
 		}
 		ok := false
-		for _, known := range index.DefaultFacets {
+		for _, known := range search.DefaultFacets {
 			ok = ok || f == known
 		}
 		if !ok {
-			return nil, usageError("--facets: unknown facet %q (want %s)", f, strings.Join(index.DefaultFacets, ", "))
+			return nil, usageError("--facets: unknown facet %q (want %s)", f, strings.Join(search.DefaultFacets, ", "))
 		}
 		out = append(out, f)
 	}
@@ -273,18 +272,9 @@ func firstArg(args []string) string {
 // allPage is the page size used to stream --all results.
 const allPage = 500
 
-// page is one page of article or quote hits.
-type page[H any] struct {
-	Query  string
-	Total  uint64
-	TookMS float64
-	Hits   []H
-	Facets facetOut
-}
-
 // facetOut are a result's facets with the counts beyond their lists.
 type facetOut struct {
-	Values         map[string][]index.FacetValue
+	Values         map[string][]search.FacetValue
 	Other, Missing map[string]int
 }
 
@@ -312,16 +302,9 @@ func runQuery(ctx context.Context, g *globalOptions, o *queryOptions, s Streams,
 	defer ix.Close()
 	arts := &articleCache{get: ix.Article}
 	if quotes {
-		search := func(ctx context.Context, r index.Request) (*page[index.QuoteHit], error) {
-			res, err := ix.SearchQuotes(ctx, r)
-			if err != nil {
-				return nil, err
-			}
-			return &page[index.QuoteHit]{res.Query, res.Total, res.TookMS, res.Hits, facetOut{res.Facets, res.FacetOther, res.FacetMissing}}, nil
-		}
 		w := newHitWriter(s.Out, format, quoteColumns)
 		if len(fields) > 0 {
-			w.withRecords(fields, func(h index.QuoteHit) (*article.Article, *article.Quote, error) {
+			w.withRecords(fields, func(h search.QuoteHit) (*article.Article, *article.Quote, error) {
 				a, err := arts.article(ctx, h.ArticleID)
 				if err != nil {
 					return nil, nil, err
@@ -329,39 +312,32 @@ func runQuery(ctx context.Context, g *globalOptions, o *queryOptions, s Streams,
 				return a, quoteOf(a, h), nil
 			})
 		}
-		return runPages(ctx, req, o, search, func(h index.QuoteHit) []string { return h.SortKey }, w)
-	}
-	search := func(ctx context.Context, r index.Request) (*page[index.Hit], error) {
-		res, err := ix.Search(ctx, r)
-		if err != nil {
-			return nil, err
-		}
-		return &page[index.Hit]{res.Query, res.Total, res.TookMS, res.Hits, facetOut{res.Facets, res.FacetOther, res.FacetMissing}}, nil
+		return runPages(ctx, req, o, ix.SearchQuotes, w)
 	}
 	w := newHitWriter(s.Out, format, articleColumns)
 	if len(fields) > 0 {
-		w.withRecords(fields, func(h index.Hit) (*article.Article, *article.Quote, error) {
+		w.withRecords(fields, func(h search.ArticleHit) (*article.Article, *article.Quote, error) {
 			a, err := arts.article(ctx, h.ID)
 			return a, nil, err
 		})
 	}
-	return runPages(ctx, req, o, search, func(h index.Hit) []string { return h.SortKey }, w)
+	return runPages(ctx, req, o, ix.Search, w)
 }
 
 // runPages runs one search, or with --all pages through every hit with
 // SearchAfter in a stable order (date, then id) and writes hits as they
 // come. Facets are counted once, on the first page.
-func runPages[H any](ctx context.Context, req index.Request, o *queryOptions, search func(context.Context, index.Request) (*page[H], error), key func(H) []string, w *hitWriter[H]) error {
+func runPages[H search.Hit](ctx context.Context, req search.Request, o *queryOptions, find func(context.Context, search.Request) (*search.Result[H], error), w *hitWriter[H]) error {
 	if o.All {
-		if req.Sort == index.SortRelevance {
-			req.Sort = index.SortDate // relevance ties are not stable across pages
+		if req.Sort == search.SortRelevance {
+			req.Sort = search.SortDate // relevance ties are not stable across pages
 		}
 		req.Limit, req.Offset = allPage, 0
 	}
 	var facets facetOut
 	for first := true; ; first = false {
 		pctx, cancel := context.WithTimeout(ctx, o.Timeout)
-		p, err := search(pctx, req)
+		p, err := find(pctx, req)
 		cancel()
 		if err != nil {
 			if !first {
@@ -371,7 +347,7 @@ func runPages[H any](ctx context.Context, req index.Request, o *queryOptions, se
 			return queryError(err)
 		}
 		if first {
-			facets = p.Facets
+			facets = facetOut{p.Facets, p.FacetOther, p.FacetMissing}
 			if err := w.begin(p.Query, p.Total, p.TookMS); err != nil {
 				return err
 			}
@@ -382,10 +358,10 @@ func runPages[H any](ctx context.Context, req index.Request, o *queryOptions, se
 				return err
 			}
 		}
-		if !o.All || len(p.Hits) < req.Limit || len(key(p.Hits[len(p.Hits)-1])) == 0 {
+		if !o.All || len(p.Hits) < req.Limit || len(search.Key(&p.Hits[len(p.Hits)-1])) == 0 {
 			return w.end(facets)
 		}
-		req.After = key(p.Hits[len(p.Hits)-1])
+		req.After = search.Key(&p.Hits[len(p.Hits)-1])
 		req.Facets = []string{}
 		if err := ctx.Err(); err != nil {
 			w.abort(err)
@@ -396,7 +372,7 @@ func runPages[H any](ctx context.Context, req index.Request, o *queryOptions, se
 
 // queryError makes index errors about the query read as usage errors.
 func queryError(err error) error {
-	if errors.Is(err, index.ErrBadQuery) {
+	if errors.Is(err, search.ErrBadQuery) {
 		return &exitError{code: 2, err: err}
 	}
 	return err

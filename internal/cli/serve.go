@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"github.com/newsdex/newsdex/index"
+	"github.com/newsdex/newsdex/internal/demo"
 	"github.com/newsdex/newsdex/internal/gazetteer"
-	"github.com/newsdex/newsdex/internal/pipeline"
 	"github.com/newsdex/newsdex/internal/remote"
 	"github.com/newsdex/newsdex/internal/search"
 	"github.com/newsdex/newsdex/web"
@@ -123,9 +123,9 @@ func runServe(ctx context.Context, g *globalOptions, o *serveOptions, s Streams)
 // openServed opens the index to serve (for writing, so that `newsdex
 // index` can write through the server), or builds the demo one. It waits
 // at most lockTimeout for another process holding the index.
-func openServed(ctx context.Context, g *globalOptions, demo bool) (*index.Index, error) {
-	if demo {
-		return pipeline.DemoIndex(ctx)
+func openServed(ctx context.Context, g *globalOptions, useDemo bool) (*index.Index, error) {
+	if useDemo {
+		return demo.Index(ctx)
 	}
 	if _, err := os.Stat(g.Index); err != nil {
 		return nil, fmt.Errorf("no index at %s (run 'newsdex index PATH...' first, or pass --index DIR, or try --demo)", g.Index)

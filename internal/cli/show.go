@@ -10,8 +10,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/newsdex/newsdex/index"
 	"github.com/newsdex/newsdex/internal/article"
+	"github.com/newsdex/newsdex/internal/search"
 	"github.com/spf13/cobra"
 )
 
@@ -70,10 +70,10 @@ func runShow(ctx context.Context, g *globalOptions, o *showOptions, s Streams, a
 	missing, n := 0, 0
 	show := func(id string) error {
 		a, err := ix.Article(ctx, id)
-		if errors.Is(err, index.ErrNotFound) && len(args) == 1 && !stdin {
+		if errors.Is(err, search.ErrNotFound) && len(args) == 1 && !stdin {
 			return fmt.Errorf("no article with id %q in %s", id, g.Index)
 		}
-		if errors.Is(err, index.ErrNotFound) {
+		if errors.Is(err, search.ErrNotFound) {
 			missing++
 			w.Flush()
 			fmt.Fprintf(s.Err, "newsdex: no article with id %q in %s\n", id, g.Index)

@@ -1,4 +1,4 @@
-package pipeline
+package pipeline_test
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 	"github.com/newsdex/newsdex/internal/article"
 	"github.com/newsdex/newsdex/internal/demo"
 	"github.com/newsdex/newsdex/internal/ingest"
+	"github.com/newsdex/newsdex/internal/pipeline"
 )
 
 // expected is internal/demo/testdata/expected.json: the facts the team wrote
@@ -63,8 +64,8 @@ func TestDemoAgainstExpected(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := map[string]*article.Article{}
-	p := &Pipeline{OnError: func(e *ingest.Error) { t.Errorf("demo: %v", e) }}
-	err = p.Run(context.Background(), FS(demo.FS(), "."), func(chunk []*article.Article) error {
+	p := &pipeline.Pipeline{OnError: func(e *ingest.Error) { t.Errorf("demo: %v", e) }}
+	err = p.Run(context.Background(), pipeline.FS(demo.FS(), "."), func(chunk []*article.Article) error {
 		for _, a := range chunk {
 			key := a.File
 			if strings.HasSuffix(a.File, ".jsonl") {

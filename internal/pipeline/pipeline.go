@@ -1,19 +1,16 @@
 // Package pipeline runs newsdex's read -> extract -> sink pipeline over files,
-// folders or an fs.FS, in parallel and in input order. The CLI indexes and
-// extracts through it; tests and the demo build their indexes with it.
+// folders or an fs.FS, in parallel and in input order. The indexer and the
+// CLI's extract run through it; tests and the demo build their indexes with
+// it. It knows no index.
 package pipeline
 
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"runtime"
 	"sync"
 	"sync/atomic"
-
-	"github.com/newsdex/newsdex/index"
-	"github.com/newsdex/newsdex/internal/demo"
 
 	"github.com/newsdex/newsdex/internal/article"
 	"github.com/newsdex/newsdex/internal/extract"
@@ -188,23 +185,4 @@ func extractAll(x *extract.Extractor, chunk []*article.Article, workers int) {
 		}()
 	}
 	wg.Wait()
-}
-
-// DemoIndex builds an in-memory index of the embedded demo corpus.
-func DemoIndex(ctx context.Context) (*index.Index, error) {
-	ix, err := index.NewMemory(index.Options{Labeler: gazetteer.Default()})
-	if err != nil {
-		return nil, fmt.Errorf("build demo index: %w", err)
-	}
-	var bad []string
-	p := &Pipeline{OnError: func(e *ingest.Error) { bad = append(bad, e.Error()) }}
-	err = p.Run(ctx, FS(demo.FS(), "."), func(arts []*article.Article) error { return ix.Put(ctx, arts) })
-	if err == nil && len(bad) > 0 {
-		err = fmt.Errorf("demo corpus: %d bad inputs, first: %s", len(bad), bad[0])
-	}
-	if err != nil {
-		ix.Close()
-		return nil, fmt.Errorf("build demo index: %w", err)
-	}
-	return ix, nil
 }
