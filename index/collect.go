@@ -835,12 +835,14 @@ func (x *Index) Warm(ctx context.Context) error {
 	names := append([]string(nil), DefaultFacets...)
 	sort.Strings(names)
 	x.warm.Store(true)
-	if _, err := x.table(ctx); err != nil { // names.go
+	tab, err := x.table(ctx) // names.go
+	if err != nil {
 		return fmt.Errorf("warm: %w", err)
 	}
 	for _, kind := range []string{kindArticle, kindQuote} {
 		c := newCounter(&x.cols, kind, names)
 		c.build = true
+		c.tab = tab // numbers the values and people's names too (flush)
 		req := bleve.NewSearchRequestOptions(kindQuery(kind), 0, 0, false)
 		if _, err := x.bi.SearchInContext(c.context(ctx), req); err != nil {
 			return fmt.Errorf("warm %s columns: %w", kind, err)
