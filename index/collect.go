@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -360,6 +361,9 @@ type rows struct {
 	base []uint32 // base[f] is field f's first index; base[len(cols)] the total
 	off  []uint32
 	vals []uint32
+	// has[n] has bit f set when document n has a value in field f (nil
+	// for more than 8 fields; there are 7 facets).
+	has []uint8
 }
 
 // fuse builds the rows of columns over n documents.
@@ -368,10 +372,17 @@ func fuse(cols []*column, n uint64) *rows {
 	for f, col := range cols {
 		r.base[f+1] = r.base[f] + uint32(len(col.terms))
 	}
+	if len(cols) <= 8 {
+		r.has = make([]uint8, n)
+	}
 	for d := uint64(0); d < n; d++ {
 		w := uint32(0)
-		for _, col := range cols {
-			w += col.off[d+1] - col.off[d]
+		for f, col := range cols {
+			k := col.off[d+1] - col.off[d]
+			w += k
+			if k > 0 && r.has != nil {
+				r.has[d] |= 1 << f
+			}
 		}
 		r.off[d+1] = r.off[d] + w
 	}
@@ -667,13 +678,23 @@ func (c *counter) add(id index.IndexInternalID) (bool, error) {
 	if r := c.rows; r != nil {
 		// A document's values come field by field (fuse): the first
 		// value at or past a field's base starts that field.
-		counts, has, f := c.counts, c.has, -1
-		for _, v := range r.vals[r.off[local]:r.off[local+1]] {
+		counts, has := c.counts, c.has
+		vals := r.vals[r.off[local]:r.off[local+1]]
+		for _, v := range vals {
 			counts[v]++
-			if f < 0 || v >= r.base[f+1] {
-				for f++; v >= r.base[f+1]; f++ {
+		}
+		if r.has != nil {
+			for m := r.has[local]; m != 0; m &= m - 1 {
+				has[bits.TrailingZeros8(m)]++
+			}
+		} else {
+			f := -1
+			for _, v := range vals {
+				if f < 0 || v >= r.base[f+1] {
+					for f++; v >= r.base[f+1]; f++ {
+					}
+					has[f]++
 				}
-				has[f]++
 			}
 		}
 	} else if len(c.fields) > 0 {
