@@ -139,6 +139,7 @@ type segColumns struct {
 	cols  map[string]*column
 	fused map[string]*rows           // by the fields' names joined
 	kinds map[string]*roaring.Bitmap // documents by FieldKind value
+	sets  map[string][]uint64        // the same as bit sets (kindSet)
 }
 
 // kind returns the documents of kind k in s: its postings' bitmap, copied
@@ -166,6 +167,37 @@ func (sc *segColumns) kind(s segment.Segment, k string) (*roaring.Bitmap, error)
 	}
 	sc.kinds[k] = bm
 	return bm, nil
+}
+
+// kindSet returns the documents of kind k in s as a bit set (bit n of
+// word n/64): the counter tests each match's kind, and a bit set answers
+// in one load where the bitmap searches its containers (3% of a query).
+func (sc *segColumns) kindSet(s segment.Segment, k string) ([]uint64, error) {
+	sc.mu.Lock()
+	set := sc.sets[k]
+	sc.mu.Unlock()
+	if set != nil {
+		return set, nil
+	}
+	bm, err := sc.kind(s, k)
+	if err != nil {
+		return nil, err
+	}
+	set = make([]uint64, (s.Count()+63)/64)
+	it := bm.Iterator()
+	for it.HasNext() {
+		d := it.Next()
+		if int(d/64) < len(set) {
+			set[d/64] |= 1 << (d % 64)
+		}
+	}
+	sc.mu.Lock()
+	if sc.sets == nil {
+		sc.sets = map[string][]uint64{}
+	}
+	sc.sets[k] = set
+	sc.mu.Unlock()
+	return set, nil
 }
 
 // columnCache keeps the columns of the segments in the index.
@@ -469,7 +501,7 @@ type counter struct {
 	segs   []*scorch.SegmentSnapshot
 	offs   []uint64            // offs[i] is segment i's first global document number
 	cur    int                 // the segment of the last match
-	kinds  *roaring.Bitmap     // the documents of kind in cur
+	kinds  []uint64            // the documents of kind in cur (kindSet)
 	rows   *rows               // facet rows of cur
 	counts []uint32            // per facet value of cur (rows.base)
 	sums   []map[string]uint64 // per facet: counts by value as indexed, from doc values or postings
@@ -671,7 +703,7 @@ func (c *counter) add(id index.IndexInternalID) (bool, error) {
 		}
 	}
 	local := num - c.offs[c.cur]
-	if !c.kinds.Contains(uint32(local)) {
+	if c.kinds[local/64]&(1<<(local%64)) == 0 {
 		return false, nil
 	}
 	c.total++
@@ -724,7 +756,7 @@ func (c *counter) enter(i int) error {
 	s := c.segs[i].Segment()
 	sc := c.cache.segment(s)
 	var err error
-	if c.kinds, err = sc.kind(s, c.kind); err != nil {
+	if c.kinds, err = sc.kindSet(s, c.kind); err != nil {
 		return err
 	}
 	c.rows = nil
