@@ -272,28 +272,23 @@ func personNames(t *identity.Table, ns []string) []string {
 // personFacet reports whether a facet holds people's names.
 func personFacet(name string) bool { return name == FacetSpeaker || name == FacetActor }
 
-// addNamed adds counts by person's name to vals (values already named
-// by person, each once).
-func addNamed(vals []FacetValue, named map[string]uint64) []FacetValue {
-	if len(named) == 0 {
-		return vals
-	}
+// addCounts adds the counts of more to vals (each list holds a value
+// once): columns' counts to those read from doc values, when a search
+// met segments of both kinds.
+func addCounts(vals, more []FacetValue) []FacetValue {
 	if len(vals) == 0 {
-		for v, n := range named {
-			vals = append(vals, FacetValue{Value: v, Count: int(n)})
-		}
-		return vals
+		return more
 	}
 	at := make(map[string]int, len(vals))
 	for i, v := range vals {
 		at[v.Value] = i
 	}
-	for v, n := range named {
-		if i, ok := at[v]; ok {
-			vals[i].Count += int(n)
+	for _, v := range more {
+		if i, ok := at[v.Value]; ok {
+			vals[i].Count += v.Count
 			continue
 		}
-		vals = append(vals, FacetValue{Value: v, Count: int(n)})
+		vals = append(vals, v)
 	}
 	return vals
 }
