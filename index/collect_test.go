@@ -28,7 +28,7 @@ func reference(tb testing.TB, x *Index, kind string, r Request) (uint64, map[str
 	ids, snippets := []string{}, []string{}
 	for _, h := range res.Hits {
 		ids = append(ids, h.ID)
-		snippets = append(snippets, referenceSnippet(tb, x, kind, h)) // size_hits_test.go
+		snippets = append(snippets, referenceSnippet(tb, x, kind, h)) // hits_test.go
 	}
 	facets := x.facets(res)
 	if kind == kindQuote {

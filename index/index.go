@@ -248,7 +248,7 @@ func endsLikeQuote(s string) bool {
 }
 
 // articleMeta is the plain stored JSON (FieldMeta) of an article
-// document; the rest is in its record (fieldDoc, size_store.go).
+// document; the rest is in its record (fieldDoc, record.go).
 type articleMeta struct {
 	Date   string `json:"date,omitempty"` // RFC 3339 with nanoseconds
 	Quotes int    `json:"nq,omitempty"`

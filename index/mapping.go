@@ -39,7 +39,7 @@ const (
 	FieldSpeakerFacet  = "speaker_facet"
 	FieldLang          = "lang" // ISO 639-1 code, lower-cased keyword with doc values: filter and facet
 	FieldMeta          = "meta" // stored only: JSON with the date, and an article's quote count
-	fieldDoc           = "doc"  // stored only: an article's compressed record (size_store.go)
+	fieldDoc           = "doc"  // stored only: an article's compressed record (record.go)
 	fieldID            = "_id"
 	fieldSortID        = "sort_id" // the document ID again, in doc values: the sort's tie-breaker
 	fieldScore         = "_score"

@@ -39,7 +39,7 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		return nil, err
 	}
 	if len(req.Fields) > 0 {
-		req.Fields = storedHitFields(kindArticle) // size_store.go
+		req.Fields = storedHitFields(kindArticle) // record.go
 	}
 	res, facets, err := x.run(ctx, kindArticle, r, req, tab)
 	if err != nil {
@@ -53,7 +53,7 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, searchError(r.Query, err)
 		}
-		hit, err := articleHit(h, tab) // size_hits.go
+		hit, err := articleHit(h, tab) // hits.go
 		if err != nil {
 			return nil, err
 		}
@@ -144,7 +144,7 @@ func (x *Index) highlight(ctx context.Context, req *bleve.SearchRequest, hits se
 	}
 	hl := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{req.Query, query.NewDocIDQuery(ids)}), len(ids), 0, false)
 	// The text is not stored in the hits' documents: the hit builders
-	// (size_hits.go) cut the snippets from the stored records, at the
+	// (hits.go, snippet.go) cut the snippets from the stored records, at the
 	// matches' locations.
 	hl.IncludeLocations = true
 	hl.Score = "none"
@@ -239,14 +239,14 @@ func (x *Index) SearchQuotes(ctx context.Context, r Request) (*QuoteResult, erro
 		return nil, err
 	}
 	if len(req.Fields) > 0 {
-		req.Fields = storedHitFields(kindQuote) // size_store.go
+		req.Fields = storedHitFields(kindQuote) // record.go
 	}
 	res, facets, err := x.run(ctx, kindQuote, r, req, tab)
 	if err != nil {
 		return nil, err
 	}
 	out := &QuoteResult{Query: r.Query, Total: res.Total}
-	if out.Hits, err = x.quoteHits(ctx, res.Hits, tab); err != nil { // size_hits.go
+	if out.Hits, err = x.quoteHits(ctx, res.Hits, tab); err != nil { // hits.go
 		return nil, searchError(r.Query, err)
 	}
 	out.Facets, out.FacetOther, out.FacetMissing = facets.values, facets.other, facets.missing

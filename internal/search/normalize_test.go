@@ -119,3 +119,14 @@ func TestNormalizeLeavesTheCallersFilters(t *testing.T) {
 		t.Errorf("Normalize changed the caller's countries to %q", countries)
 	}
 }
+
+// BenchmarkNormalize checks a request of the benchmark's kind (the index
+// does it once for each search).
+func BenchmarkNormalize(b *testing.B) {
+	r := Request{Query: `drought AND "oil gas"`, Limit: 10, Filters: Filters{Countries: []string{"IQ"}, Speakers: []string{"Fuad Hussein"}}}
+	for b.Loop() {
+		if _, err := Normalize(r, Articles, labeler{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -102,3 +102,14 @@ func FuzzSnippetHTML(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkSnippetFromHTML reads a typical fragment back (the index does
+// it once for each hit of a page).
+func BenchmarkSnippetFromHTML(b *testing.B) {
+	h := `…the ministry said on Tuesday that <mark>oil</mark> and <mark>gas</mark> exports rose by 4% in March, the first rise since the &#34;<mark>oil</mark> shock&#34; of last year, and that <mark>gas</mark> prices would…`
+	for b.Loop() {
+		if _, err := SnippetFromHTML(h); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
