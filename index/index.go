@@ -50,6 +50,9 @@ var (
 	// ErrReadOnly is returned by Put on an index opened with
 	// Options.ReadOnly (search's).
 	ErrReadOnly = contract.ErrReadOnly
+	// ErrNotIndex is returned by Open for a folder that holds other files
+	// and no index: it creates an index only in a new or empty folder.
+	ErrNotIndex = errors.New("directory is not empty and holds no index")
 	// ErrLocked is returned by Open when another process holds the index
 	// for longer than Options.LockTimeout (search's).
 	ErrLocked = contract.ErrLocked
@@ -111,7 +114,7 @@ func Open(dir string, opts Options) (*Index, error) {
 	// permissions and ownership of its own. bleve creates the index in it
 	// (index_meta.go: MkdirAll accepts an existing folder).
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
-		return nil, fmt.Errorf("create index %s: directory is not empty and holds no index", dir)
+		return nil, fmt.Errorf("create index %s: %w", dir, ErrNotIndex)
 	}
 	m, err := newMapping()
 	if err != nil {

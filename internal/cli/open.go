@@ -12,7 +12,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"syscall"
 	"time"
 
@@ -77,7 +76,7 @@ func indexOpenError(dir string, err error) error {
 		what = "is a file, or lies below one: name a folder (a new one is created)"
 	case errors.Is(err, fs.ErrPermission):
 		what = "cannot be written: name a folder you may write to"
-	case strings.Contains(err.Error(), "is not empty and holds no index"):
+	case errors.Is(err, index.ErrNotIndex):
 		what = "holds other files and no index: name a new or empty folder"
 	default:
 		return err
