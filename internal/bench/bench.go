@@ -223,7 +223,7 @@ func runSize(ctx context.Context, o Options, n int) (*sizeResult, error) {
 		fmt.Fprintf(o.Out, "gen %d: FTS5 load %.1fs\n", n, ftsTook.Seconds())
 	}
 
-	qlat, blat, failed, err := timeQueries(ctx, dir, o.Rounds, o.Out, fmt.Sprintf("gen %d", n))
+	qlat, blat, _, failed, err := timeQueries(ctx, dir, o.Rounds, o.Out, fmt.Sprintf("gen %d", n))
 	if err != nil {
 		return nil, err
 	}
@@ -262,18 +262,21 @@ func runSize(ctx context.Context, o Options, n int) (*sizeResult, error) {
 // (each of Queries with 5 facets, top 10 with snippets, rounds times) and
 // browsing (newest 10, no query, 4*rounds times). A search that fails
 // (newsdex's search deadline, say) counts with the time it took, and is
-// reported on out, each line starting with label.
-func timeQueries(ctx context.Context, dir string, rounds int, out io.Writer, label string) (qlat, blat []time.Duration, failed int, err error) {
+// reported on out, each line starting with label. qcpu is the process's
+// CPU time over the queries (0 where unknown): on a busy machine it moves
+// far less than their wall-clock times.
+func timeQueries(ctx context.Context, dir string, rounds int, out io.Writer, label string) (qlat, blat []time.Duration, qcpu time.Duration, failed int, err error) {
 	ix, err := index.Open(dir, index.Options{Labeler: gazetteer.Default(), ReadOnly: true})
 	if err != nil {
-		return nil, nil, 0, err
+		return nil, nil, 0, 0, err
 	}
 	defer ix.Close()
 	warmStart := time.Now()
 	if err := ix.Warm(ctx); err != nil {
-		return nil, nil, 0, err
+		return nil, nil, 0, 0, err
 	}
 	fmt.Fprintf(out, "%s: facet columns built in %.2fs (as newsdex serve does when it starts)\n", label, time.Since(warmStart).Seconds())
+	cpu0 := selfCPU()
 	for r := 0; r < rounds; r++ {
 		for _, q := range Queries {
 			start := time.Now()
@@ -290,11 +293,12 @@ func timeQueries(ctx context.Context, dir string, rounds int, out io.Writer, lab
 					marked = marked || strings.Contains(h.Snippet, "<mark>")
 				}
 				if !marked {
-					return nil, nil, 0, fmt.Errorf("query %q: no snippet with <mark>", q)
+					return nil, nil, 0, 0, fmt.Errorf("query %q: no snippet with <mark>", q)
 				}
 			}
 		}
 	}
+	qcpu = selfCPU() - cpu0
 	// Browsing lists the newest articles first, as the web pages do.
 	for r := 0; r < rounds*4; r++ {
 		start := time.Now()
@@ -305,7 +309,7 @@ func timeQueries(ctx context.Context, dir string, rounds int, out io.Writer, lab
 			fmt.Fprintf(out, "%s: browse failed: %v\n", label, err)
 		}
 	}
-	return qlat, blat, failed, nil
+	return qlat, blat, qcpu, failed, nil
 }
 
 // TimeIndex times the query target and browsing on an index built
@@ -313,12 +317,12 @@ func timeQueries(ctx context.Context, dir string, rounds int, out io.Writer, lab
 // prints their percentiles: a quick check of a change to searching,
 // without building corpora or FTS5 databases.
 func TimeIndex(ctx context.Context, dir string, rounds int, out io.Writer) error {
-	qlat, blat, failed, err := timeQueries(ctx, dir, rounds, out, dir)
+	qlat, blat, qcpu, failed, err := timeQueries(ctx, dir, rounds, out, dir)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "%s: query p50 %.1f ms p95 %.1f ms; browse p50 %.1f ms p95 %.1f ms; %d failed\n",
-		dir, ms(p(qlat, 50)), ms(p(qlat, 95)), ms(p(blat, 50)), ms(p(blat, 95)), failed)
+	fmt.Fprintf(out, "%s: query p50 %.1f ms p95 %.1f ms (CPU %.1f ms a query); browse p50 %.1f ms p95 %.1f ms; %d failed\n",
+		dir, ms(p(qlat, 50)), ms(p(qlat, 95)), ms(qcpu)/float64(max(len(qlat), 1)), ms(p(blat, 50)), ms(p(blat, 95)), failed)
 	return nil
 }
 
