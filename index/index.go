@@ -85,7 +85,7 @@ type Index struct {
 	browsed map[string]*browseCounts // kind -> counts of every document (browse.go)
 	bgen    int                      // Put count, to drop counts computed across a Put
 
-	cols columnCache // facet and kind columns of the segments (collect.go)
+	cols columnCache // facet and kind columns of the segments (columns.go)
 	warm atomic.Bool // Warm ran: searches build missing columns
 
 	freeSpace FreeSpaceFunc // Options.FreeSpace
@@ -678,7 +678,7 @@ func (x *Index) ContentOwners(ctx context.Context, hashes []string) (map[string]
 	if len(hashes) == 0 {
 		return out, nil
 	}
-	snap, done, err := x.snapshot() // collect.go
+	snap, done, err := x.snapshot() // columns.go
 	if err != nil {
 		return nil, fmt.Errorf("read content hashes: %w", err)
 	}
@@ -714,7 +714,7 @@ func (x *Index) ContentOwners(ctx context.Context, hashes []string) (map[string]
 			}
 			pi = pl.Iterator(false, false, false, pi)
 			var idErr error
-			if err := eachDoc(pi, buf, func(d uint64) { // collect.go
+			if err := eachDoc(pi, buf, func(d uint64) { // columns.go
 				id, err := ss.DocID(d)
 				if err != nil {
 					idErr = err

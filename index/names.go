@@ -89,7 +89,7 @@ func (x *Index) nameCounts(ctx context.Context) (map[string]identity.Count, erro
 // countNames counts, for each form, the live articles that use it as a
 // person, a speaker and an actor, from the postings of those fields.
 func (x *Index) countNames(ctx context.Context) (map[string]identity.Count, error) {
-	snap, done, err := x.snapshot() // collect.go
+	snap, done, err := x.snapshot() // columns.go
 	if err != nil {
 		return nil, err
 	}

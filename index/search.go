@@ -72,7 +72,7 @@ var hitHook func(i int)
 // run runs a search request built by request. A plain browse (no query,
 // no filter) takes its facets from the counts of the whole index
 // (browse.go) and, when it asks for no hits, does not search at all. Any
-// other search counts its facets and total with a counter (collect.go),
+// other search counts its facets and total with a counter (counter.go),
 // which also keeps to the kind, so bleve runs it without the kind filter
 // and without facets.
 func (x *Index) run(ctx context.Context, kind string, r Request, req *bleve.SearchRequest, tab *identity.Table) (*bleve.SearchResult, *facetCounts, error) {
@@ -314,7 +314,7 @@ func (x *Index) request(kind string, r Request, tab *identity.Table) (*bleve.Sea
 		// alone: its ID tie-breaker reads doc values hit by hit, a third
 		// of a query's time. run keeps the top hits itself in (score,
 		// ID) order, the order After pages in, reading the IDs of tied
-		// hits only (collect.go), and hits carry the full key
+		// hits only (counter.go), and hits carry the full key
 		// (sortKey). Browsing scores every article the same: it keeps
 		// bleve's full order.
 		req.SortByCustom(order[:1])

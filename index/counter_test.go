@@ -41,7 +41,7 @@ func reference(tb testing.TB, x *Index, kind string, r Request) (uint64, map[str
 	return res.Total, facets, ids, snippets
 }
 
-// TestCounterMatchesBleve checks the counter (collect.go) against bleve's
+// TestCounterMatchesBleve checks the counter (counter.go) against bleve's
 // own totals, facets and (score, ID) order, over segments with replaced
 // (deleted) documents, for both kinds, and with the top-N giving up on
 // ties as well as keeping them.
@@ -134,23 +134,6 @@ func TestCounterMatchesBleve(t *testing.T) {
 			}
 		}
 		maxTieLookups = old
-	}
-}
-
-// TestWarm checks that Warm leaves every segment's columns built.
-func TestWarm(t *testing.T) {
-	x := mustMemory(t, nil)
-	putAll(t, x, genArticles(200, 3), 50)
-	if err := x.Warm(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if len(x.cols.segs) == 0 {
-		t.Fatal("Warm built no columns")
-	}
-	for s, sc := range x.cols.segs {
-		if len(sc.kinds) != 2 || len(sc.fused) == 0 {
-			t.Errorf("segment of %d documents: %d kinds, %d fused rows after Warm", s.Count(), len(sc.kinds), len(sc.fused))
-		}
 	}
 }
 
