@@ -35,7 +35,7 @@ func (x *Extractor) Extract(a *article.Article) {
 	english := language(a) // lang.go: Lang
 	x.places(a)            // places.go: Countries, Regions
 	if english {
-		x.people(a) // people.go: Quotes, Speakers, Actors
+		x.people(a) // tokens.go: Quotes, Speakers, Actors
 	} else {
 		a.Quotes, a.Speakers, a.Actors = nil, nil, nil
 	}

@@ -1,7 +1,7 @@
 package extract
 
 // Who a quote is given to, and why (the order in which a quote's cue is
-// looked for is told in people.go).
+// looked for is told in tokens.go).
 //
 // The subject of a cue is a name, a pronoun or a description, and the
 // speaker facet holds names only:
