@@ -216,9 +216,21 @@ func TestContentOwners(t *testing.T) {
 
 // TestPutWhileSearching runs one writer and two searchers at once: every
 // search must succeed and see whole articles (an article and its quotes
-// arrive in one batch).
+// arrive in one batch). Warm, the searches build columns and number
+// facet values as segments arrive (run it with -race).
 func TestPutWhileSearching(t *testing.T) {
+	for _, warm := range []bool{false, true} {
+		t.Run(fmt.Sprintf("warm %v", warm), func(t *testing.T) { putWhileSearching(t, warm) })
+	}
+}
+
+func putWhileSearching(t *testing.T, warm bool) {
 	x := mustMemory(t, nil)
+	if warm {
+		if err := x.Warm(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
 	arts := genArticles(300, 3)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -236,7 +248,7 @@ func TestPutWhileSearching(t *testing.T) {
 	for range 2 {
 		go func() {
 			for ctx.Err() == nil {
-				res, err := x.Search(context.Background(), Request{Query: "drought", Limit: 5})
+				res, err := x.Search(context.Background(), Request{Query: "drought", Limit: 5, Facets: DefaultFacets})
 				if err != nil {
 					errc <- err
 					return
