@@ -11,6 +11,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"github.com/newsdex/newsdex/internal/article"
@@ -89,6 +90,12 @@ func Run(ctx context.Context, store search.Store, paths []string, o Options) (*S
 	sum.UnchangedFiles = len(in.Unchanged)
 	sum.Unchanged = in.UnchangedArticles
 	dedupe := newDeduper()
+	// The filter (the pipeline's extraction goroutine) counts the
+	// unchanged articles, the sink (this one) reports progress: the
+	// count they share is atomic. (The sink read the filter's count
+	// without synchronisation before.)
+	var unchanged atomic.Int64
+	unchanged.Store(int64(sum.Unchanged))
 	p := &pipeline.Pipeline{
 		Ingest:  o.Ingest,
 		Workers: o.Workers,
@@ -126,7 +133,10 @@ func Run(ctx context.Context, store search.Store, paths []string, o Options) (*S
 			for _, a := range chunk {
 				in.Count(a.File) // what a re-run skipping the file counts as unchanged
 			}
-			return dropUnchanged(ctx, store, chunk, sum)
+			before := sum.Unchanged
+			chunk, err = dropUnchanged(ctx, store, chunk, sum)
+			unchanged.Add(int64(sum.Unchanged - before)) // for OnBatch, in the sink's goroutine
+			return chunk, err
 		},
 	}
 	if len(in.Read) > 0 {
@@ -139,7 +149,7 @@ func Run(ctx context.Context, store search.Store, paths []string, o Options) (*S
 				sum.Quotes += len(a.Quotes)
 			}
 			if o.OnBatch != nil {
-				o.OnBatch(sum.Indexed + sum.Unchanged)
+				o.OnBatch(sum.Indexed + int(unchanged.Load()))
 			}
 			return nil
 		})

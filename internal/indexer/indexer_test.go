@@ -114,13 +114,17 @@ func TestRunDirectOrThroughServer(t *testing.T) {
 				store = c
 			}
 			var dups []string
-			sum, err := Run(ctx, store, []string{src}, Options{OnDuplicate: func(d Duplicate) { dups = append(dups, d.String()) }})
+			done := 0
+			sum, err := Run(ctx, store, []string{src}, Options{OnDuplicate: func(d Duplicate) { dups = append(dups, d.String()) }, OnBatch: func(n int) { done = n }})
 			if err != nil {
 				t.Fatal(err)
 			}
 			if got := fmt.Sprintf("read %d indexed %d unchanged %d, duplicates %q, precomputed %d, %d files recorded",
 				sum.Read, sum.Indexed, sum.Unchanged, dups, f.precomputed, len(f.hashes)); strings.ReplaceAll(got, src+string(filepath.Separator), "") != `read 3 indexed 2 unchanged 0, duplicates ["a.jsonl: id 3 is id 1 (same content)"], precomputed 1, 1 files recorded` {
 				t.Errorf("first run: %s", got)
+			}
+			if done != 2 {
+				t.Errorf("first run: OnBatch said %d done, want 2", done)
 			}
 			// Again: the file is unchanged and not read; nothing is
 			// written or precomputed.
