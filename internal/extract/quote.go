@@ -434,3 +434,30 @@ var labelWords = setOf("so-called", "self-styled", "self-described", "self-procl
 // a label.
 var namingCues = setOf("accuse", "accuses", "accused", "accusing", "brand", "branded",
 	"blast", "blasted", "slam", "slammed", "criticize", "criticized", "criticise", "criticised")
+
+// cueText returns the cue of attribution a as a quote stores it: the
+// speech verb in lower case ("said", "according to", "pointed out"), and
+// for an interview's answer its label ("A:"). An attribution that stands
+// on no speech verb (a name before a colon, a name after a dash, the
+// subject of the paragraph) has no cue: punctuation, a copula, a
+// preposition, a number or a name is never stored as one.
+func (d *doc) cueText(a attr, q span) string {
+	if a.how == byNone || a.cueS < 0 || a.cueE <= a.cueS || a.cueE > len(d.toks) {
+		return ""
+	}
+	if q.answer {
+		return d.text[d.toks[a.cueS].s:d.toks[a.cueE-1].e]
+	}
+	k := a.cueS
+	if d.toks[k].kind != kWord {
+		return ""
+	}
+	w := d.lw(k)
+	if next, ok := multiCues[w]; ok && a.cueE-k == 2 && slices.Contains(next, d.lw(k+1)) {
+		return w + " " + d.lw(k+1)
+	}
+	if a.cueE-k != 1 || !cueForms[w] || w == "according" {
+		return ""
+	}
+	return w
+}

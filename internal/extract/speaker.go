@@ -112,6 +112,9 @@ func (d *doc) cueAt(i int, weak bool) (int, bool) {
 	if !weak && weakCues[w] {
 		return 0, false
 	}
+	if d.toks[i].cap && i+1 < len(d.toks) && d.toks[i+1].kind == kWord && !d.toks[i+1].cap && cueForms[d.lw(i+1)] && !weakCues[d.lw(i+1)] {
+		return 0, false // "Yelling told BBC Sport", "Crow said": a name
+	}
 	if d.toks[i].cap && !d.sentenceStart(i) {
 		// "Murphy Tweeted" is a cue; "the United States" is not.
 		if i == 0 || d.toks[i-1].cap || d.toks[i].upper {
@@ -338,6 +341,15 @@ func (d *doc) afterCue(ac *actors, q span) (attr, bool) {
 		return attr{}, false
 	}
 	next = d.skipAside(next)
+	if p.kind == npDesc && next+1 < len(d.toks) && d.toks[next].kind == kWord && ofWords[d.lw(next)] {
+		// `"..." a spokesman for Dell said`: the description names
+		// whom its head speaks for.
+		if m := ac.mentAt[next+1]; m >= 0 && ac.ments[m].s == next+1 && ac.ments[m].e-p.s <= 9 {
+			if _, ok := d.cueAt(ac.ments[m].e, false); ok {
+				p.e, next = ac.ments[m].e, ac.ments[m].e
+			}
+		}
+	}
 	for next < len(d.toks) && d.toks[next].kind == kWord && auxiliaries[d.lw(next)] && next-p.e < 4 {
 		next++
 	}
@@ -349,6 +361,10 @@ func (d *doc) afterCue(ac *actors, q span) (attr, bool) {
 	}
 	return attr{how: byAfter, cueS: next, cueE: end, np: p, adjacent: true}, true
 }
+
+// ofWords join a speaker's description to the name of whom it speaks for
+// ("a spokesman for Dell", "an analyst at Barclays").
+var ofWords = setOf("for", "of", "at", "from", "with")
 
 // quotedAs reads `quoted NAME as saying` at token i and returns NAME.
 func (d *doc) quotedAs(ac *actors, i int) (np, bool) {
@@ -1040,9 +1056,10 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 		if a.how == byNone {
 			conf = 0.3
 		}
-		cue := ""
-		if a.how != byNone {
-			cue = d.text[d.toks[a.cueS].s:d.toks[a.cueE-1].e]
+		cue := d.cueText(a, d.quotes[qi])
+		if cue == "" && a.speaker == "" && a.desc == "" && conf > 0.3 {
+			// No speech verb and nobody named: a guess.
+			conf = 0.3
 		}
 		for k := qi; k <= last; k++ {
 			q := d.quotes[k]
