@@ -456,8 +456,12 @@ func (d *doc) cueText(a attr, q span) string {
 	if next, ok := multiCues[w]; ok && a.cueE-k == 2 && slices.Contains(next, d.lw(k+1)) {
 		return w + " " + d.lw(k+1)
 	}
-	if a.cueE-k != 1 || !cueForms[w] || w == "according" {
+	if a.cueE-k != 1 || !cueForms[w] || bareCues[w] {
 		return ""
 	}
 	return w
 }
+
+// bareCues are speech-verb forms that report nothing alone: "according"
+// without "to", "go" without "on" ("could go ahead", "see him go:").
+var bareCues = setOf("according", "go", "goes", "went", "going")

@@ -146,6 +146,8 @@ func TestQuotes(t *testing.T) {
 			[]want{{"We waited all winter for the road.", "Ana Ruiz", "", "said"}}, nil},
 		{"a colon is no cue", "Nobody answered the question put by nurse Rosa Lind: \"Would you work nights for five pounds an hour?\"",
 			[]want{{"Would you work nights for five pounds an hour?", "Rosa Lind", "", ""}}, nil},
+		{"a noun before the speech verb is its subject", "The World Bank published its figures on Monday. \"The digital divide is closing fast,\" the World Bank report said.",
+			[]want{{"The digital divide is closing fast,", "World Bank", "", "said"}}, nil},
 		{"a name that is also a speech verb", "The coach was calm. \"She knows what she wants to do next,\" Crow told reporters.",
 			[]want{{"She knows what she wants to do next,", "Crow", "", "told"}}, nil},
 		{"paragraph subject: the verb is no cue unless it reports speech", "Mayor Ana Costa is touring the north this week.\n\n\"We would not be here without the unions at the table.\"",

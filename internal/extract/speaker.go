@@ -112,8 +112,12 @@ func (d *doc) cueAt(i int, weak bool) (int, bool) {
 	if !weak && weakCues[w] {
 		return 0, false
 	}
-	if d.toks[i].cap && i+1 < len(d.toks) && d.toks[i+1].kind == kWord && !d.toks[i+1].cap && cueForms[d.lw(i+1)] && !weakCues[d.lw(i+1)] {
-		return 0, false // "Yelling told BBC Sport", "Crow said": a name
+	if i+1 < len(d.toks) && d.toks[i+1].kind == kWord && !d.toks[i+1].cap && cueForms[d.lw(i+1)] && !weakCues[d.lw(i+1)] &&
+		(d.toks[i].cap || !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") && w != "said" && w != "told" && w != "wrote") {
+		// Before a speech verb, a form that is no past verb is its
+		// subject: a name ("Yelling told BBC Sport", "Crow said") or a
+		// noun ("the World Bank report said").
+		return 0, false
 	}
 	if d.toks[i].cap && !d.sentenceStart(i) {
 		// "Murphy Tweeted" is a cue; "the United States" is not.
