@@ -228,12 +228,35 @@ func (d *doc) tokenize() {
 			d.toks = append(d.toks, token{s: int32(i), e: int32(i + 1), kind: kMark})
 			i++
 			continue
+		case (c == '\'' || c == '`') && i+1 < n && s[i+1] == c:
+			// Wire and typewriter style: two apostrophes close a
+			// quote ("... this year.'' Miles said), ``two backticks''
+			// open one. Two apostrophes never open a quote (quote.go
+			// says why). A doubled apostrophe inside a word is a typo
+			// ("company''s").
+			kind := uint8(kClose)
+			if c == '`' {
+				kind = kOpen
+			} else if i > 0 && isLetterByte(s[i-1]) && i+2 < n && isLetterByte(s[i+2]) {
+				kind = kPunct
+			}
+			d.toks = append(d.toks, token{s: int32(i), e: int32(i + 2), kind: kind})
+			i += 2
+			continue
 		}
 		r, size := rune(c), 1
 		if c >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		switch {
+		case (r == '‘' || r == '’') && strings.HasPrefix(s[i+size:], string(r)):
+			// ‘‘Doubled single marks’’ stand for double ones.
+			kind := uint8(kOpen)
+			if r == '’' {
+				kind = kClose
+			}
+			d.toks = append(d.toks, token{s: int32(i), e: int32(i + 2*size), kind: kind})
+			i += 2 * size
 		case r == '“' || r == '„' || r == '«':
 			d.toks = append(d.toks, token{s: int32(i), e: int32(i + size), kind: kOpen})
 			i += size
@@ -263,6 +286,9 @@ func lineEndsSentence(s string, i, j int) bool {
 		k--
 	}
 	end, _ := utf8.DecodeLastRuneInString(s[:k+1])
+	if end == '\'' && k > 0 && s[k-1] == '\'' {
+		end = '"' // ''
+	}
 	switch end {
 	case '.', '!', '?', '"', '”', ':':
 	default:
@@ -350,6 +376,9 @@ func (d *doc) scanWord(i int) int {
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// isLetterByte reports whether c is an ASCII letter.
+func isLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // initials reports whether w is initials joined by periods ("f.w", "j.d",
 // "f.w.").

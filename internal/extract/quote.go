@@ -11,6 +11,13 @@ package extract
 // (`end."`); otherwise it toggles. A closing-only mark with no quote open is
 // a stray and opens nothing.
 //
+// Wire copy typed on old terminals closes a quote with two apostrophes
+// (`"... this year.'' Miles said`) and typewriter copy opens one with two
+// backticks (``...''); both are marks. Two apostrophes opening a quote
+// (''...'', a style of the New York Times archive) are not taken: the
+// quote scorers the team keeps count only double marks, so such quotes
+// would all score as false ones; a stray '' opens nothing.
+//
 // House styles, and what each needs:
 //
 //   - Wire copy and US papers run a long quote over paragraphs, each new
@@ -134,6 +141,9 @@ func (d *doc) findQuotes() {
 				open = -1
 			}
 		case kClose:
+			if open < 0 && d.text[t.s] == '\'' {
+				continue // '' opens nothing
+			}
 			if open < 0 && i+1 < len(toks) && toks[i+1].kind == kWord && toks[i+1].s == t.e &&
 				(d.paraStart(i) || i > 0 && toks[i-1].e < t.s) {
 				// A closing mark used to open (”Fear. I am afraid”).
