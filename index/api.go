@@ -123,6 +123,10 @@ type QuoteHit struct {
 
 	// SpeakerDescription describes a speaker the article does not name.
 	SpeakerDescription string `json:"speaker_description,omitempty"`
+	// Group links the parts of one quotation cut by its attribution or
+	// run on over merged paragraphs: the parts of an article with the
+	// same non-zero Group are one speaker's words, as in extract's output.
+	Group int `json:"group,omitempty"`
 }
 
 // Result is the answer to an article search.

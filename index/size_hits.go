@@ -113,7 +113,7 @@ func (x *Index) quoteHits(ctx context.Context, hits search.DocumentMatchCollecti
 			SpeakerDescription: q.SpeakerDescription,
 			Cue:                q.Cue, ArticleID: id, Title: rec.Title, Date: dateString(t),
 			Source: rec.Source, Countries: countryCodes(rec.Countries), Snippet: snip,
-			Confidence: q.Confidence, Score: h.Score, SortKey: sortKey(h), Time: t,
+			Confidence: q.Confidence, Score: h.Score, SortKey: sortKey(h), Time: t, Group: q.Group,
 		})
 	}
 	return out, nil
