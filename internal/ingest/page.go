@@ -241,7 +241,7 @@ func cleanTitle(title, site, rawSite, host string) string {
 			break
 		}
 		head, tail := title[:i], title[i+len(sep):]
-		if len(strings.Fields(head)) < 2 {
+		if titleWords(head) < 2 {
 			break
 		}
 		if namesSite(tail, keys, len(strings.Fields(tail)) <= 3) {
@@ -259,7 +259,7 @@ func cleanTitle(title, site, rawSite, host string) string {
 			continue
 		}
 		head, tail := title[:i], title[i+len(sep):]
-		if (namesSite(head, keys, false) || rawSite != "" && strings.EqualFold(head, rawSite)) && len(strings.Fields(tail)) >= 2 {
+		if (namesSite(head, keys, false) || rawSite != "" && strings.EqualFold(head, rawSite)) && titleWords(tail) >= 2 {
 			title = tail
 			break
 		}
@@ -270,7 +270,23 @@ func cleanTitle(title, site, rawSite, host string) string {
 			title = rest
 		}
 	}
+	if i := strings.Index(title, " | "); i > 0 && len(strings.Fields(title[:i])) == 1 && titleWords(title[i+3:]) >= 4 {
+		title = title[i+3:] // "Opinion | ...": a section label
+	}
 	return title
+}
+
+// titleWords counts the words of a title; in a script written without
+// spaces (Chinese, Japanese) every two characters count as one, so that
+// "商品の改造が商標法違反に！？" is a title of several words, not one.
+func titleWords(s string) int {
+	n, wide := len(strings.Fields(s)), 0
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) {
+			wide++
+		}
+	}
+	return n + wide/2
 }
 
 // lastSep returns the position and text of the last title separator.

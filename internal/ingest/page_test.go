@@ -120,6 +120,8 @@ func TestCleanTitle(t *testing.T) {
 		{"Valmera Post: Rail strike ends after twelve days", "Valmera Post", "", "", "Rail strike ends after twelve days"},
 		{"Valmera Post | News from the islands: Rail strike ends", "Valmera Post", "Valmera Post | News from the islands", "", "Rail strike ends"},
 		{"Opinion | Rail strike ends", "Valmera Post", "", "", "Opinion | Rail strike ends"},
+		{"Opinion | The rail strike must end this week", "Valmera Post", "", "", "The rail strike must end this week"},
+		{"港湾ストライキが十二日ぶりに終結 - ヴァルメラ新報", "ヴァルメラ新報", "ヴァルメラ新報", "", "港湾ストライキが十二日ぶりに終結"},
 		{"Valmera Post", "Valmera Post", "", "", "Valmera Post"},
 	} {
 		if got := cleanTitle(c.title, c.site, c.raw, c.host); got != c.want {
