@@ -52,6 +52,7 @@ import (
 type pageMeta struct {
 	lang     string   // <html lang>, content-language or og:locale
 	siteName []string // site name candidates, most trusted first
+	handles  []string // the publisher's social-media handles (article:publisher)
 }
 
 // readPageMeta reads the declared language and site name candidates of a
@@ -75,6 +76,10 @@ func readPageMeta(doc *html.Node) pageMeta {
 				switch {
 				case prop == "og:site_name" || name == "og:site_name":
 					og = append(og, content)
+				case prop == "article:publisher" || name == "article:publisher":
+					if h := socialHandle(content); h != "" {
+						m.handles = append(m.handles, h)
+					}
 				case prop == "og:locale":
 					locale = content
 				case strings.EqualFold(attr(n, "http-equiv"), "content-language"):
@@ -181,6 +186,108 @@ func pageSource(candidates []string, pageURL string) string {
 	return hostName(pageURL)
 }
 
+// publisherSource checks source src against the page's domain. A site
+// name that is no publisher's gives way to the publisher's social-media
+// handle when that names the domain ("Reuters", "APNews"): the name of a
+// subdomain ("Hosted" on hosted.ap.org, the hosting service; a subdomain
+// with no such handle is the site's own brand, "ProFootballTalk" on
+// profootballtalk.nbcsports.com) or initials with periods ("U.S.", a
+// section of reuters.com; with no handle, the host). A brand whose domain
+// reads otherwise ("Experience" on expapp.com) stays.
+func publisherSource(src string, handles []string, pageURL string) string {
+	label := domainLabel(pageURL)
+	if label == "" || src == "" || namesDomain(src, label) || !subdomainName(src, pageURL) && !dottedInitials(src) {
+		return src
+	}
+	for _, h := range handles {
+		if namesDomain(h, label) {
+			return h
+		}
+	}
+	if dottedInitials(src) {
+		return hostName(pageURL)
+	}
+	return src // "ProFootballTalk" on profootballtalk.nbcsports.com
+}
+
+// subdomainName reports whether name is a label of the page's host before
+// its site's label ("hosted" of hosted.ap.org).
+func subdomainName(name, pageURL string) bool {
+	labels := strings.Split(hostName(pageURL), ".")
+	label := domainLabel(pageURL)
+	for _, l := range labels {
+		if l == label {
+			break
+		}
+		if strings.EqualFold(l, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// dottedInitials reports whether s is initials with periods ("U.S.").
+func dottedInitials(s string) bool {
+	if len(s) < 4 || len(s)%2 != 0 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if i%2 == 0 && !('A' <= s[i] && s[i] <= 'Z') || i%2 == 1 && s[i] != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// socialHandle returns the account name of a social-media profile URL
+// ("https://www.facebook.com/Reuters" -> "Reuters"), or "".
+func socialHandle(u string) string {
+	p, err := url.Parse(strings.TrimSpace(u))
+	if err != nil {
+		return ""
+	}
+	switch strings.TrimPrefix(strings.ToLower(p.Hostname()), "www.") {
+	case "facebook.com", "twitter.com", "x.com", "instagram.com":
+	default:
+		return ""
+	}
+	h, _, _ := strings.Cut(strings.Trim(p.Path, "/"), "/")
+	if h == "" || strings.Contains(h, ".") || h == "pages" {
+		return ""
+	}
+	return strings.TrimPrefix(h, "@")
+}
+
+// domainLabel returns the label that names a page's site: "reuters" for
+// www.reuters.com, "ap" for hosted.ap.org, "bbc" for www.bbc.co.uk.
+func domainLabel(pageURL string) string {
+	labels := strings.Split(hostName(pageURL), ".")
+	if len(labels) < 2 {
+		return ""
+	}
+	labels = labels[:len(labels)-1]
+	switch labels[len(labels)-1] {
+	case "co", "com", "org", "net", "gov", "ac", "edu":
+		if len(labels) > 1 {
+			labels = labels[:len(labels)-1]
+		}
+	}
+	return labels[len(labels)-1]
+}
+
+// namesDomain reports whether name spells the domain label, its letters
+// and digits read in lower case ("NYTimes" and "nytimes", "APNews" and "ap").
+func namesDomain(name, label string) bool {
+	var b strings.Builder
+	for _, r := range strings.ToLower(name) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	n := b.String()
+	return n != "" && (strings.Contains(n, label) || len(n) >= 3 && strings.Contains(label, n))
+}
+
 // hostName returns the host of a URL without "www.", or "".
 func hostName(u string) string {
 	p, err := url.Parse(strings.TrimSpace(u))
@@ -220,8 +327,10 @@ func cleanSiteName(s string) string {
 		return ""
 	case !strings.ContainsFunc(s, unicode.IsLetter):
 		return ""
+	case len(strings.Fields(s)) > 6 || len(strings.Fields(s)) > 4 && strings.ContainsFunc(s, unicode.IsDigit):
+		return "" // a tagline ("weight loss of up to 10 kg. Reviews"), not a name
 	}
-	return strings.TrimPrefix(s, "www.")
+	return strings.Trim(strings.TrimPrefix(s, "www."), "_")
 }
 
 // titleSeps separate a title from a site name or section label.

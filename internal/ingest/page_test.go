@@ -81,6 +81,9 @@ func TestCleanSiteName(t *testing.T) {
 		{"Valmera Post - News from the islands", "Valmera Post"},
 		{"San Antonio Express-News", "San Antonio Express-News"},
 		{"Pat &amp; Jo's Kitchen", "Pat & Jo's Kitchen"},
+		{"Valmera_", "Valmera"},
+		{"lose up to 10 kg in a month. Reviews", ""},
+		{"NBC 5 Dallas-Fort Worth", "NBC 5 Dallas-Fort Worth"},
 		{"2019", ""},
 		{"", ""},
 	} {
@@ -214,4 +217,39 @@ func FuzzPageMeta(f *testing.F) {
 		isBoilerplate(title)
 		_ = errorPage(title, site)
 	})
+}
+
+func TestPublisherSource(t *testing.T) {
+	for _, c := range []struct {
+		src     string
+		handles []string
+		url     string
+		want    string
+	}{
+		{"U.S.", []string{"ValmeraWire"}, "https://www.valmerawire.example/article/x", "ValmeraWire"},
+		{"U.S.", nil, "https://www.valmerawire.example/article/x", "valmerawire.example"},
+		{"Hosted", []string{"VPNews"}, "https://hosted.vp.example/paper/article/1", "VPNews"},
+		{"Islandsport", nil, "https://islandsport.valmera.example/a", "Islandsport"},
+		{"Experience", []string{"ExpApp"}, "https://www.expapp.example/blog/ceo", "Experience"},
+		{"Valmera Post", []string{"OtherName"}, "https://www.valmerapost.example/a", "Valmera Post"},
+		{"U.K.", []string{"ValmeraWire"}, "", "U.K."},
+	} {
+		if got := publisherSource(c.src, c.handles, c.url); got != c.want {
+			t.Errorf("publisherSource(%q, %q, %q) = %q, want %q", c.src, c.handles, c.url, got, c.want)
+		}
+	}
+}
+
+func TestSocialHandle(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"https://www.facebook.com/ValmeraWire", "ValmeraWire"},
+		{"https://twitter.com/@ValmeraWire/", "ValmeraWire"},
+		{"https://www.facebook.com/pages/Valmera/123", ""},
+		{"https://www.valmerawire.example/about", ""},
+		{"Valmera Wire", ""},
+	} {
+		if got := socialHandle(c.in); got != c.want {
+			t.Errorf("socialHandle(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
 }
