@@ -295,7 +295,44 @@ func lineEndsSentence(s string, i, j int) bool {
 		return false
 	}
 	next, _ := utf8.DecodeRuneInString(s[j:])
+	if (end == '"' || end == '”') && attributionLine(s[j:], strings.HasSuffix(strings.TrimRight(s[:k+1], "\"'”"), ",")) {
+		return false // `... this year."\nMiles said.`: the quote's cue, wrapped
+	}
 	return unicode.IsUpper(next) || next == '"' || next == '“' || next == '”'
+}
+
+// attributionLine reports whether line s opens with a short attribution
+// ending its sentence: one to three capitalised words, a speech verb and a
+// full stop, or a comma after a quote closed on one (`"...buy,"\nEd
+// Malmgreen added, ...`). Wire copy wraps its lines, and a quote ending one
+// line is attributed on the next.
+func attributionLine(s string, comma bool) bool {
+	names := 0
+	for names < 4 {
+		k := 0
+		for k < len(s) && s[k] != ' ' && s[k] != '.' && s[k] != ',' && s[k] != '\n' {
+			k++
+		}
+		if k == 0 {
+			return false
+		}
+		w := s[:k]
+		if names > 0 && cueForms[w] && !weakCues[w] {
+			return k < len(s) && (s[k] == '.' || comma && s[k] == ',')
+		}
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+		names++
+		if k+1 < len(s) && s[k] == '.' && s[k+1] == ' ' {
+			k++ // "J. Smith"
+		}
+		if k >= len(s) || s[k] != ' ' {
+			return false
+		}
+		s = s[k+1:]
+	}
+	return false
 }
 
 // scanWord reads the word starting at byte i and returns the offset after it.

@@ -150,6 +150,8 @@ func TestQuotes(t *testing.T) {
 			[]want{{"Prices will rise later this year.", "Tom Miles", "", "said"}}, nil},
 		{"typewriter and doubled curly marks", "``It is done,'' said Ana Ruiz. \u2018\u2018We will win,\u2019\u2019 said Omar Haddad.",
 			[]want{{"It is done,", "Ana Ruiz", "", "said"}, {"We will win,", "Omar Haddad", "", "said"}}, nil},
+		{"wire copy: the attribution wrapped to the next line", "The firm has large reserves in the area.\n\"These are the best times to buy,\"\nGreco said.\nThe company also plans a new plant.",
+			[]want{{"These are the best times to buy,", "Greco", "", "said"}}, nil},
 		{"two apostrophes open nothing", "Paying taxes ''makes me smart,'' Tom Miles said.", nil, nil},
 		{"labels inside a noun phrase are no quotes", "Speaker Omar Haddad predicted that the House would vote by a wide margin to block the aid to the Andean \"contra\" rebels. The institute said the study found that failures rose by 7 pct, but in the \"oil patch\" of the south the rise was far larger. Lena Ortiz said Mr Grant's \"golden rule\" had failed.", nil, nil},
 		{"a partial quote near its verb is one", "Lena Ortiz pledged a \"tough\" budget and said a new government would bring a \"radical reform\" of the courts.",
