@@ -564,6 +564,19 @@ func (d *doc) cueText(a attr, q span) string {
 	if a.cueE-k != 1 || !cueForms[w] || bareCues[w] {
 		return ""
 	}
+	if k > 0 && d.toks[k-1].kind == kWord && (d.lw(k-1) == "not" || strings.HasSuffix(d.lw(k-1), "n't")) ||
+		k+1 < len(d.toks) && d.toks[k+1].kind == kWord && d.lw(k+1) == "to" && !strings.HasSuffix(w, "ed") && w != "said" && w != "told" {
+		// `would not comment on it but insisted he was "..."`: no one
+		// spoke so; `will continue to face "serious challenges"`
+		// reports nothing. A speech verb nearer the quote is its cue.
+		for j := a.cueE; j < q.open && j < len(d.toks); j++ {
+			if v := d.lw(j); d.toks[j].kind == kWord && !d.toks[j].inq && cueForms[v] && !weakCues[v] && !bareCues[v] &&
+				(strings.HasSuffix(v, "ed") || v == "said" || v == "told" || v == "says") {
+				return v
+			}
+		}
+		return ""
+	}
 	return w
 }
 

@@ -156,6 +156,8 @@ func TestQuotes(t *testing.T) {
 		{"labels inside a noun phrase are no quotes", "Speaker Omar Haddad predicted that the House would vote by a wide margin to block the aid to the Andean \"contra\" rebels. The institute said the study found that failures rose by 7 pct, but in the \"oil patch\" of the south the rise was far larger. Lena Ortiz said Mr Grant's \"golden rule\" had failed.", nil, nil},
 		{"a partial quote near its verb is one", "Lena Ortiz pledged a \"tough\" budget and said a new government would bring a \"radical reform\" of the courts.",
 			[]want{{"tough", "Lena Ortiz", "", "pledged"}, {"radical reform", "Lena Ortiz", "", "said"}}, nil},
+		{"a negated verb is no cue: the nearer speech verb is", "Finance Minister Lena Ortiz would not comment on the figures, but insisted she would not be \"diverted or distracted\" by them.",
+			[]want{{"diverted or distracted", "Lena Ortiz", "Finance Minister", "insisted"}}, nil},
 		{"a noun before the speech verb is its subject", "The World Bank published its figures on Monday. \"The digital divide is closing fast,\" the World Bank report said.",
 			[]want{{"The digital divide is closing fast,", "World Bank", "", "said"}}, nil},
 		{"a name that is also a speech verb", "The coach was calm. \"She knows what she wants to do next,\" Crow told reporters.",
