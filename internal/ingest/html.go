@@ -83,6 +83,7 @@ func ParseHTML(r *bufio.Reader) (*article.Article, error) {
 		rawSite = oneLine(html.UnescapeString(meta.siteName[0]))
 	}
 	a.Title = cleanTitle(oneLine(m.Title), a.Source, rawSite, host)
+	a.Title, a.Source = logoTitle(a.Title, a.Source, meta)
 	if dateErr == nil && !date.IsZero() {
 		if namesDay(date.SrcString) {
 			a.Date = date.DateTime.UTC()

@@ -53,6 +53,8 @@ type pageMeta struct {
 	lang     string   // <html lang>, content-language or og:locale
 	siteName []string // site name candidates, most trusted first
 	handles  []string // the publisher's social-media handles (article:publisher)
+	title    string   // the <title> element's text
+	logos    []string // texts of headings inside a link to the home page
 }
 
 // readPageMeta reads the declared language and site name candidates of a
@@ -87,6 +89,18 @@ func readPageMeta(doc *html.Node) pageMeta {
 				case name == "publisher" || name == "application-name" || name == "apple-mobile-web-app-title":
 					other = append(other, content)
 				}
+			case atom.Title:
+				if m.title == "" {
+					m.title = oneLine(textOf(n))
+				}
+			case atom.A:
+				if h := strings.TrimSpace(attr(n, "href")); h == "/" || h == "./" || h == "index.html" {
+					for c := n.FirstChild; c != nil; c = c.NextSibling {
+						if c.Type == html.ElementNode && (c.DataAtom == atom.H1 || c.DataAtom == atom.H2) {
+							m.logos = append(m.logos, oneLine(textOf(c)))
+						}
+					}
+				}
 			case atom.Script:
 				if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
 					ld = append(ld, jsonLDPublishers(n.FirstChild.Data)...)
@@ -108,6 +122,46 @@ func readPageMeta(doc *html.Node) pageMeta {
 	}
 	m.siteName = append(append(og, ld...), other...)
 	return m
+}
+
+// textOf returns the text inside n.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// logoTitle fixes a title that is the site's logo: a heading inside a link
+// to the home page ("<a href="/"><h1>Site</h1></a>") names the site, not
+// the article. The <title> element is read instead; with no site name
+// known, its trailing part (`Headline - Site`) is the source.
+func logoTitle(title, source string, m pageMeta) (string, string) {
+	logo := false
+	for _, l := range m.logos {
+		logo = logo || l != "" && l == title
+	}
+	if !logo || m.title == "" || m.title == title {
+		return title, source
+	}
+	t := m.title
+	if i, sep := lastSep(t); i > 0 && titleWords(t[:i]) >= 2 {
+		if tail := strings.TrimSpace(t[i+len(sep):]); len(strings.Fields(tail)) <= 3 && !strings.Contains(tail, "?") {
+			t = t[:i]
+			if source == "" {
+				source = cleanSiteName(tail)
+			}
+		}
+	}
+	return strings.TrimSpace(t), source
 }
 
 func attr(n *html.Node, key string) string {

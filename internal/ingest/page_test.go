@@ -12,8 +12,8 @@ import (
 // TestParseHTMLPages reads the team-written pages of testdata/pages: a
 // publisher given as a Facebook URL, a site name that is a copyright line
 // in escaped entities, a site name repeated, titles with the site after
-// them, a copyright year as the only date, trailing boilerplate, and bot
-// check and error pages.
+// them, a copyright year as the only date, trailing boilerplate, the site's
+// logo heading taken for the title (Korean), and bot check and error pages.
 func TestParseHTMLPages(t *testing.T) {
 	for _, c := range []struct {
 		file                                string
@@ -30,6 +30,8 @@ func TestParseHTMLPages(t *testing.T) {
 		{file: "german.html", source: "Tele Nordbrück", title: "Nordbrück schließt zwei Bibliotheken",
 			date: "2019-11-19", dateText: "2019-11-19T08:30:00+01:00", lang: "de-DE",
 			lastPara: "In der Reihe der Sparmaßnahmen ist es bereits die dritte Schließung in diesem Jahr. Der Rat will den Plan nach der Verabschiedung des Haushalts erneut prüfen."},
+		{file: "logo-title.html", source: "Selden Ilbo", title: "셀든 항구, 북쪽 부두 다시 짓는다",
+			lastPara: "위원회는 봄이 오기 전에 건설 회사를 고를 계획이다. 그때까지 어항은 여객선에 열려 있고, 역에서 삼십 분마다 셔틀버스가 다닌다."},
 		{file: "incapsula.html", err: `not an article: a bot-check page ("Request unsuccessful. Incapsula incident ID: 000000000000000000-000000000000000000")`},
 		{file: "cloudflare.html", err: `not an article: a bot-check page ("Sorry, you have been blocked This website is ...")`},
 		{file: "not-found.html", err: `not an article: an error page ("Page not found")`},
