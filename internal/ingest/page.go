@@ -43,6 +43,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -381,10 +382,28 @@ func cleanSiteName(s string) string {
 		return ""
 	case !strings.ContainsFunc(s, unicode.IsLetter):
 		return ""
-	case len(strings.Fields(s)) > 6 || len(strings.Fields(s)) > 4 && strings.ContainsFunc(s, unicode.IsDigit):
+	case len(strings.Fields(s)) > 6 || len(strings.Fields(s)) > 4 && strings.ContainsFunc(s, unicode.IsDigit) || taglineWords(s):
 		return "" // a tagline ("weight loss of up to 10 kg. Reviews"), not a name
 	}
 	return strings.Trim(strings.TrimPrefix(s, "www."), "_")
+}
+
+// taglineWords reports whether s, of four words or more, reads as a
+// phrase rather than a name: a word after the first is lower case and
+// longer than a short function word ("Expert how-to for English Riders");
+// a name capitalises its words ("Business Insider Deutschland", "The Real
+// Deal New York").
+func taglineWords(s string) bool {
+	f := strings.Fields(s)
+	if len(f) < 4 {
+		return false
+	}
+	for _, w := range f[1:] {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && utf8.RuneCountInString(w) > 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // titleSeps separate a title from a site name or section label.

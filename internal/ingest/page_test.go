@@ -86,6 +86,9 @@ func TestCleanSiteName(t *testing.T) {
 		{"Valmera_", "Valmera"},
 		{"lose up to 10 kg in a month. Reviews", ""},
 		{"NBC 5 Dallas-Fort Worth", "NBC 5 Dallas-Fort Worth"},
+		{"Expert advice for island sailors", ""},
+		{"The Real Deal New York", "The Real Deal New York"},
+		{"pv magazine International", "pv magazine International"},
 		{"2019", ""},
 		{"", ""},
 	} {
