@@ -87,7 +87,7 @@ func (x *Extractor) people(a *article.Article) {
 	a.Quotes = d.attribute(ac)
 	seen := map[string]bool{}
 	for _, q := range a.Quotes {
-		if q.Speaker != "" && !seen[q.Speaker] && ac.isActorName(q.Speaker) {
+		if q.SpeakerNamed && !seen[q.Speaker] && ac.isActorName(q.Speaker) {
 			seen[q.Speaker] = true
 			a.Speakers = append(a.Speakers, q.Speaker)
 		}

@@ -52,7 +52,7 @@ func TestQuotes(t *testing.T) {
 		{"title kept apart", "Foreign Minister Fuad Hussein spoke in London.\n\n\"We hope the talks go on for months,\" Hussein said.",
 			[]want{{"We hope the talks go on for months,", "Fuad Hussein", "Foreign Minister", "said"}}, nil},
 		{"colon before", "The senator told reporters: \"This bill will not pass the House.\"",
-			[]want{{"This bill will not pass the House.", "", "", "told"}}, nil},
+			[]want{{"This bill will not pass the House.", "The senator", "", "told"}}, nil},
 		{"name and said before", "Angela Brandt said, \"The plant will close by the end of June.\"",
 			[]want{{"The plant will close by the end of June.", "Angela Brandt", "", "said"}}, nil},
 		{"pronoun", "Governor Tom Walsh spoke for an hour. \"We have no money left for roads,\" he said.",

@@ -29,9 +29,10 @@ package extract
 //     stay speakers; so does "The Liberal Democrats". A person description
 //     in the lede that stands for nobody before it goes to the person of
 //     the headline. Anything else ("a spokesman", "one dealer", "the
-//     spokesman" after "a spokesman") names nobody: Speaker is left empty
-//     and the words go to SpeakerDescription, so a researcher still sees who
-//     spoke.
+//     spokesman" after "a spokesman") names nobody: Speaker holds the
+//     description as written (whitespace-normalised), SpeakerNamed is
+//     false and the words go to SpeakerDescription too, so a researcher
+//     sees who spoke and the speaker facet still holds names only.
 //   - An addressee is never the speaker: a name before the colon is one
 //     only when it is no object ("told the BBC:", "in a PS:"), and "told
 //     Reuters" has its speaker before the verb.
@@ -1044,6 +1045,12 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 		if a.how != byNone {
 			cue = d.text[d.toks[a.cueS].s:d.toks[a.cueE-1].e]
 		}
+		// A speaker the article does not name is its description,
+		// marked unnamed.
+		speaker, named, desc := a.speaker, a.speaker != "", oneSpace(a.desc)
+		if !named {
+			speaker = desc
+		}
 		for k := qi; k <= last; k++ {
 			q := d.quotes[k]
 			c := conf
@@ -1051,8 +1058,8 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 				c *= 0.7
 			}
 			out = append(out, article.Quote{
-				Text: d.text[q.s:q.e], Speaker: a.speaker, SpeakerTitle: a.title, SpeakerDescription: a.desc,
-				Cue: cue, Confidence: round2(c), Group: g,
+				Text: d.text[q.s:q.e], Speaker: speaker, SpeakerNamed: named, SpeakerTitle: oneSpace(a.title),
+				SpeakerDescription: desc, Cue: oneSpace(cue), Confidence: round2(c), Group: g,
 			})
 			offs = append(offs, q.s, q.e)
 		}

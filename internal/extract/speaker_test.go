@@ -12,10 +12,10 @@ func TestSpeakers(t *testing.T) {
 	}{
 		{"unnamed spokesman keeps the description",
 			"The ministry will publish the bill next month. \"We expect a lively debate,\" a spokesman said.",
-			[]want{{"We expect a lively debate,", "", "a spokesman"}}},
+			[]want{{"We expect a lively debate,", "a spokesman", "a spokesman"}}},
 		{"anonymous description stays anonymous",
 			"A spokesman for Harbour Freight Group said the talks went on. \"Nothing is agreed yet,\" the spokesman added.",
-			[]want{{"Nothing is agreed yet,", "", "the spokesman"}}},
+			[]want{{"Nothing is agreed yet,", "the spokesman", "the spokesman"}}},
 		{"wire: the company is the organisation named before",
 			"Harbour Freight Group, which runs the port, said on Monday it would cut 200 jobs.\n\n\"The cuts are painful but necessary,\" the company said.",
 			[]want{{"The cuts are painful but necessary,", "Harbour Freight Group", ""}}},
@@ -69,7 +69,7 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"It looks extremely unlikely", "Karl Ibsen", ""}, {"The numbers are not there,", "Karl Ibsen", ""}}},
 		{"a role before a relative clause does not describe the name after it",
 			"Spending rose.\n\n\"I would want answers,\" said a prominent Republican National Committee member who supports Mark Dole, asking for anonymity.\n\nMark Dole paid himself rent.\n\n\"Nobody cares when you spend your own money,\" the RNC member said.",
-			[]want{{"I would want answers,", "", "a prominent Republican National Committee member"}, {"Nobody cares when you spend your own money,", "", "the RNC member"}}},
+			[]want{{"I would want answers,", "a prominent Republican National Committee member", "a prominent Republican National Committee member"}, {"Nobody cares when you spend your own money,", "the RNC member", "the RNC member"}}},
 		{"a generational suffix stays with the name before its appositive",
 			"Reed won the vote.\n\n\"Yes, I support Tom Reed,\" Brent Oakley III, founder of the Media Trust, tells the paper in an interview.",
 			[]want{{"Yes, I support Tom Reed,", "Brent Oakley", ""}}},
@@ -89,8 +89,11 @@ func TestSpeakers(t *testing.T) {
 				if got != w {
 					t.Errorf("people(%q) quote %d = %q, want %q", tt.body, i, got, w)
 				}
-				if q.Speaker != "" && q.SpeakerDescription != "" {
-					t.Errorf("people(%q) quote %d has both a speaker and a description", tt.body, i)
+				if q.SpeakerDescription != "" && (q.SpeakerNamed || q.Speaker != q.SpeakerDescription) {
+					t.Errorf("people(%q) quote %d: described speaker %q, named %v, want the description, unnamed", tt.body, i, q.Speaker, q.SpeakerNamed)
+				}
+				if q.SpeakerDescription == "" && q.SpeakerNamed != (q.Speaker != "") {
+					t.Errorf("people(%q) quote %d: speaker %q named %v", tt.body, i, q.Speaker, q.SpeakerNamed)
 				}
 			}
 		})

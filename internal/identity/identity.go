@@ -454,7 +454,7 @@ func (t *Table) Apply(a *article.Article) {
 		a.Speakers = out
 	}
 	for i := range a.Quotes {
-		if a.Quotes[i].Speaker != "" {
+		if a.Quotes[i].SpeakerNamed {
 			a.Quotes[i].Speaker = name(a.Quotes[i].Speaker)
 		}
 	}

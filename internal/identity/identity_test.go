@@ -177,7 +177,7 @@ func TestApply(t *testing.T) {
 			{Name: "Tomas\nVarga", Type: article.Person, Mentions: 1},
 		},
 		Speakers: []string{"Varga", "Tomas Varga", "a spokesman"},
-		Quotes:   []article.Quote{{Speaker: "Varga"}, {Speaker: ""}, {Speaker: "a spokesman"}},
+		Quotes:   []article.Quote{{Speaker: "Varga", SpeakerNamed: true}, {Speaker: ""}, {Speaker: "a spokesman", SpeakerDescription: "a spokesman"}},
 	}
 	tab.Apply(a)
 	wantActors := []article.Actor{{Name: "Tomas Varga", Type: article.Person, Mentions: 4}, {Name: "Acme", Type: article.Organization, Mentions: 2}}
