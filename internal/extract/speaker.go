@@ -1321,7 +1321,16 @@ func (ac *actors) resolve(d *doc, a *attr, pos int) {
 		base -= 0.1
 	} else if p.kind == npDesc {
 		// Nobody named: the description is kept apart, so the speaker
-		// facet holds names only.
+		// facet holds names only. It keeps the phrase that tells whose
+		// the speaker is ("a longtime adviser to Trump").
+		e := p.e
+		for e-1 > p.s && (determiners[d.lw(e-1)] || tailPreps[d.lw(e-1)]) {
+			e-- // "one of the "Green Group" organisers": "one"
+		}
+		if t := d.descTail(e); t > e {
+			e = t
+		}
+		text = d.text[d.toks[p.s].s:d.toks[e-1].e]
 		a.speaker, a.desc = "", trimPoss(text)
 		base -= 0.1
 	} else {
@@ -1333,6 +1342,47 @@ func (ac *actors) resolve(d *doc, a *attr, pos int) {
 	}
 	a.conf = base
 }
+
+// descTail returns the end of the modifier that follows a description
+// ending at token e: a preposition and the noun phrase after it, "a
+// spokesman [for committee Democrats]", "a person [close to the
+// Clintons]", "a source [involved in the super-PAC's creation]". It stops
+// at punctuation, a quotation mark, a verb-like word (a speech verb, an
+// auxiliary, a form in -ed) and a relative pronoun, and gives back a
+// trailing function word: "the authors of the "Growth ..."" keeps
+// "the authors". e when nothing follows.
+func (d *doc) descTail(e int) int {
+	k := e
+	if k < len(d.toks) && d.toks[k].kind == kWord && (d.lw(k) == "close" || d.lw(k) == "involved" || d.lw(k) == "familiar") {
+		k++
+	}
+	if k >= len(d.toks) || d.toks[k].kind != kWord || d.toks[k].inq || !tailPreps[d.lw(k)] {
+		return e
+	}
+	k++
+	end := e
+	for n := 0; k < len(d.toks) && n < 9; k, n = k+1, n+1 {
+		t := d.toks[k]
+		if t.kind != kWord || t.inq {
+			break
+		}
+		w := d.lw(k)
+		if !t.cap && (cueForms[w] || auxiliaries[w] || w == "who" || w == "which" || w == "that" || w == "whose" ||
+			strings.HasSuffix(w, "ed") || stopWords[w] && !tailPreps[w] && w != "and") {
+			break
+		}
+		if !determiners[w] && !tailPreps[w] && w != "and" {
+			end = k + 1
+		}
+		if t.poss && k+1 < len(d.toks) && d.toks[k+1].kind != kWord {
+			break
+		}
+	}
+	return end
+}
+
+// tailPreps open the modifier of a description (descTail).
+var tailPreps = setOf("to", "for", "of", "at", "with", "from", "in", "on", "by", "inside", "within", "near")
 
 // antecedent returns the entity a pronoun at token pos stands for: the
 // nearest earlier person (or, for "it", organisation) named outside quotes
