@@ -300,6 +300,11 @@ func (d *doc) afterCue(ac *actors, q span) (attr, bool) {
 		return attr{}, false
 	}
 	i := q.close + 1
+	if j := i; j+1 < len(d.toks) && d.toks[j].kind == kPara && d.toks[j+1].kind == kPunct && isDash(d.text[d.toks[j+1].s:d.toks[j+1].e]) {
+		// `"...." / - Sanders.`: fact-check style signs a quote with
+		// a dash opening the next paragraph.
+		i = j + 1
+	}
 	dash := -1
 	for i < len(d.toks) && d.toks[i].kind == kPunct && isDashOrComma(d.text[d.toks[i].s:d.toks[i].e]) {
 		if d.text[d.toks[i].s] != ',' && d.text[d.toks[i].s] != '(' {
@@ -508,6 +513,14 @@ func (d *doc) skipAside(i int) int {
 // name after the dash ends there.
 func (d *doc) lineBreakBefore(i int) bool {
 	return i > 0 && strings.IndexByte(d.text[d.toks[i-1].e:d.toks[i].s], '\n') >= 0
+}
+
+func isDash(s string) bool {
+	switch s {
+	case "—", "–", "-", "―":
+		return true
+	}
+	return false
 }
 
 func isDashOrComma(s string) bool {
