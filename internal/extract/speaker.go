@@ -605,6 +605,9 @@ func (d *doc) beforeCue(ac *actors, q span) (attr, bool) {
 		if p.kind == npNone {
 			continue
 		}
+		if o, ok := d.outerSpeaker(ac, q, v, p, lo); ok {
+			return o, true
+		}
 		adj := true
 		for k := end; k < q.open; k++ {
 			t := d.toks[k]
@@ -616,6 +619,42 @@ func (d *doc) beforeCue(ac *actors, q span) (attr, bool) {
 	}
 	return attr{}, false
 }
+
+// outerSpeaker finds the reporter of a clause that holds a partial quote:
+// in `Clinton says rival Sanders accepted $200,000 and "there's nothing
+// wrong with that"` and `Meeks said Clinton reassured them that Democrats
+// "were not going to be like Trump"` the quoted words are the outer
+// speaker's, reported in a clause about someone else. It applies when the
+// quote runs on in the sentence (no colon or comma opens it), the inner
+// cue v is no naming verb ("Paul said Rubio called it "..."" keeps
+// Rubio's words) nor a reporting verb itself, and a reporting verb with a subject of its own stands
+// before the inner subject p in the sentence.
+func (d *doc) outerSpeaker(ac *actors, q span, v int, p np, lo int) (attr, bool) {
+	if q.open > 0 && (d.isP(q.open-1, ':') || d.isP(q.open-1, ',')) || weakCues[d.lw(v)] || reportVerbs[d.lw(v)] {
+		return attr{}, false
+	}
+	for c := p.s - 1; c >= lo; c-- {
+		if d.toks[c].kind != kWord || !reportVerbs[d.lw(c)] {
+			continue
+		}
+		end, ok := d.cueAt(c, false)
+		if !ok || end > p.s {
+			continue
+		}
+		o := d.subjectBefore(ac, c, lo)
+		if o.kind == npNone || o.kind == p.kind && o.ent >= 0 && o.ent == p.ent {
+			return attr{}, false
+		}
+		return attr{how: byBefore, cueS: c, cueE: end, np: o}, true
+	}
+	return attr{}, false
+}
+
+// reportVerbs report what someone said in a clause after them.
+var reportVerbs = setOf("said", "says", "say", "told", "tells", "suggested", "suggests", "asserted", "asserts",
+	"argued", "argues", "claimed", "claims", "insisted", "insists", "noted", "notes", "added", "adds",
+	"explained", "explains", "contended", "contends", "wrote", "writes", "stated", "states",
+	"acknowledged", "acknowledges", "charged", "charges", "complained", "complains")
 
 // sentenceFrom returns the first token of the sentence holding token lo,
 // reading through quotation marks (a partial quote does not end it).
