@@ -165,6 +165,24 @@ var stopWords = setOf("that", "which", "who", "when", "if", "because", "and", "b
 // subjectBefore returns the noun phrase ending just before the speech verb
 // at v, no further back than lo.
 func (d *doc) subjectBefore(ac *actors, v, lo int) np {
+	p := d.phraseBefore(ac, v, lo)
+	if p.kind == npDesc && p.s-1 > lo && d.toks[p.s-1].kind == kWord && adverbialPreps[d.lw(p.s-1)] {
+		// "Trump at the time said", "Sanders during a Sunday rally
+		// thanked": an adverbial phrase between subject and verb.
+		if s := d.phraseBefore(ac, p.s-1, lo); s.kind == npName || s.kind == npPronoun {
+			return s
+		}
+	}
+	return p
+}
+
+// adverbialPreps open a phrase of time or place that can stand between a
+// subject and its verb.
+var adverbialPreps = setOf("at", "during", "in", "on", "after", "before", "since", "over", "throughout")
+
+// phraseBefore returns the noun phrase ending just before token v, no
+// further back than lo (subjectBefore without the adverbial skip).
+func (d *doc) phraseBefore(ac *actors, v, lo int) np {
 	j := v - 1
 	for j >= lo && d.toks[j].kind == kWord && (auxiliaries[d.lw(j)] || isAdverb(d.lw(j))) && pronounGender[d.lw(j)] == 0 {
 		j--
