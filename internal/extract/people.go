@@ -251,6 +251,14 @@ func (d *doc) tokenize() {
 	}
 }
 
+// mojibakeLead reports whether w ends in "Ã" or "Â", composed or written
+// with a combining tilde or circumflex: the first half of a UTF-8 letter
+// read as Latin-1.
+func mojibakeLead(w string) bool {
+	return strings.HasSuffix(w, "Ã") || strings.HasSuffix(w, "Â") ||
+		strings.HasSuffix(w, "A\u0303") || strings.HasSuffix(w, "A\u0302")
+}
+
 // lineEndsSentence reports whether the line break at s[i] (next line at
 // s[j]) ends a paragraph written one line each: the line ends a sentence or
 // a quote and the next starts with a capital or a quotation mark.
@@ -305,6 +313,14 @@ func (d *doc) scanWord(i int) int {
 		}
 		if r == ',' && i > start && isDigit(s[i-1]) && i+1 < n && isDigit(s[i+1]) {
 			i++ // "4,000"
+			continue
+		}
+		if i > start && (unicode.Is(unicode.Mn, r) || r >= 0x80 && r <= 0xbf && mojibakeLead(s[start:i])) {
+			// A combining accent ("Ã" written A + U+0303) and, in
+			// UTF-8 read as Latin-1 ("TrÃ©vidic", "PeÃ±a" for
+			// "Trévidic", "Peña"), the symbol that is a letter's
+			// second half belong to the word.
+			i += size
 			continue
 		}
 		if r == '\'' || r == '’' || r == '-' || r == '.' || r == '&' {
