@@ -568,12 +568,26 @@ func (d *doc) beforeCue(ac *actors, q span) (attr, bool) {
 	}
 	lo++
 	// "pollster Daron Shaw: "..."": a name and a colon before the quote.
-	if k := q.open - 1; k-1 >= lo && d.isP(k, ':') && ac.mentAt[k-1] >= 0 {
-		m := ac.ments[ac.mentAt[k-1]]
+	k := q.open - 1
+	n := k - 1 // the name's last token
+	if n > 0 && k >= 0 && d.isP(k, ':') && d.isP(n, ')') {
+		// "Rep. Trey Gowdy (R-S.C.):"...": past a parenthesis, whose
+		// abbreviations may end in a full stop.
+		for j := n - 1; j > 0 && n-j < 8 && d.toks[j].kind != kPara; j-- {
+			if d.isP(j, '(') {
+				n = j - 1
+				break
+			}
+		}
+	}
+	if n >= 0 && n >= lo-8 && d.isP(k, ':') && ac.mentAt[n] >= 0 && ac.ments[ac.mentAt[n]].e == n+1 {
+		m := ac.ments[ac.mentAt[n]]
 		// Not an object: "told the BBC:" names the addressee, "adding
-		// in a PS:" no one.
+		// in a PS:" no one; "secretary of state Hillary Clinton:" is
+		// no cue.
+		_, cue := d.cueAt(m.s-1, true)
 		obj := m.s > lo && d.toks[m.s-1].kind == kWord && (prepositions[d.lw(m.s-1)] || determiners[d.lw(m.s-1)] ||
-			stopWords[d.lw(m.s-1)] || cueForms[d.lw(m.s-1)])
+			stopWords[d.lw(m.s-1)] || cue)
 		if e := ac.ents[m.ent]; !obj && (e.typ != "" || m.e-m.ns == 1 && d.toks[m.ns].upper) {
 			p := np{kind: npName, s: m.s, e: m.e, ent: m.ent}
 			return attr{how: byBefore, cueS: k, cueE: k + 1, np: p, adjacent: true}, true
@@ -583,6 +597,13 @@ func (d *doc) beforeCue(ac *actors, q span) (attr, bool) {
 		end, ok := d.cueAt(v, true)
 		if !ok {
 			continue
+		}
+		if v > lo && d.isP(v-1, ',') && !strings.HasSuffix(d.lw(v), "ing") && d.subjectBefore(ac, v, lo).kind == npNone {
+			// `Because of the calendar, explained Rosenberg, "..."`:
+			// inverted after a comma, the name right before the quote.
+			if p, next := d.phraseForward(ac, end); p.kind == npName && next+1 == q.open && (d.isP(next, ',') || d.isP(next, ':')) {
+				return attr{how: byBefore, cueS: v, cueE: end, np: p, adjacent: true}, true
+			}
 		}
 		var p np
 		if d.lw(v) == "according" {
