@@ -441,7 +441,8 @@ func (d *doc) phraseForward(ac *actors, i int) (np, int) {
 	// Words up to a name or a speech verb: "former Secretary of State
 	// Hillary Clinton", "the campaign's press secretary", "Mr. Clarke".
 	e := i
-	last := -1 // the mention ending the phrase so far
+	last := -1   // the mention ending the phrase so far
+	person := -1 // a person named before "of", "at" or "from" ("Stephen Vladeck of the University of Texas")
 	for e < len(d.toks) && e-i < 10 {
 		tk := d.toks[e]
 		if tk.kind != kWord || tk.inq {
@@ -449,6 +450,10 @@ func (d *doc) phraseForward(ac *actors, i int) (np, int) {
 		}
 		if m := ac.mentAt[e]; m >= 0 {
 			mm := ac.ments[m]
+			if person < 0 && ac.ents[mm.ent].typ == article.Person && mm.e < len(d.toks) && d.toks[mm.e].kind == kWord &&
+				!d.toks[mm.e-1].poss && (d.lw(mm.e) == "of" || d.lw(mm.e) == "at" || d.lw(mm.e) == "from") {
+				person = mm.ent
+			}
 			e = mm.e
 			if e < len(d.toks) && d.toks[e].kind == kWord && nameSuffixes[strings.TrimSuffix(d.lw(e), ".")] && !d.toks[e-1].poss {
 				e++ // "Brent Bozell III, founder of ..., tells"
@@ -475,6 +480,9 @@ func (d *doc) phraseForward(ac *actors, i int) (np, int) {
 	}
 	if e == i {
 		return np{}, i
+	}
+	if last >= 0 && person >= 0 && ac.ents[last].typ != article.Person {
+		last = person // the person, not their employer
 	}
 	switch {
 	case last >= 0:
@@ -694,6 +702,22 @@ var reportVerbs = setOf("said", "says", "say", "told", "tells", "suggested", "su
 	"argued", "argues", "claimed", "claims", "insisted", "insists", "noted", "notes", "added", "adds",
 	"explained", "explains", "contended", "contends", "wrote", "writes", "stated", "states",
 	"acknowledged", "acknowledges", "charged", "charges", "complained", "complains")
+
+// sentenceBetween reports whether a sentence ends between tokens a and b.
+func (d *doc) sentenceBetween(a, b int) bool {
+	for k := a; k < b && k < len(d.toks); k++ {
+		t := d.toks[k]
+		if t.kind == kPara {
+			return true
+		}
+		if t.kind == kPunct && !t.inq {
+			if c := d.text[t.s]; c == '.' || c == '!' || c == '?' || c == ';' {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // sentenceFrom returns the first token of the sentence holding token lo,
 // reading through quotation marks (a partial quote does not end it).
@@ -1056,7 +1080,11 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 				}
 			}
 			if lastCue >= 0 && (prevQ < 0 || cues[lastCue].tok > d.quotes[prevQ].close && cues[lastCue].tok >= attrs[prevQ].cueE &&
-				cues[lastCue].a.np.kind == npName && cues[lastCue].a.np.ent >= 0 && pastCue(d.lw(cues[lastCue].tok))) {
+				cues[lastCue].a.np.kind == npName && cues[lastCue].a.np.ent >= 0 && pastCue(d.lw(cues[lastCue].tok)) &&
+				d.sentenceBetween(attrs[prevQ].cueE, cues[lastCue].a.np.s)) {
+				// A cue in a clause of the previous quote's own
+				// sentence (`"A," Trump assured Jones, after Jones
+				// assured Trump that ...`) does not take the next.
 				c := cues[lastCue].a
 				c.how = byParagraph
 				ac.resolve(d, &c, cues[lastCue].tok)
