@@ -472,8 +472,10 @@ func (d *doc) phraseForward(ac *actors, i int) (np, int) {
 		if stopWords[lw] || auxiliaries[lw] && e > i {
 			break
 		}
-		if tk.cap && !d.nameWord(e) && !hasDigit(lw) {
-			break // a code like "L2" or "NY1" may qualify a role: "L2 president Bruce Willsie"
+		if tk.cap && !d.nameWord(e) && !hasDigit(lw) && !lowerAfterHyphen(d.word(e)) {
+			// A code like "L2" or "NY1" may qualify a role ("L2
+			// president Bruce Willsie"), and so may "Florida-based".
+			break
 		}
 		last = -1
 		e++
