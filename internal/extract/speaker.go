@@ -176,6 +176,22 @@ func (d *doc) subjectBefore(ac *actors, v, lo int) np {
 	return p
 }
 
+// objectName reports whether the name ending at token i is a place after
+// a preposition ("a town hall meeting in Columbus, Ohio,"), not a subject
+// an appositive follows ("Officials at Homeland Security Investigations,
+// a division of ...,").
+func (d *doc) objectName(ac *actors, i, lo int) bool {
+	m := ac.ments[ac.mentAt[i]]
+	if m.s-1 < lo || d.toks[m.s-1].kind != kWord || !prepositions[d.lw(m.s-1)] || d.toks[m.s-1].cap || ac.ents[m.ent].typ != "" {
+		return false
+	}
+	if ac.isPlace(d.text[d.toks[m.s].s:d.toks[m.e-1].e]) {
+		return true
+	}
+	// "Columbus, Ohio": a town the gazetteer may not know, then its state.
+	return m.e+1 < len(d.toks) && d.isP(m.e, ',') && d.toks[m.e+1].kind == kWord && ac.isPlace(d.word(m.e+1))
+}
+
 // adverbialPreps open a phrase of time or place that can stand between a
 // subject and its verb.
 var adverbialPreps = setOf("at", "during", "in", "on", "after", "before", "since", "over", "throughout")
@@ -208,7 +224,7 @@ func (d *doc) phraseBefore(ac *actors, v, lo int) np {
 		if k < lo || j-k >= 25 || d.text[d.toks[k].s:d.toks[k].e] != open {
 			break
 		}
-		if k-1 >= lo && (ac.mentAt[k-1] >= 0 || open == "(") {
+		if k-1 >= lo && (ac.mentAt[k-1] >= 0 && !d.objectName(ac, k-1, lo) || open == "(") {
 			j = k - 1
 			continue
 		}
