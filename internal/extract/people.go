@@ -315,7 +315,7 @@ func (d *doc) scanWord(i int) int {
 			i++ // "4,000"
 			continue
 		}
-		if i > start && (unicode.Is(unicode.Mn, r) || r >= 0x80 && r <= 0xbf && mojibakeLead(s[start:i])) {
+		if r >= 0x80 && i > start && (r >= 0x300 && unicode.Is(unicode.Mn, r) || r <= 0xbf && mojibakeLead(s[start:i])) {
 			// A combining accent ("Ã" written A + U+0303) and, in
 			// UTF-8 read as Latin-1 ("TrÃ©vidic", "PeÃ±a" for
 			// "Trévidic", "Peña"), the symbol that is a letter's
