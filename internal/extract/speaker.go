@@ -251,6 +251,11 @@ func (d *doc) phraseBefore(ac *actors, v, lo int) np {
 		}
 		return np{kind: npName, s: s, e: end, ent: ac.ments[m].ent}
 	}
+	if d.toks[j].cap && strings.HasSuffix(w, "s") && (roleNouns[w[:len(w)-1]] || anonymousHeads[w]) && d.sentenceStart(j) {
+		// "Bankers say", "Prosecutors said": a plural role opening
+		// the sentence describes, it names no one.
+		return np{kind: npDesc, s: j, e: end, ent: -1}
+	}
 	if d.toks[j].cap && !notNames[w] {
 		// A name with no entity (a place, perhaps): the capitalised run.
 		s := j
@@ -1439,7 +1444,12 @@ func (ac *actors) resolve(d *doc, a *attr, pos int) {
 		if p.kind == npName {
 			if m := ac.mentAt[p.e-1]; m >= 0 && ac.ments[m].ns > ac.ments[m].s {
 				mm := ac.ments[m]
-				a.title = d.text[d.toks[mm.s].s:d.toks[mm.ns-1].e]
+				ts := mm.s
+				for ts-3 >= 0 && d.toks[ts-1].kind == kWord && d.lw(ts-1) == "the" && d.toks[ts-2].kind == kWord && d.lw(ts-2) == "of" &&
+					d.toks[ts-3].kind == kWord && d.toks[ts-3].cap && (titleWords[d.lw(ts-3)] || roleNouns[d.lw(ts-3)]) {
+					ts -= 3 // "Chancellor of the Exchequer Nigel Lawson": the whole title
+				}
+				a.title = d.text[d.toks[ts].s:d.toks[mm.ns-1].e]
 				if plainHonorifics[strings.ToLower(a.title)] {
 					a.title = e.title
 				}
