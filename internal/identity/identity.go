@@ -29,7 +29,9 @@
 //  3. Only names with the same surname can be one person. A key with given
 //     names joins a longer key that has the same first given name and adds
 //     middle names or initials ("George Bush" -> "George W. Bush"); a bare
-//     surname joins a full name. Either joins only when one person holds
+//     surname joins a full name, and so does a compound surname written
+//     without the given name ("Ferreira Montenegro" -> "Lucas Ferreira
+//     Montenegro": the short key's words end the long one's). Either joins only when one person holds
 //     at least Dominance of the articles of the keys it could join:
 //     "Reagan" goes to Ronald Reagan (26 articles, against 1 each for
 //     Nancy and Michael Reagan), while "Baker" stays "Baker" when James
@@ -647,13 +649,24 @@ func settle(counts map[string]Count) *group {
 
 // extends reports whether long can be the same person as short: the same
 // surname, and short's given names (if any) are long's first given name
-// followed by some of its others in order.
+// followed by some of its others in order, or long's last given names (a
+// compound surname).
 func extends(long, short parsed) bool {
 	if long.surname != short.surname {
 		return false
 	}
 	if len(short.given) == 0 {
 		return len(long.given) > 0
+	}
+	if n := len(long.given) - len(short.given); n > 0 && long.given[0] != short.given[0] {
+		// A compound surname without the given name: "Ferreira
+		// Montenegro" is "Lucas Ferreira Montenegro".
+		for i, w := range short.given {
+			if long.given[n+i] != w {
+				return false
+			}
+		}
+		return true
 	}
 	if long.given[0] != short.given[0] {
 		return false

@@ -46,6 +46,18 @@ func TestCanonical(t *testing.T) {
 			want:   map[string]string{"Baines": "Baines", "Ruth Baines": "Ruth Baines", "Henry Baines": "Henry Baines"},
 		},
 		{
+			name:   "a compound surname without the given name joins the full name",
+			counts: map[string]Count{"Lucas Ferreira Montenegro": p(4), "Ferreira Montenegro": p(3), "Montenegro": p(1)},
+			want: map[string]string{"Ferreira Montenegro": "Lucas Ferreira Montenegro", "Montenegro": "Lucas Ferreira Montenegro",
+				"Lucas Ferreira Montenegro": "Lucas Ferreira Montenegro"},
+		},
+		{
+			name:   "a compound surname shared by two people stays apart",
+			counts: map[string]Count{"Lucas Ferreira Montenegro": p(4), "Ana Ferreira Montenegro": p(4), "Ferreira Montenegro": p(3)},
+			want: map[string]string{"Ferreira Montenegro": "Ferreira Montenegro", "Ana Ferreira Montenegro": "Ana Ferreira Montenegro",
+				"Lucas Ferreira Montenegro": "Lucas Ferreira Montenegro"},
+		},
+		{
 			name:   "people sharing a surname stay apart",
 			counts: map[string]Count{"Ruth Baines": p(80), "Henry Baines": p(2)},
 			want:   map[string]string{"Ruth Baines": "Ruth Baines", "Henry Baines": "Henry Baines"},
