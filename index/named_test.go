@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/newsdex/newsdex/internal/article"
@@ -111,6 +112,43 @@ func TestRecordUnnamedSpeaker(t *testing.T) {
 	for i, want := range a.Quotes {
 		if got := r.quote(i); got.Speaker != want.Speaker || got.SpeakerNamed != want.SpeakerNamed || got.SpeakerDescription != want.SpeakerDescription {
 			t.Errorf("quote %d = %q named %v desc %q, want %q %v %q", i, got.Speaker, got.SpeakerNamed, got.SpeakerDescription, want.Speaker, want.SpeakerNamed, want.SpeakerDescription)
+		}
+	}
+}
+
+// A surname the corpus never writes alone finds its one person; the
+// surname of several people is a bad query naming them.
+func TestSurnameFilter(t *testing.T) {
+	x := mustMemory(t, []*article.Article{
+		nameArticle(t, "v1", "Paul Volcker", 0.9), nameArticle(t, "v2", "Paul Volcker", 0.9),
+		nameArticle(t, "b1", "James Baker", 0.9), nameArticle(t, "b2", "James Baker", 0.9),
+		nameArticle(t, "b3", "Howard Baker", 0.9), nameArticle(t, "b4", "Howard Baker", 0.9),
+	})
+	ctx := context.Background()
+	for _, r := range []Request{
+		{Filters: Filters{Speakers: []string{"Volcker"}}, Limit: 10},
+		{Filters: Filters{Speakers: []string{"volcker"}}, Limit: 10},
+		{Query: "speaker:Volcker", Limit: 10},
+	} {
+		res, err := x.SearchQuotes(ctx, r)
+		if err != nil {
+			t.Fatalf("SearchQuotes(%+v): %v", r, err)
+		}
+		if res.Total != 2 {
+			t.Errorf("SearchQuotes(%q, %q) total = %d, want 2", r.Query, r.Filters.Speakers, res.Total)
+		}
+	}
+	for _, r := range []Request{
+		{Filters: Filters{Speakers: []string{"Baker"}}, Limit: 10},
+		{Query: "speaker:baker", Limit: 10},
+	} {
+		_, err := x.SearchQuotes(ctx, r)
+		want := `"Baker" names no one alone and is the surname of several people: Howard Baker, James Baker (give the full name)`
+		if r.Query != "" {
+			want = `"baker" names no one alone and is the surname of several people: Howard Baker, James Baker (give the full name)`
+		}
+		if !errors.Is(err, ErrBadQuery) || !strings.Contains(err.Error(), want) {
+			t.Errorf("SearchQuotes(%q, %q) error = %v, want ErrBadQuery %q", r.Query, r.Filters.Speakers, err, want)
 		}
 	}
 }

@@ -463,7 +463,11 @@ func (x *Index) filter(kind string, f Filters, tab *identity.Table) (query.Query
 			}
 			if field == FieldSpeaker || field == FieldActor {
 				// Every form of the person (names.go).
-				for _, term := range nameTerms(tab, v) {
+				terms, err := nameTerms(tab, v)
+				if err != nil {
+					return err
+				}
+				for _, term := range terms {
 					t := query.NewTermQuery(term)
 					t.SetField(field)
 					qs = append(qs, t)

@@ -400,6 +400,60 @@ func (t *Table) Forms(name string) []string {
 	return g.forms[c]
 }
 
+// Surname answers a bare surname the corpus never writes alone
+// ("Volcker" when every article says "Paul Volcker"): name is the person
+// who holds at least Dominance of the articles of the people with that
+// surname, as a bare surname would join (settle); otherwise people lists
+// them, most used first, and name is "". Both are empty when s is a form
+// the corpus uses, not a bare surname, or nobody's surname.
+func (t *Table) Surname(s string) (name string, people []string) {
+	g, f := t.lookup(s)
+	if g == nil {
+		return "", nil
+	}
+	if _, ok := g.canon[f]; ok {
+		return "", nil
+	}
+	if p, ok := split(Normalize(s), false); !ok || len(p.given) > 0 {
+		return "", nil
+	}
+	weight := map[string]int{}
+	total := 0
+	for n, forms := range g.forms {
+		if p, ok := parse(n); !ok || len(p.given) == 0 {
+			continue
+		}
+		for _, form := range forms {
+			weight[n] += g.counts[form].weight()
+		}
+		total += weight[n]
+	}
+	for n := range weight {
+		people = append(people, n)
+	}
+	sort.Slice(people, func(i, j int) bool {
+		if weight[people[i]] != weight[people[j]] {
+			return weight[people[i]] > weight[people[j]]
+		}
+		return people[i] < people[j]
+	})
+	if len(people) == 0 {
+		return "", nil
+	}
+	top := weight[people[0]]
+	if top >= minEvidence {
+		for _, n := range people[1:] {
+			if weight[n] < minEvidence {
+				total -= weight[n] // a rival named once, as in settle
+			}
+		}
+	}
+	if float64(top) >= Dominance*float64(total) {
+		return people[0], nil
+	}
+	return "", people
+}
+
 // Aliases returns the other forms of the person a form stands for (all but
 // its name), sorted; nil when there are none.
 func (t *Table) Aliases(name string) []string {

@@ -264,3 +264,28 @@ func TestCanonicalMemo(t *testing.T) {
 		t.Errorf("nil table: Canonical = %q, want %q", got, "Tomas Varga")
 	}
 }
+
+func TestSurname(t *testing.T) {
+	tab := Resolve(map[string]Count{
+		"Paul Volcker": p(50), "Ruth Baines": p(8), "Henry Baines": p(7),
+		"Sara Lindqvist": p(9), "Although Lindqvist": p(1), "Varga": p(3), "Tomas Varga": p(5),
+	})
+	for _, tc := range []struct {
+		in     string
+		name   string
+		people []string
+	}{
+		{"Volcker", "Paul Volcker", nil},
+		{"volcker", "Paul Volcker", nil},
+		{"Lindqvist", "Sara Lindqvist", nil}, // a rival named once does not count
+		{"Baines", "", []string{"Ruth Baines", "Henry Baines"}},
+		{"Varga", "", nil},        // a form the corpus uses: Forms answers it
+		{"Paul Volcker", "", nil}, // not a bare surname
+		{"Nobody", "", nil},
+	} {
+		name, people := tab.Surname(tc.in)
+		if name != tc.name || !reflect.DeepEqual(people, tc.people) {
+			t.Errorf("Surname(%q) = %q, %q; want %q, %q", tc.in, name, people, tc.name, tc.people)
+		}
+	}
+}
