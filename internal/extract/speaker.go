@@ -379,7 +379,9 @@ func (d *doc) afterCue(ac *actors, q span) (attr, bool) {
 		}
 	}
 	p, next := d.phraseForward(ac, i)
-	if p.kind == npNone {
+	if p.kind == npNone || d.toks[p.e-1].poss {
+		// `"..." Mr Blair's was asked`: a possessor with no head
+		// noun stands for no one.
 		return attr{}, false
 	}
 	next = d.skipAside(next)
