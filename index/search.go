@@ -44,6 +44,9 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if r.MinConfidence != 0 {
 		return nil, fmt.Errorf("%w: a minimum confidence applies to quotes, not articles", ErrBadQuery)
 	}
+	if r.NamedOnly {
+		return nil, fmt.Errorf("%w: named speakers only applies to quotes, not articles", ErrBadQuery)
+	}
 	tab, err := x.table(ctx) // names.go
 	if err != nil {
 		return nil, err
@@ -306,6 +309,11 @@ func (x *Index) request(kind string, r Request, tab *identity.Table) (*bleve.Sea
 	if r.MinConfidence > 0 {
 		filter.(*query.ConjunctionQuery).AddQuery(confidenceQuery(r.MinConfidence))
 	}
+	if r.NamedOnly {
+		named := query.NewTermQuery("true")
+		named.SetField(FieldNamed)
+		filter.(*query.ConjunctionQuery).AddQuery(named)
+	}
 	bq := query.NewBooleanQuery(nil, nil, nil)
 	if strings.TrimSpace(r.Query) != "" {
 		q, err := x.parseQuery(kind, r.Query, r.DefaultOperator, tab) // compile.go
@@ -455,7 +463,11 @@ func (x *Index) filter(kind string, f Filters, tab *identity.Table) (query.Query
 			}
 			if field == FieldSpeaker || field == FieldActor {
 				// Every form of the person (names.go).
-				for _, term := range nameTerms(tab, v) {
+				terms, err := nameTerms(tab, v)
+				if err != nil {
+					return err
+				}
+				for _, term := range terms {
 					t := query.NewTermQuery(term)
 					t.SetField(field)
 					qs = append(qs, t)

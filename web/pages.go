@@ -35,6 +35,9 @@ type Form struct {
 	Sorts       []Option
 	Hidden      []Hidden
 	Placeholder string
+	// NamedBox shows the "named speakers only" checkbox (quotes);
+	// Named ticks it.
+	NamedBox, Named bool
 }
 
 // Option is one choice of a select.
@@ -315,7 +318,7 @@ func (s *server) quotes(r *http.Request) (*QuotesPage, error) {
 	for _, h := range res.Hits {
 		qv := QuoteView{
 			Text:         h.Text,
-			Speaker:      speakerName(h.Speaker, h.SpeakerDescription),
+			Speaker:      speakerName(h.Speaker, h.SpeakerNamed),
 			SpeakerTitle: h.SpeakerTitle,
 			Cue:          h.Cue,
 			Confidence:   int(h.Confidence*100 + 0.5),
@@ -327,7 +330,7 @@ func (s *server) quotes(r *http.Request) (*QuotesPage, error) {
 		if p.Query != "" && strings.Contains(h.Snippet, "<mark>") {
 			qv.Snippet = template.HTML(h.Snippet) // escaped by bleve's html formatter
 		}
-		if h.Speaker != "" {
+		if h.SpeakerNamed {
 			qv.SpeakerHref = fresh(paramSpeaker, h.Speaker).link(pathQuotes)
 		}
 		for _, c := range h.Countries {
@@ -366,7 +369,7 @@ func (s *server) articlePage(r *http.Request) (*ArticlePage, error) {
 		ref := QuoteRef{
 			Number:       i + 1,
 			Text:         q.Text,
-			Speaker:      speakerName(q.Speaker, q.SpeakerDescription),
+			Speaker:      speakerName(q.Speaker, q.SpeakerNamed),
 			SpeakerTitle: q.SpeakerTitle,
 			Cue:          q.Cue,
 			Confidence:   int(q.Confidence*100 + 0.5),
@@ -374,7 +377,7 @@ func (s *server) articlePage(r *http.Request) (*ArticlePage, error) {
 		if marked[i] {
 			ref.Anchor = "quote-" + strconv.Itoa(i+1)
 		}
-		if q.Speaker != "" {
+		if q.SpeakerNamed {
 			ref.SpeakerHref = fresh(paramSpeaker, q.Speaker).link(pathQuotes)
 		}
 		page.Quotes = append(page.Quotes, ref)
@@ -406,6 +409,7 @@ func (s *server) articlePage(r *http.Request) (*ArticlePage, error) {
 // form returns the search form for p on path.
 func (s *server) form(p *params, path, placeholder string) Form {
 	f := Form{Action: path, Query: p.Query, Sort: p.sortOrder(), Placeholder: placeholder}
+	f.NamedBox, f.Named = path == pathQuotes, p.Named
 	for _, o := range []Option{
 		{Value: index.SortRelevance, Label: "Relevance"},
 		{Value: index.SortDateDesc, Label: "Newest first"},
@@ -471,7 +475,14 @@ func (s *server) chips(p *params, path string) ActiveFilters {
 		chips = append(chips, Chip{Name: paramTo, Label: "To: " + p.To, RemoveURL: c.link(path)})
 	}
 	if p.MinConf != "" {
-		chips = append(chips, Chip{Name: paramMinConf, Label: "Confidence at least: " + p.MinConf, RemoveURL: p.forArticles().link(path)})
+		c := p.clone()
+		c.MinConf, c.minConf, c.Offset = "", 0, 0
+		chips = append(chips, Chip{Name: paramMinConf, Label: "Confidence at least: " + p.MinConf, RemoveURL: c.link(path)})
+	}
+	if p.Named {
+		c := p.clone()
+		c.Named, c.Offset = false, 0
+		chips = append(chips, Chip{Name: paramNamed, Label: "Named speakers only", RemoveURL: c.link(path)})
 	}
 	if len(chips) == 0 {
 		return ActiveFilters{}

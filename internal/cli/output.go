@@ -53,6 +53,8 @@ var quoteColumns = []column[index.QuoteHit]{
 	{"source", func(h index.QuoteHit) string { return h.Source }, 0},
 	{"countries", func(h index.QuoteHit) string { return join(h.Countries) }, 0},
 	{"snippet", func(h index.QuoteHit) string { return plainSnippet(h.Snippet) }, 0},
+	{"speaker_named", func(h index.QuoteHit) string { return strconv.FormatBool(h.SpeakerNamed) }, 0},
+	{"speaker_description", func(h index.QuoteHit) string { return h.SpeakerDescription }, 0},
 }
 
 // hitWriter writes search results as a table, JSON, JSON Lines or CSV,

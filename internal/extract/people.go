@@ -87,7 +87,7 @@ func (x *Extractor) people(a *article.Article) {
 	a.Quotes = d.attribute(ac)
 	seen := map[string]bool{}
 	for _, q := range a.Quotes {
-		if q.Speaker != "" && !seen[q.Speaker] && ac.isActorName(q.Speaker) {
+		if q.SpeakerNamed && !seen[q.Speaker] && ac.isActorName(q.Speaker) {
 			seen[q.Speaker] = true
 			a.Speakers = append(a.Speakers, q.Speaker)
 		}
@@ -274,6 +274,14 @@ func (d *doc) tokenize() {
 	}
 }
 
+// mojibakeLead reports whether w ends in "Ã" or "Â", composed or written
+// with a combining tilde or circumflex: the first half of a UTF-8 letter
+// read as Latin-1.
+func mojibakeLead(w string) bool {
+	return strings.HasSuffix(w, "Ã") || strings.HasSuffix(w, "Â") ||
+		strings.HasSuffix(w, "A\u0303") || strings.HasSuffix(w, "A\u0302")
+}
+
 // lineEndsSentence reports whether the line break at s[i] (next line at
 // s[j]) ends a paragraph written one line each: the line ends a sentence or
 // a quote and the next starts with a capital or a quotation mark.
@@ -368,6 +376,14 @@ func (d *doc) scanWord(i int) int {
 		}
 		if r == ',' && i > start && isDigit(s[i-1]) && i+1 < n && isDigit(s[i+1]) {
 			i++ // "4,000"
+			continue
+		}
+		if r >= 0x80 && i > start && (r >= 0x300 && unicode.Is(unicode.Mn, r) || r <= 0xbf && mojibakeLead(s[start:i])) {
+			// A combining accent ("Ã" written A + U+0303) and, in
+			// UTF-8 read as Latin-1 ("TrÃ©vidic", "PeÃ±a" for
+			// "Trévidic", "Peña"), the symbol that is a letter's
+			// second half belong to the word.
+			i += size
 			continue
 		}
 		if r == '\'' || r == '’' || r == '-' || r == '.' || r == '&' {
