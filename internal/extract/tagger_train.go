@@ -30,6 +30,8 @@ type conllTok struct {
 	word, tag string
 }
 
+var conllTypes = setOf("PER", "ORG", "LOC", "MISC")
+
 // readCoNLL reads the documents of a CoNLL file.
 func readCoNLL(r io.Reader, name string) ([]conllDoc, error) {
 	var docs []conllDoc
@@ -62,8 +64,8 @@ func readCoNLL(r io.Reader, name string) ([]conllDoc, error) {
 			return nil, fmt.Errorf("%s:%d: want a token and its tags, got %q", name, ln, line)
 		}
 		tag := f[len(f)-1]
-		if tag != "O" && !(len(tag) > 2 && (tag[0] == 'B' || tag[0] == 'I') && tag[1] == '-') {
-			return nil, fmt.Errorf("%s:%d: entity tag %q is not O, B-X or I-X", name, ln, tag)
+		if tag != "O" && !(len(tag) > 2 && (tag[0] == 'B' || tag[0] == 'I') && tag[1] == '-' && conllTypes[tag[2:]]) {
+			return nil, fmt.Errorf("%s:%d: entity tag %q is not O, or B- or I- before PER, ORG, LOC or MISC", name, ln, tag)
 		}
 		if cur == nil {
 			docs = append(docs, conllDoc{line: ln})
