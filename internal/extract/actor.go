@@ -219,10 +219,10 @@ func (ac *actors) retag(m *tagModel, n int) {
 				sure = false
 			}
 		}
-		if votes[3]+votes[4] > votes[1]+votes[2] && head >= 3 && !c.strong && c.kind != candOrg && !(c.e-c.s == 1 && (c.kind == candWeak || lastWords[surnameKey(d.lw(c.s))])) {
+		if votes[3]+votes[4] > votes[1]+votes[2] && head >= 3 && sure && !c.strong && c.kind != candOrg && !(c.e-c.s == 1 && (c.kind == candWeak || lastWords[surnameKey(d.lw(c.s))])) {
 			continue
 		}
-		if lw := d.lwBase(c.s); c.kind == candWeak && c.e-c.s == 1 && sure && votes[1]+votes[2] > 0 && !inLonger[surnameKey(lw)] && len(lw) >= 3 && !commonWord(lw) && !adjectiveLike(lw) {
+		if lw := d.lwBase(c.s); c.kind == candWeak && c.e-c.s == 1 && sure && votes[1]+votes[2] > 0 && !inLonger[surnameKey(lw)] && len(lw) >= 3 && !commonWord(lw) && !orgNouns[lw] && !titleWords[lw] && !adjectiveLike(lw) {
 			c.tagged = 2
 			if votes[1] > votes[2] {
 				c.tagged = 1

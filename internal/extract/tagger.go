@@ -222,6 +222,16 @@ func fhash(t byte, v string) uint32 {
 	return h
 }
 
+// fhashCat hashes a template with the value a+b, without making it.
+func fhashCat(t byte, a, b string) uint32 {
+	h := fhash(t, a)
+	for i := 0; i < len(b); i++ {
+		h ^= uint32(b[i])
+		h *= 16777619
+	}
+	return h
+}
+
 // fhash2 hashes a template with two values.
 func fhash2(t byte, a, b string) uint32 {
 	h := fhash(t, a)
@@ -349,6 +359,44 @@ type tagCtx struct {
 	title bool
 	words map[string]uint8
 	hist  map[string]*[5]uint16
+
+	// Per token caches: the word lists' flags, and the gazetteer's kind
+	// of the token with the next (0 not read yet).
+	lexStart, lexEnd []int32
+	lexBuf           []byte
+	pair             []uint8
+}
+
+// lexOf returns ac.lexFlags of token i, read once per doc.
+func (cx *tagCtx) lexOf(ac *actors, d *doc, i int) []byte {
+	if cx.lexEnd == nil {
+		cx.lexStart = make([]int32, len(d.toks))
+		cx.lexEnd = make([]int32, len(d.toks))
+		cx.pair = make([]uint8, len(d.toks))
+	}
+	if cx.lexEnd[i] == 0 {
+		var lb [32]byte
+		start := len(cx.lexBuf)
+		cx.lexBuf = append(cx.lexBuf, ac.lexFlags(d, i, lb[:0])...)
+		cx.lexStart[i], cx.lexEnd[i] = int32(start), int32(len(cx.lexBuf)+1)
+	}
+	return cx.lexBuf[cx.lexStart[i] : cx.lexEnd[i]-1]
+}
+
+// pairKind returns the gazetteer's kind of tokens i and i+1 read as one
+// place ("New York"), or 0.
+func (cx *tagCtx) pairKind(ac *actors, d *doc, i int) uint8 {
+	cx.lexOf(ac, d, i) // makes the caches
+	if cx.pair[i] == 0 {
+		cx.pair[i] = 255
+		if k, ok := ac.gaz.PlaceKind(d.text[d.toks[i].s:d.toks[i+1].e]); ok {
+			cx.pair[i] = uint8(k)
+		}
+	}
+	if cx.pair[i] == 255 {
+		return 0
+	}
+	return cx.pair[i]
 }
 
 // Doc-wide facts about a word (tagCtx.words).
@@ -422,7 +470,7 @@ func (cx *tagCtx) record(d *doc, i int, t uint8) {
 // before it.
 func (ac *actors) features(d *doc, i int, prev uint8, cx *tagCtx, fs []uint32) []uint32 {
 	rule, title := cx.rule, cx.title
-	var sb, lb [32]byte
+	var sb [32]byte
 	t := d.toks[i]
 	w := d.word(i)
 	lw := d.lwBase(i)
@@ -443,7 +491,7 @@ func (ac *actors) features(d *doc, i int, prev uint8, cx *tagCtx, fs []uint32) [
 	} else {
 		fs = append(fs, fhash(fNotCommon, string(sh)))
 	}
-	lex := ac.lexFlags(d, i, lb[:0])
+	lex := cx.lexOf(ac, d, i)
 	for _, c := range lex {
 		fs = append(fs, fhash(fLex, string(c)))
 	}
@@ -453,12 +501,12 @@ func (ac *actors) features(d *doc, i int, prev uint8, cx *tagCtx, fs []uint32) [
 	// Two-word places: "New York", "Hong Kong".
 	if ac.gaz != nil {
 		if i+1 < len(d.toks) && d.toks[i+1].kind == kWord && d.toks[i+1].cap {
-			if k, ok := ac.gaz.PlaceKind(d.text[t.s:d.toks[i+1].e]); ok {
+			if k := cx.pairKind(ac, d, i); k != 0 {
 				fs = append(fs, fhash(fPlaceNext, string(rune('0'+k))))
 			}
 		}
 		if i > 0 && d.toks[i-1].kind == kWord && d.toks[i-1].cap {
-			if k, ok := ac.gaz.PlaceKind(d.text[d.toks[i-1].s:t.e]); ok {
+			if k := cx.pairKind(ac, d, i-1); k != 0 {
 				fs = append(fs, fhash(fPlacePrev, string(rune('0'+k))))
 			}
 		}
@@ -491,8 +539,8 @@ func (ac *actors) features(d *doc, i int, prev uint8, cx *tagCtx, fs []uint32) [
 		}
 	}
 	// Neighbours.
-	fs = ac.neighbour(d, i-1, fPrev, fLexPrev, fs)
-	fs = ac.neighbour(d, i+1, fNext, fLexNext, fs)
+	fs = ac.neighbour(d, cx, i-1, fPrev, fLexPrev, fs)
+	fs = ac.neighbour(d, cx, i+1, fNext, fLexNext, fs)
 	if j := i - 2; j >= 0 && d.toks[j].kind == kWord && !d.toks[j].cap && commonWord(d.lw(j)) {
 		fs = append(fs, fhash(fPrev2, d.lw(j)))
 	}
@@ -520,7 +568,7 @@ func (ac *actors) features(d *doc, i int, prev uint8, cx *tagCtx, fs []uint32) [
 	}
 	fs = append(fs, fhash2(fRun, string(rune('0'+rl)), string(rune('0'+min(i-s, 3)))))
 	if e-1 != i {
-		for _, c := range ac.lexFlags(d, e-1, lb[:0]) {
+		for _, c := range cx.lexOf(ac, d, e-1) {
 			fs = append(fs, fhash(fRunEnd, string(c)))
 		}
 		if le := d.lwBase(e - 1); commonWord(le) {
@@ -528,7 +576,7 @@ func (ac *actors) features(d *doc, i int, prev uint8, cx *tagCtx, fs []uint32) [
 		}
 	}
 	if s != i {
-		for _, c := range ac.lexFlags(d, s, lb[:0]) {
+		for _, c := range cx.lexOf(ac, d, s) {
 			fs = append(fs, fhash(fRunStart, string(c)))
 		}
 	}
@@ -557,7 +605,7 @@ func (ac *actors) features(d *doc, i int, prev uint8, cx *tagCtx, fs []uint32) [
 // neighbour appends the features of the token j next to a word: a
 // lower-case common word by name, a capitalised word by shape and word
 // lists, punctuation as written.
-func (ac *actors) neighbour(d *doc, j int, f, fl byte, fs []uint32) []uint32 {
+func (ac *actors) neighbour(d *doc, cx *tagCtx, j int, f, fl byte, fs []uint32) []uint32 {
 	if j < 0 || j >= len(d.toks) {
 		return append(fs, fhash(f, "^"))
 	}
@@ -570,9 +618,9 @@ func (ac *actors) neighbour(d *doc, j int, f, fl byte, fs []uint32) []uint32 {
 			}
 			return append(fs, fhash(f, "lower"))
 		}
-		var sb, lb [32]byte
-		fs = append(fs, fhash(f, "C"+string(shape(d.word(j), sb[:0]))))
-		for _, c := range ac.lexFlags(d, j, lb[:0]) {
+		var sb [32]byte
+		fs = append(fs, fhashCat(f, "C", string(shape(d.word(j), sb[:0]))))
+		for _, c := range cx.lexOf(ac, d, j) {
 			fs = append(fs, fhash(fl, string(c)))
 		}
 		if lw := d.lwBase(j); commonWord(lw) {
