@@ -69,8 +69,40 @@ var nerModelGz []byte
 
 // tagModel is a trained tagger: per feature hash, one weight per tag.
 type tagModel struct {
-	index map[uint32]int32 // feature hash -> offset into w
-	w     []float32
+	// An open-addressing table of feature hashes: keys[slot] is a hash
+	// (0 for an empty slot, so hash 0 is stored as 1) and offs[slot] its
+	// weights' offset into w.
+	keys []uint32
+	offs []int32
+	mask uint32
+	w    []float32
+}
+
+// lookup returns the offset of feature f's weights, or -1.
+func (m *tagModel) lookup(f uint32) int32 {
+	if f == 0 {
+		f = 1
+	}
+	for i := (f * 0x9e3779b1) & m.mask; ; i = (i + 1) & m.mask {
+		switch m.keys[i] {
+		case f:
+			return m.offs[i]
+		case 0:
+			return -1
+		}
+	}
+}
+
+// insert files feature f's weights at offset o.
+func (m *tagModel) insert(f uint32, o int32) {
+	if f == 0 {
+		f = 1
+	}
+	i := (f * 0x9e3779b1) & m.mask
+	for m.keys[i] != 0 && m.keys[i] != f {
+		i = (i + 1) & m.mask
+	}
+	m.keys[i], m.offs[i] = f, o
 }
 
 var defaultModel = sync.OnceValues(func() (*tagModel, error) {
@@ -105,10 +137,14 @@ func readModel(r io.Reader) (*tagModel, error) {
 	if len(p) != n*rec {
 		return nil, fmt.Errorf("ner model: %d bytes of weights, want %d", len(p), n*rec)
 	}
-	m := &tagModel{index: make(map[uint32]int32, n), w: make([]float32, n*nTags)}
+	size := 1
+	for size < 2*n+2 {
+		size *= 2
+	}
+	m := &tagModel{keys: make([]uint32, size), offs: make([]int32, size), mask: uint32(size - 1), w: make([]float32, n*nTags)}
 	for i := 0; i < n; i++ {
 		q := p[i*rec:]
-		m.index[binary.LittleEndian.Uint32(q)] = int32(i * nTags)
+		m.insert(binary.LittleEndian.Uint32(q), int32(i*nTags))
 		for t := 0; t < nTags; t++ {
 			m.w[i*nTags+t] = float32(int16(binary.LittleEndian.Uint16(q[4+2*t:]))) * scale
 		}
@@ -365,6 +401,36 @@ type tagCtx struct {
 	lexStart, lexEnd []int32
 	lexBuf           []byte
 	pair             []uint8
+	common           []uint8 // 1 + whether lwBase is a common word
+	region           []uint8 // 1 + whether the word names a region
+}
+
+// commonOf reports whether token i's lower-case word, possessive cut, is
+// a common word.
+func (cx *tagCtx) commonOf(d *doc, i int) bool {
+	if cx.common == nil {
+		cx.common = make([]uint8, len(d.toks))
+		cx.region = make([]uint8, len(d.toks))
+	}
+	if cx.common[i] == 0 {
+		cx.common[i] = 1
+		if commonWord(d.lwBase(i)) {
+			cx.common[i] = 2
+		}
+	}
+	return cx.common[i] == 2
+}
+
+// regionOf reports whether token i names a region ("Europe").
+func (cx *tagCtx) regionOf(ac *actors, d *doc, i int) bool {
+	cx.commonOf(d, i) // makes the caches
+	if cx.region[i] == 0 {
+		cx.region[i] = 1
+		if cx.regionOf(ac, d, i) {
+			cx.region[i] = 2
+		}
+	}
+	return cx.region[i] == 2
 }
 
 // lexOf returns ac.lexFlags of token i, read once per doc.
@@ -485,7 +551,7 @@ func (ac *actors) features(d *doc, i int, prev uint8, cx *tagCtx, fs []uint32) [
 	if n >= 4 {
 		fs = append(fs, fhash(fSuf2, lw[n-2:]), fhash(fSuf3, lw[n-3:]))
 	}
-	common := commonWord(lw)
+	common := cx.commonOf(d, i)
 	if common {
 		fs = append(fs, fhash(fWord, lw))
 	} else {
@@ -510,7 +576,7 @@ func (ac *actors) features(d *doc, i int, prev uint8, cx *tagCtx, fs []uint32) [
 				fs = append(fs, fhash(fPlacePrev, string(rune('0'+k))))
 			}
 		}
-		if _, ok := ac.gaz.RegionName(d.wordBase(i)); ok {
+		if cx.regionOf(ac, d, i) {
 			fs = append(fs, fhash(fPlace, "region"))
 		}
 	}
@@ -571,7 +637,7 @@ func (ac *actors) features(d *doc, i int, prev uint8, cx *tagCtx, fs []uint32) [
 		for _, c := range cx.lexOf(ac, d, e-1) {
 			fs = append(fs, fhash(fRunEnd, string(c)))
 		}
-		if le := d.lwBase(e - 1); commonWord(le) {
+		if le := d.lwBase(e - 1); cx.commonOf(d, e-1) {
 			fs = append(fs, fhash(fRunEnd, "w"+le))
 		}
 	}
@@ -623,7 +689,7 @@ func (ac *actors) neighbour(d *doc, cx *tagCtx, j int, f, fl byte, fs []uint32) 
 		for _, c := range cx.lexOf(ac, d, j) {
 			fs = append(fs, fhash(fl, string(c)))
 		}
-		if lw := d.lwBase(j); commonWord(lw) {
+		if lw := d.lwBase(j); cx.commonOf(d, j) {
 			fs = append(fs, fhash(fl, "w"+lw))
 		}
 		return fs
@@ -638,7 +704,7 @@ func (ac *actors) neighbour(d *doc, cx *tagCtx, j int, f, fl byte, fs []uint32) 
 func (m *tagModel) score(fs []uint32, sc *[nTags]float32) {
 	*sc = [nTags]float32{}
 	for _, f := range fs {
-		if o, ok := m.index[f]; ok {
+		if o := m.lookup(f); o >= 0 {
 			w := m.w[o : o+nTags]
 			for t := range sc {
 				sc[t] += w[t]

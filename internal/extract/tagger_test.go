@@ -69,8 +69,8 @@ func TestModelRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	for f, ws := range w {
-		o, ok := m.index[f]
-		if !ok {
+		o := m.lookup(f)
+		if o < 0 {
 			t.Fatalf("feature %d lost", f)
 		}
 		for k, x := range ws {
@@ -78,6 +78,9 @@ func TestModelRoundTrip(t *testing.T) {
 				t.Errorf("feature %d tag %d = %v, want %v", f, k, m.w[int(o)+k], x)
 			}
 		}
+	}
+	if o := m.lookup(12345); o >= 0 {
+		t.Errorf("lookup of an unknown feature = %d, want -1", o)
 	}
 	if _, err := readModel(strings.NewReader("not gzip")); err == nil || !strings.HasPrefix(err.Error(), "ner model: ") {
 		t.Errorf("readModel(junk) error = %v, want a ner model error", err)
