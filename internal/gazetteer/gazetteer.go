@@ -457,14 +457,15 @@ func (g *Gazetteer) placeKind(name string) (Kind, bool) {
 	return p.Kind, true
 }
 
-// wordKind is PlaceKind's fast path for one word of ASCII letters (most
-// of the names extraction asks about), without tokenising; done is false
-// for any other name.
+// wordKind is PlaceKind's fast path for ASCII words of letters with one
+// space between them (most of the names extraction asks about), without
+// tokenising; done is false for any other name.
 func (g *Gazetteer) wordKind(name string) (k Kind, ok, done bool) {
-	if len(name) == 0 || len(name) > 32 {
+	if len(name) == 0 || len(name) > 48 || name[0] == ' ' || name[len(name)-1] == ' ' {
 		return 0, false, false
 	}
-	var buf [32]byte
+	var buf [48]byte
+	words := 1
 	for i := 0; i < len(name); i++ {
 		c := name[i]
 		switch {
@@ -472,26 +473,36 @@ func (g *Gazetteer) wordKind(name string) (k Kind, ok, done bool) {
 			buf[i] = c
 		case 'A' <= c && c <= 'Z':
 			buf[i] = c + 'a' - 'A'
+		case c == ' ' && name[i-1] != ' ':
+			buf[i] = c
+			words++
 		default:
 			return 0, false, false
 		}
 	}
-	p, found := g.phrases[string(buf[:len(name)])]
+	key := buf[:len(name)]
+	if len(name) > 4 && string(key[:4]) == "the " {
+		return 0, false, false // PlaceKind drops a leading "the"
+	}
+	p, found := g.phrases[string(key)]
 	if !found {
 		return 0, false, true
 	}
-	if p.Exact {
-		for _, ph := range g.trie[string(buf[:len(name)])] {
-			if len(ph.keys) == 1 && ph.place == p {
-				if name != ph.exact[0] {
-					return 0, false, true
-				}
-				return p.Kind, true, true
-			}
-		}
-		return 0, false, true
+	if !p.Exact {
+		return p.Kind, true, true
 	}
-	return p.Kind, true, true
+	if words > 1 {
+		return 0, false, false
+	}
+	for _, ph := range g.trie[string(key)] {
+		if len(ph.keys) == 1 && ph.place == p {
+			if name != ph.exact[0] {
+				return 0, false, true
+			}
+			return p.Kind, true, true
+		}
+	}
+	return 0, false, true
 }
 
 // Key returns the normalised form under which the gazetteer files a

@@ -12,11 +12,9 @@ func TestWordKindFastPath(t *testing.T) {
 	g := Default()
 	var words []string
 	for key := range g.phrases {
-		if !strings.Contains(key, " ") {
-			words = append(words, key, strings.ToUpper(key), strings.ToUpper(key[:1])+key[1:])
-		}
+		words = append(words, key, strings.ToUpper(key), strings.ToUpper(key[:1])+key[1:], strings.Title(key))
 	}
-	words = append(words, "Reuters", "Smith", "Kelumba", "a", "US", "Us", "us", "UAE", "Uae")
+	words = append(words, "Reuters", "Smith", "Kelumba", "a", "US", "Us", "us", "UAE", "Uae", "New York", "new  york", "The Hague", "the Gambia", "Soviet Union", "West Bank", "Hong Kong")
 	n := 0
 	for _, w := range words {
 		k, ok, done := g.wordKind(w)
