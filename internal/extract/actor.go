@@ -250,10 +250,12 @@ func (d *doc) nameWord(i int) bool {
 		// "al-Assad", "bin Salman" keep a lower-case particle.
 		return len(w) > 3 && (strings.HasPrefix(w, "al-") || strings.HasPrefix(w, "el-")) && d.toks[i].e-d.toks[i].s > 3 && isUpperByte(d.text[t.s+3])
 	}
-	// "Iran-backed" is an adjective, not a name.
+	// "Iran-backed" is an adjective, not a name; but after a name word a
+	// part that is no English word is a hyphenated given name ("Kim
+	// Dong-hyun", "Lee Jae-myung").
 	if h := strings.IndexByte(w, '-'); h > 0 && h+1 < len(w) {
 		c := d.text[int(t.s)+h+1]
-		if c >= 'a' && c <= 'z' && !titleWords[w] {
+		if c >= 'a' && c <= 'z' && !titleWords[w] && !d.hyphenGiven(i, w[h+1:]) {
 			return false
 		}
 	}
@@ -377,6 +379,28 @@ func (d *doc) connectorAt(i int) bool {
 
 // capEnd returns the end of the capitalised words from token i on, with
 // connectors inside, up to a possessive.
+// hyphenGiven reports whether token i, a capitalised word with a lower-case
+// part rest after its hyphen, follows a capitalised name word and rest does
+// not make an adjective: "Dong-hyun" and "Ji-won" after "Kim" or "Park",
+// never "Iran-backed", "Paris-born" or "German-speaking".
+func (d *doc) hyphenGiven(i int, rest string) bool {
+	if i == 0 || strings.IndexByte(rest, '-') >= 0 || hyphenAdjective[rest] ||
+		strings.HasSuffix(rest, "ed") || strings.HasSuffix(rest, "ing") || strings.HasSuffix(rest, "ian") || strings.HasSuffix(rest, "ese") {
+		return false
+	}
+	p := d.toks[i-1]
+	return p.kind == kWord && p.cap && !p.furn && !p.poss && int(p.e) == int(d.toks[i].s)-1 && !hasDigit(d.lw(i-1))
+}
+
+// hyphenAdjective holds the second parts that make a name an adjective
+// besides the -ed and -ing forms: "Paris-born", "Gulf-style", "Soviet-made".
+var hyphenAdjective = map[string]bool{
+	"born": true, "bred": true, "run": true, "led": true, "made": true, "built": true, "style": true,
+	"like": true, "wide": true, "free": true, "friendly": true, "bound": true, "era": true, "type": true,
+	"language": true, "only": true, "centric": true, "sponsored": true, "grown": true, "drawn": true,
+	"torn": true, "shy": true, "proof": true, "specific": true, "inspired": true, "wise": true,
+}
+
 func (d *doc) capEnd(i int) int {
 	e := i
 	for e < len(d.toks) && d.nameWord(e) {
