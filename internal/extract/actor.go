@@ -1186,10 +1186,18 @@ func notActorName(ac *actors, words []string) bool {
 		}
 	}
 	if len(words) == 1 {
-		return adjectiveLike(last)
+		return adjectiveLike(last) || thingAcronyms[last]
 	}
 	return false
 }
+
+// thingAcronyms are acronyms of devices, formats and technologies: alone
+// they name things, not actors ("sales of PCs and DVDs", "a LAN", "IC
+// output"); inside a longer name they stay ("IC Industries", "PC World").
+var thingAcronyms = setOf("pc", "pcs", "dvd", "dvds", "cd", "cds", "cd-rom", "cd-roms", "usb",
+	"gprs", "adsl", "dsl", "hdtv", "awol", "suv", "suvs", "lan", "lans", "wan", "ic", "ics",
+	"mp3", "sms", "gps", "voip", "lcd", "lcds", "vcr", "vcrs", "dram", "drams", "pda", "pdas",
+	"wifi", "wi-fi", "isp", "isps", "3g", "4g", "5g", "led", "leds", "cpu", "cpus", "ram", "rom")
 
 // adjectiveLike reports whether a lone capitalised word has the ending of
 // a people's or a creed's adjective or its plural: "Montserratians",
@@ -1443,7 +1451,7 @@ func (ac *actors) list() []article.Actor {
 		if n, ok := told[i]; ok && n < 1<<16 {
 			continue
 		}
-		if e.typ != "" && e.listed && !e.dropped && e.mentions > 0 && !(e.nwords == 1 && (headTitles[strings.ToLower(e.name)] || len(e.name) == 1)) {
+		if e.typ != "" && e.listed && !e.dropped && e.mentions > 0 && !(e.nwords == 1 && (headTitles[strings.ToLower(e.name)] || thingAcronyms[strings.ToLower(e.name)] || len(e.name) == 1)) {
 			idx = append(idx, i)
 		}
 	}
