@@ -186,11 +186,48 @@ func TestFingerprints(t *testing.T) {
 	}
 }
 
+// TestContentOwners: the articles with a text (title and body), live
+// ones only: a replaced article's old text has no owner, and two ids
+// sharing a text are both named, sorted.
+func TestContentOwners(t *testing.T) {
+	arts := testArticles(t)
+	x := mustMemory(t, arts)
+	copyOf := *arts[0]
+	copyOf.ID = "copy-001"
+	changed := *arts[1]
+	changed.Body += "\n\nA correction was added."
+	if err := x.Put([]*article.Article{&copyOf, &changed}); err != nil {
+		t.Fatal(err)
+	}
+	h0, h1 := article.ContentHash(arts[0].Title, arts[0].Body), article.ContentHash(arts[1].Title, arts[1].Body)
+	h1new := article.ContentHash(changed.Title, changed.Body)
+	got, err := x.ContentOwners(context.Background(), []string{h0, h1, h1new, h0, "0123456789abcdef"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{h0: {"copy-001", arts[0].ID}, h1new: {arts[1].ID}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("ContentOwners() = %q, want %q", got, want)
+	}
+}
+
 // TestPutWhileSearching runs one writer and two searchers at once: every
 // search must succeed and see whole articles (an article and its quotes
-// arrive in one batch).
+// arrive in one batch). Warm, the searches build columns and number
+// facet values as segments arrive (run it with -race).
 func TestPutWhileSearching(t *testing.T) {
+	for _, warm := range []bool{false, true} {
+		t.Run(fmt.Sprintf("warm %v", warm), func(t *testing.T) { putWhileSearching(t, warm) })
+	}
+}
+
+func putWhileSearching(t *testing.T, warm bool) {
 	x := mustMemory(t, nil)
+	if warm {
+		if err := x.Warm(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
 	arts := genArticles(300, 3)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -208,7 +245,7 @@ func TestPutWhileSearching(t *testing.T) {
 	for range 2 {
 		go func() {
 			for ctx.Err() == nil {
-				res, err := x.Search(context.Background(), Request{Query: "drought", Limit: 5})
+				res, err := x.Search(context.Background(), Request{Query: "drought", Limit: 5, Facets: DefaultFacets})
 				if err != nil {
 					errc <- err
 					return

@@ -62,6 +62,12 @@ const (
 	FieldPerson      = "person" // the person actors' names, as written: counted for one name per person (names.go)
 	FieldQuoteCount  = "quotes" // number of quotes
 	FieldFingerprint = "fp"     // stored only: article.Fingerprint()
+	// FieldContent is article.ContentHash of the title and body, indexed
+	// only (ContentOwners): the indexer skips an article whose text an
+	// article of another id already in the index has. An index made
+	// before the field was added has none (its mapping is kept in the
+	// index): such indexes find no owners until they are made again.
+	FieldContent = "content"
 
 	// Quote documents.
 	FieldSpeakerTitle = "speaker_title" // text, "en"
@@ -266,6 +272,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	art.AddFieldMappingsAt(FieldQuoteCount, numberField())
 	art.AddFieldMappingsAt(FieldFingerprint, storedField())
 	art.AddFieldMappingsAt(FieldPerson, postingsField())
+	art.AddFieldMappingsAt(FieldContent, postingsField())
 	im.AddDocumentMapping(kindArticle, art)
 
 	q := bleve.NewDocumentStaticMapping()

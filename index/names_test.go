@@ -3,8 +3,10 @@ package index
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"testing"
 
@@ -291,5 +293,51 @@ func TestMinConfidence(t *testing.T) {
 	}
 	if _, err := x.Search(ctx, Request{MinConfidence: 0.5}); err == nil || err.Error() != "bad query: a minimum confidence applies to quotes, not articles" {
 		t.Errorf("Search(min 0.5) error = %v", err)
+	}
+}
+
+// TestNamesWarmLater: a server's columns name people by the table of the
+// search, so after a Put (a new table) the facets follow the new names.
+func TestNamesWarmLater(t *testing.T) {
+	ctx := context.Background()
+	arts := nameArticles(t)
+	x := mustMemory(t, []*article.Article{arts[1], arts[3], arts[4], arts[5], arts[6]}) // no full Varga yet
+	if err := x.Warm(ctx); err != nil {
+		t.Fatal(err)
+	}
+	res := mustSearch(t, x, Request{Query: "dredging", Facets: []string{FacetSpeaker}})
+	if got, want := facetOf(res.Facets[FacetSpeaker]), []string{`Ruth Baines 2 []`, `Baines 1 []`, `Henry Baines 1 []`, `Varga 1 []`}; !reflect.DeepEqual(got, want) {
+		t.Errorf("first run: speaker facet = %q, want %q", got, want)
+	}
+	if err := x.Put([]*article.Article{arts[0], arts[2]}); err != nil {
+		t.Fatal(err)
+	}
+	checkNames(t, x, "warm, later run")
+}
+
+// TestTopFacet checks topFacet against sorting every value and cutting
+// the list, on values with many ties.
+func TestTopFacet(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for n := 0; n < 60; n++ {
+		for _, size := range []int{0, 1, 2, 5, 10, 59, 60, 100} {
+			vals := make([]FacetValue, n)
+			for i := range vals {
+				vals[i] = FacetValue{Value: fmt.Sprintf("v%03d", r.IntN(200)), Count: 1 + r.IntN(4)}
+			}
+			want := slices.Clone(vals)
+			sortFacet(want)
+			wantOther := 0
+			if len(want) > size {
+				for _, v := range want[size:] {
+					wantOther += v.Count
+				}
+				want = want[:size]
+			}
+			got, other := topFacet(slices.Clone(vals), size)
+			if !reflect.DeepEqual(got, want) || other != wantOther {
+				t.Fatalf("topFacet(%d values, %d) = %v, other %d; want %v, other %d", n, size, got, other, want, wantOther)
+			}
+		}
 	}
 }

@@ -37,6 +37,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -64,6 +65,11 @@ const (
 	// context.
 	checkEvery = 256
 )
+
+// patternWork counts the NFA instructions all expansions have stepped
+// through: the work a test can bound where time would depend on the
+// machine's load.
+var patternWork atomic.Int64
 
 // wildcardRegexp turns a wildcard into the regexp bleve would search for
 // it (bleve's search/query/wildcard.go).
@@ -238,6 +244,7 @@ func (q *patternQuery) expand(ctx context.Context, i index.IndexReader, field st
 	}
 	limit := searcher.DisjunctionMaxClauseCount
 	dfa := newLazyDFA(ctx, q.prog)
+	defer func() { patternWork.Add(int64(dfa.work)) }()
 	seen := map[string]bool{}
 	var terms []string
 	add := func(term string) error {

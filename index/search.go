@@ -63,7 +63,10 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		return nil, err
 	}
 	out := &Result{Query: r.Query, Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
-	for _, h := range res.Hits {
+	for i, h := range res.Hits {
+		if hitHook != nil {
+			hitHook(i)
+		}
 		if err := ctx.Err(); err != nil {
 			return nil, searchError(r.Query, err)
 		}
@@ -77,6 +80,11 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
 }
+
+// hitHook, when set (by tests), is called before Search builds hit i:
+// a test cancels the search there to see hit building stop, whatever the
+// machine's load.
+var hitHook func(i int)
 
 // run runs a search request built by request. A plain browse (no query,
 // no filter) takes its facets from the counts of the whole index
@@ -99,6 +107,7 @@ func (x *Index) run(ctx context.Context, kind string, r Request, req *bleve.Sear
 	if !isBrowse(r) || len(names) == 0 {
 		c := newCounter(&x.cols, kind, names)
 		c.build = x.warm.Load()
+		c.tab = tab
 		relevant := len(req.Sort) == 1 && req.Sort[0] == relevance
 		if relevant {
 			c.top = req.From + req.Size

@@ -6,6 +6,11 @@
 //
 // With $NEWSDEX_DATA set, the Reuters dev split is converted to JSON Lines
 // with ../tools/reuters_to_jsonl.py (or read from -reuters FILE).
+//
+// With -index DIR it only times the query target and browsing on an index
+// built before (such as DIR/gen-100000.index of a run with -dir DIR): a
+// quick A/B check of a change to searching, run with each binary's build
+// of newsdex-bench on the same index.
 package main
 
 import (
@@ -27,7 +32,7 @@ func main() {
 
 func run() int {
 	o := bench.Options{Out: os.Stdout}
-	var sizes string
+	var sizes, only string
 	flag.StringVar(&o.Newsdex, "newsdex", "newsdex", "the newsdex binary to measure")
 	flag.StringVar(&o.SQLite, "sqlite3", "sqlite3", "the sqlite3 shell (with FTS5)")
 	flag.StringVar(&o.Dir, "dir", "", "work folder for corpora, indexes and databases (default: a new temporary folder)")
@@ -36,7 +41,15 @@ func run() int {
 	flag.Uint64Var(&o.Seed, "seed", 1, "corpus generator seed")
 	flag.IntVar(&o.Rounds, "rounds", 5, "times each query runs")
 	flag.IntVar(&o.FTSMax, "fts-max", 200000, "largest corpus size to load into FTS5 and query (0: all)")
+	flag.StringVar(&only, "index", "", "only time the queries and browsing on this index, built before (by -dir DIR: DIR/gen-100000.index)")
 	flag.Parse()
+	if only != "" {
+		if err := bench.TimeIndex(context.Background(), only, o.Rounds, o.Out); err != nil {
+			fmt.Fprintf(os.Stderr, "newsdex-bench: %v\n", err)
+			return 1
+		}
+		return 0
+	}
 	for _, s := range strings.Split(sizes, ",") {
 		if s = strings.TrimSpace(s); s == "" {
 			continue

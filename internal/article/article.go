@@ -174,6 +174,18 @@ func (a *Article) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// ContentHash names an article's text: the first 16 hex digits of the
+// SHA-256 of its title and body. It is the id of an article read without
+// one, and what tells two copies of one text apart from two texts (the
+// indexer's duplicates, within a run and across runs).
+func ContentHash(title, body string) string {
+	h := sha256.New()
+	h.Write([]byte(title))
+	h.Write([]byte{0})
+	h.Write([]byte(body))
+	return hex.EncodeToString(h.Sum(nil)[:8])
+}
+
 // Fingerprint returns a hash of what was read from the input (id, title,
 // source, byline, url, date, body). Two reads of an unchanged article give
 // the same fingerprint, so an indexer can skip it.

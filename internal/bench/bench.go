@@ -223,53 +223,9 @@ func runSize(ctx context.Context, o Options, n int) (*sizeResult, error) {
 		fmt.Fprintf(o.Out, "gen %d: FTS5 load %.1fs\n", n, ftsTook.Seconds())
 	}
 
-	ix, err := index.Open(dir, index.Options{Labeler: gazetteer.Default(), ReadOnly: true})
+	qlat, blat, _, failed, err := timeQueries(ctx, dir, o.Rounds, o.Out, fmt.Sprintf("gen %d", n))
 	if err != nil {
 		return nil, err
-	}
-	defer ix.Close()
-	// newsdex serve builds its facet columns when it starts (Warm); so
-	// does this, and says how long it took.
-	warmStart := time.Now()
-	if err := ix.Warm(ctx); err != nil {
-		return nil, err
-	}
-	fmt.Fprintf(o.Out, "gen %d: facet columns built in %.2fs (as newsdex serve does when it starts)\n", n, time.Since(warmStart).Seconds())
-	// A query that fails (newsdex's search deadline, say) counts with the
-	// time it took, and is reported.
-	var qlat []time.Duration
-	failed := 0
-	for r := 0; r < o.Rounds; r++ {
-		for _, q := range Queries {
-			start := time.Now()
-			res, err := ix.Search(ctx, index.Request{Query: q, Limit: 10, Facets: facets5})
-			qlat = append(qlat, time.Since(start))
-			if err != nil {
-				failed++
-				fmt.Fprintf(o.Out, "gen %d: query %q failed after %s: %v\n", n, q, time.Since(start).Round(time.Millisecond), err)
-				continue
-			}
-			if r == 0 && q == Queries[0] && len(res.Hits) > 0 {
-				marked := false
-				for _, h := range res.Hits {
-					marked = marked || strings.Contains(h.Snippet, "<mark>")
-				}
-				if !marked {
-					return nil, fmt.Errorf("query %q: no snippet with <mark>", q)
-				}
-			}
-		}
-	}
-	// Browsing lists the newest articles first, as the web pages do.
-	var blat []time.Duration
-	for r := 0; r < o.Rounds*4; r++ {
-		start := time.Now()
-		_, err := ix.Search(ctx, index.Request{Limit: 10, Sort: index.SortDateDesc})
-		blat = append(blat, time.Since(start))
-		if err != nil {
-			failed++
-			fmt.Fprintf(o.Out, "gen %d: browse failed: %v\n", n, err)
-		}
 	}
 	var flat []time.Duration
 	if fts {
@@ -299,6 +255,75 @@ func runSize(ctx context.Context, o Options, n int) (*sizeResult, error) {
 		}}, res.targets[1:]...)...)
 	}
 	return res, nil
+}
+
+// timeQueries opens the index in dir to read, builds its facet columns
+// as newsdex serve does when it starts (Warm), and times the query target
+// (each of Queries with 5 facets, top 10 with snippets, rounds times) and
+// browsing (newest 10, no query, 4*rounds times). A search that fails
+// (newsdex's search deadline, say) counts with the time it took, and is
+// reported on out, each line starting with label. qcpu is the process's
+// CPU time over the queries (0 where unknown): on a busy machine it moves
+// far less than their wall-clock times.
+func timeQueries(ctx context.Context, dir string, rounds int, out io.Writer, label string) (qlat, blat []time.Duration, qcpu time.Duration, failed int, err error) {
+	ix, err := index.Open(dir, index.Options{Labeler: gazetteer.Default(), ReadOnly: true})
+	if err != nil {
+		return nil, nil, 0, 0, err
+	}
+	defer ix.Close()
+	warmStart := time.Now()
+	if err := ix.Warm(ctx); err != nil {
+		return nil, nil, 0, 0, err
+	}
+	fmt.Fprintf(out, "%s: facet columns built in %.2fs (as newsdex serve does when it starts)\n", label, time.Since(warmStart).Seconds())
+	cpu0 := selfCPU()
+	for r := 0; r < rounds; r++ {
+		for _, q := range Queries {
+			start := time.Now()
+			res, err := ix.Search(ctx, index.Request{Query: q, Limit: 10, Facets: facets5})
+			qlat = append(qlat, time.Since(start))
+			if err != nil {
+				failed++
+				fmt.Fprintf(out, "%s: query %q failed after %s: %v\n", label, q, time.Since(start).Round(time.Millisecond), err)
+				continue
+			}
+			if r == 0 && q == Queries[0] && len(res.Hits) > 0 {
+				marked := false
+				for _, h := range res.Hits {
+					marked = marked || strings.Contains(h.Snippet, "<mark>")
+				}
+				if !marked {
+					return nil, nil, 0, 0, fmt.Errorf("query %q: no snippet with <mark>", q)
+				}
+			}
+		}
+	}
+	qcpu = selfCPU() - cpu0
+	// Browsing lists the newest articles first, as the web pages do.
+	for r := 0; r < rounds*4; r++ {
+		start := time.Now()
+		_, err := ix.Search(ctx, index.Request{Limit: 10, Sort: index.SortDateDesc})
+		blat = append(blat, time.Since(start))
+		if err != nil {
+			failed++
+			fmt.Fprintf(out, "%s: browse failed: %v\n", label, err)
+		}
+	}
+	return qlat, blat, qcpu, failed, nil
+}
+
+// TimeIndex times the query target and browsing on an index built
+// before (by a run of Run, say), with the same searches as Run, and
+// prints their percentiles: a quick check of a change to searching,
+// without building corpora or FTS5 databases.
+func TimeIndex(ctx context.Context, dir string, rounds int, out io.Writer) error {
+	qlat, blat, qcpu, failed, err := timeQueries(ctx, dir, rounds, out, dir)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "%s: query p50 %.1f ms p95 %.1f ms (CPU %.1f ms a query); browse p50 %.1f ms p95 %.1f ms; %d failed\n",
+		dir, ms(p(qlat, 50)), ms(p(qlat, 95)), ms(qcpu)/float64(max(len(qlat), 1)), ms(p(blat, 50)), ms(p(blat, 95)), failed)
+	return nil
 }
 
 // p returns the q-th percentile (nearest rank) of ds.

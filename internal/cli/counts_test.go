@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -152,5 +153,96 @@ func TestIndexErrorsInPlainWords(t *testing.T) {
 		if code != 1 || stderr != tc.want {
 			t.Errorf("newsdex %s: exit %d, stderr\n%s\nwant exit 1 and\n%s", strings.Join(tc.args, " "), code, stderr, tc.want)
 		}
+	}
+}
+
+// TestExtractExclude: extract takes --exclude as index does: the files
+// left out are counted on stderr, not reported one by one, and the rest
+// is printed.
+func TestExtractExclude(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	mustWrite(t, filepath.Join(in, "a", "001.txt"), "Harbour reopens\n\nThe harbour at Port Evander reopened on Monday.\n")
+	mustWrite(t, filepath.Join(in, "a", "skip.txt"), "Skipped\n\nThis file is left out by its name.\n")
+	mustWrite(t, filepath.Join(in, "README.TXT"), "About this set\n\nFiles are numbered.\n")
+	t.Chdir(dir)
+	out, stderr, code := run(t, "extract", "--names", "article", "--exclude", "README.TXT", "--exclude", "a/skip.txt", "in")
+	if code != 0 {
+		t.Fatalf("extract: exit %d\n%s", code, stderr)
+	}
+	if got, want := stderr, "newsdex: files skipped (excluded by --exclude): 2\n"; got != want {
+		t.Errorf("extract stderr = %q, want %q", got, want)
+	}
+	var titles []string
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var a struct{ Title string }
+		if err := json.Unmarshal([]byte(line), &a); err != nil {
+			t.Fatalf("extract line %q: %v", line, err)
+		}
+		titles = append(titles, a.Title)
+	}
+	if want := []string{"Harbour reopens"}; !slices.Equal(titles, want) {
+		t.Errorf("extract printed %q, want %q", titles, want)
+	}
+	_, stderr, code = run(t, "extract", "--exclude", "[a-", "in")
+	if want := "--exclude pattern \"[a-\": unbalanced [ or a trailing \\"; code != 2 || !strings.Contains(stderr, want) {
+		t.Errorf("extract --exclude '[a-': exit %d, stderr %q; want 2 and %q", code, stderr, want)
+	}
+}
+
+// TestIndexDuplicatesAcrossRuns: an article whose title and body an
+// article indexed in an earlier run has, under another id, is skipped and
+// named; the article itself read again is unchanged, and a copy read
+// beside its original's new version is kept.
+func TestIndexDuplicatesAcrossRuns(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	ix := filepath.Join(dir, "idx")
+	mustWrite(t, filepath.Join(dir, "first.jsonl"),
+		`{"id":"r1","title":"Rain","body":"It rained in the valley all week."}`+"\n"+
+			`{"id":"s1","title":"Sun","body":"The sun came out on Friday."}`+"\n")
+	if _, stderr, code := run(t, "--index", ix, "index", "--progress", "never", "first.jsonl"); code != 0 {
+		t.Fatalf("first run: exit %d\n%s", code, stderr)
+	}
+	mustWrite(t, filepath.Join(dir, "second.jsonl"),
+		`{"id":"r2","title":"Rain","body":"It rained in the valley all week."}`+"\n"+ // a copy of r1
+			`{"id":"r3","title":"Rain","body":"It rained in the valley all week."}`+"\n"+ // another
+			`{"id":"s1","title":"Sun","body":"The sun came out on Friday."}`+"\n"+ // s1 itself
+			`{"id":"w1","title":"Wind","body":"A gale blew all night."}`+"\n")
+	errs := filepath.Join(dir, "errors.jsonl")
+	_, stderr, code := run(t, "--index", ix, "index", "--progress", "never", "--errors", errs, "second.jsonl")
+	if code != 0 {
+		t.Fatalf("second run: exit %d\n%s", code, stderr)
+	}
+	for _, want := range []string{
+		"indexed 1 article (0 quotes) from 1 file into " + ix,
+		"; 1 unchanged; 2 duplicates skipped",
+		"\n2 duplicates skipped (the first one read is kept):\n" +
+			"  second.jsonl: id r2 is id r1 (same content, indexed earlier)\n" +
+			"  second.jsonl: id r3 is id r1 (same content, indexed earlier)\n",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("second run stderr:\n%s\nwant %q", stderr, want)
+		}
+	}
+	b, err := os.ReadFile(errs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"duplicate_of":{"file":"","id":"r1"},"error":"duplicate of id r1 in the index (same content, indexed earlier)","file":"second.jsonl","id":"r2","skipped":true}`; !strings.HasPrefix(string(b), want+"\n") {
+		t.Errorf("--errors file:\n%s\nwant it to start with %s", b, want)
+	}
+	// The original read again with other text, beside a copy of its old
+	// text: the original is replaced, so the copy is no duplicate.
+	mustWrite(t, filepath.Join(dir, "third.jsonl"),
+		`{"id":"r1","title":"Rain","body":"It rained in the valley for a fortnight."}`+"\n"+
+			`{"id":"r4","title":"Rain","body":"It rained in the valley all week."}`+"\n")
+	_, stderr, code = run(t, "--index", ix, "index", "--progress", "never", "third.jsonl")
+	if want := "indexed 2 articles (0 quotes) from 1 file into " + ix; code != 0 || !strings.Contains(stderr, want) || strings.Contains(stderr, "duplicate") {
+		t.Errorf("third run: exit %d, stderr:\n%s\nwant %q and no duplicate", code, stderr, want)
+	}
+	stats, _, _ := run(t, "--index", ix, "stats")
+	if !strings.Contains(stats, "articles   4\n") {
+		t.Errorf("stats:\n%s\nwant 4 articles (r1, s1, w1, r4)", stats)
 	}
 }

@@ -12,10 +12,16 @@ package cli
 // researchers counting coverage want one copy of a story, and the summary's
 // article count must be what the index gained. Source, date and byline are
 // not compared: a wire story reprinted word for word by two outlets is one
-// text. An article already in the index from an earlier run is not a
-// duplicate: the same id is "unchanged" or replaced as before.
+// text. Across runs, the index keeps each article's content hash: an
+// article whose title and body an article of another id already in the
+// index has is skipped the same way ("same content, indexed earlier"),
+// unless that article is read again in this run (then the checks within
+// the run decide, as it may be replaced). An article already in the index
+// under its own id is not a duplicate: it is "unchanged" or replaced.
+// Indexes made before the content hash was kept answer no copies.
 
 import (
+	"context"
 	"fmt"
 	"io"
 
@@ -36,6 +42,9 @@ type duplicate struct {
 
 // String names the copy and the original: "b.txt is a.txt (same content)".
 func (d duplicate) String() string {
+	if d.OfFile == "" { // in the index from an earlier run
+		return fmt.Sprintf("%s: id %s is id %s (%s)", d.File, d.ID, d.OfID, d.Why)
+	}
 	if d.File == d.OfFile {
 		return fmt.Sprintf("%s: id %s is id %s (%s)", d.File, d.ID, d.OfID, d.Why)
 	}
@@ -56,9 +65,8 @@ func newDeduper() *deduper {
 }
 
 // check returns the duplicate a is of an earlier article, or ok false and
-// remembers a.
-func (d *deduper) check(a *article.Article) (duplicate, bool) {
-	key := ingest.ContentHash(a.Title, a.Body)
+// remembers a; key is a's ingest.ContentHash.
+func (d *deduper) check(a *article.Article, key string) (duplicate, bool) {
 	if f, ok := d.ids[a.ID]; ok {
 		why := "same id, other content"
 		if s, ok := d.content[key]; ok && s.id == a.ID {
@@ -74,24 +82,72 @@ func (d *deduper) check(a *article.Article) (duplicate, bool) {
 	return duplicate{}, false
 }
 
+// indexedCopy is the Why of an article whose text the index already has.
+const indexedCopy = "same content, indexed earlier"
+
 // dropDuplicates removes from chunk the articles that repeat one read
-// earlier in the run, recording each in the summary and in --errors FILE
-// (named errorsName).
-func (sum *indexSummary) dropDuplicates(chunk []*article.Article, errorsName string) []*article.Article {
+// earlier in the run, and those whose title and body an article of
+// another id already in the index has (one not read again in this run),
+// recording each in the summary and in --errors FILE (named errorsName).
+func (sum *indexSummary) dropDuplicates(ctx context.Context, ix articleStore, chunk []*article.Article, errorsName string) ([]*article.Article, error) {
+	if len(chunk) == 0 {
+		return chunk, nil
+	}
+	hashes := make([]string, len(chunk))
+	for i, a := range chunk {
+		hashes[i] = ingest.ContentHash(a.Title, a.Body)
+	}
+	owners, err := ix.ContentOwners(ctx, hashes)
+	if err != nil {
+		return nil, fmt.Errorf("read index: %w", err)
+	}
 	keep := chunk[:0]
-	for _, a := range chunk {
-		d, dup := sum.dedupe.check(a)
-		if !dup {
-			keep = append(keep, a)
+	for i, a := range chunk {
+		if d, dup := sum.dedupe.check(a, hashes[i]); dup {
+			sum.recordDuplicate(d, errorsName)
 			continue
 		}
-		sum.Duplicates = append(sum.Duplicates, d)
-		sum.writeError(map[string]any{
-			"file": d.File, "id": d.ID, "error": "duplicate of " + d.OfFile + " (" + d.Why + ")",
-			"duplicate_of": map[string]string{"file": d.OfFile, "id": d.OfID}, "skipped": true,
-		}, errorsName)
+		if of := sum.dedupe.indexedOwner(a.ID, owners[hashes[i]]); of != "" {
+			// Forget it as read, so that a later copy in the run is
+			// named as a copy of the indexed article too.
+			delete(sum.dedupe.ids, a.ID)
+			delete(sum.dedupe.content, hashes[i])
+			sum.recordDuplicate(duplicate{File: a.File, ID: a.ID, OfID: of, Why: indexedCopy}, errorsName)
+			continue
+		}
+		keep = append(keep, a)
 	}
-	return keep
+	return keep, nil
+}
+
+// indexedOwner returns the id of an article in the index (owners: those
+// with the text of article id) that id is a copy of: one of another id,
+// not read again in this run; "" when id is itself among them (unchanged
+// or replaced) or there is none.
+func (d *deduper) indexedOwner(id string, owners []string) string {
+	of := ""
+	for _, o := range owners {
+		if o == id {
+			return ""
+		}
+		if _, again := d.ids[o]; !again && of == "" {
+			of = o
+		}
+	}
+	return of
+}
+
+// recordDuplicate counts d for the summary and writes it to --errors FILE.
+func (sum *indexSummary) recordDuplicate(d duplicate, errorsName string) {
+	sum.Duplicates = append(sum.Duplicates, d)
+	of := d.OfFile
+	if of == "" {
+		of = "id " + d.OfID + " in the index"
+	}
+	sum.writeError(map[string]any{
+		"file": d.File, "id": d.ID, "error": "duplicate of " + of + " (" + d.Why + ")",
+		"duplicate_of": map[string]string{"file": d.OfFile, "id": d.OfID}, "skipped": true,
+	}, errorsName)
 }
 
 // writeError writes one line of --errors FILE, keeping the first failure.

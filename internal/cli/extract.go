@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -23,6 +24,9 @@ type extractOptions struct {
 	Workers     int
 	FollowLinks bool
 	Names       string // corpus (one name per person across the input) or article
+	// Exclude lists shell patterns of files and folders not read
+	// (ingest.Options.Skip), as index --exclude.
+	Exclude []string
 }
 
 func newExtractCmd(g *globalOptions, s Streams) *cobra.Command {
@@ -41,7 +45,8 @@ other forms listed under "aliases"; the articles are then printed once the
 whole input has been read. --names article keeps each article's own names
 and prints each article as soon as it is extracted.`,
 		Example: `  newsdex extract --format jsonl article.txt | jq '.quotes[] | [.speaker, .text]'
-  newsdex extract corpus/ > articles.jsonl`,
+  newsdex extract corpus/ > articles.jsonl
+  newsdex extract --exclude README.TXT bbc-news/ > articles.jsonl`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runExtract(cmd, o, s, args)
@@ -51,6 +56,7 @@ and prints each article as soon as it is extracted.`,
 	cmd.Flags().StringVar(&o.InputFormat, "input-format", "", "read every input as this format: txt, html, json, jsonl, csv, tsv")
 	cmd.Flags().IntVar(&o.Workers, "workers", 0, "extraction workers (0 = one per core)")
 	cmd.Flags().BoolVar(&o.FollowLinks, "follow-links", false, "follow symbolic links in folders that lead out of the paths named (default: skip them)")
+	cmd.Flags().StringArrayVar(&o.Exclude, "exclude", nil, "skip files and folders whose name, or path below the PATH named, matches this shell pattern (case-sensitive; repeatable)")
 	cmd.Flags().StringVar(&o.Names, "names", "corpus", "corpus: one name per person across the input, as an index names them; article: each article's own names, streamed")
 	return cmd
 }
@@ -68,6 +74,9 @@ func runExtract(cmd *cobra.Command, o *extractOptions, s Streams, args []string)
 	if o.Names != "corpus" && o.Names != "article" {
 		return usageError("--names %q: want corpus or article", o.Names)
 	}
+	if err := ingest.CheckSkip(o.Exclude); err != nil {
+		return usageError("--exclude %v", err)
+	}
 	w := bufio.NewWriterSize(s.Out, 1<<16)
 	defer w.Flush()
 	enc := json.NewEncoder(w)
@@ -75,15 +84,25 @@ func runExtract(cmd *cobra.Command, o *extractOptions, s Streams, args []string)
 	if o.Format == "json" {
 		enc.SetIndent("", "  ")
 	}
-	bad := 0
+	excluded := 0
 	p := &pipeline.Pipeline{
-		Ingest:  ingest.Options{Format: o.InputFormat, Workers: o.Workers, FollowLinks: o.FollowLinks},
+		Ingest:  ingest.Options{Format: o.InputFormat, Workers: o.Workers, FollowLinks: o.FollowLinks, Skip: o.Exclude},
 		Workers: o.Workers,
 		OnError: func(e *ingest.Error) {
-			bad++
+			// Excluded files are only counted, as by index: --exclude
+			// '*.csv' may match thousands.
+			if errors.Is(e, ingest.ErrExcluded) {
+				excluded++
+				return
+			}
 			fmt.Fprintf(s.Err, "newsdex: %v\n", e)
 		},
 	}
+	defer func() {
+		if excluded > 0 {
+			fmt.Fprintf(s.Err, "newsdex: files skipped (excluded by --exclude): %d\n", excluded)
+		}
+	}()
 	first := true
 	if o.Format == "json" {
 		fmt.Fprint(w, "[")

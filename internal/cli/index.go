@@ -173,7 +173,10 @@ func runIndex(ctx context.Context, g *globalOptions, o *indexOptions, s Streams,
 			sum.writeError(errorRecord(e), o.Errors)
 		},
 		Filter: func(chunk []*article.Article) ([]*article.Article, error) {
-			chunk = sum.dropDuplicates(chunk, o.Errors)
+			chunk, err := sum.dropDuplicates(ctx, ix, chunk, o.Errors)
+			if err != nil {
+				return nil, err
+			}
 			for _, a := range chunk {
 				in.Count(a.File) // what a re-run skipping the file counts as unchanged
 			}

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"syscall"
@@ -49,9 +50,10 @@ func TestErrorsFileWriteFails(t *testing.T) {
 	if want := "newsdex: --errors /dev/full: write /dev/full: no space left on device"; code != 1 || !strings.Contains(stderr, want) {
 		t.Errorf("index --errors /dev/full: exit %d, stderr:\n%s\nwant exit 1 and %q", code, stderr, want)
 	}
-	// Nothing bad: nothing to write, exit 0.
+	// Nothing bad: nothing to write, exit 0. (Not the text of a, which
+	// is in the index: a copy of it would be a duplicate, written there.)
 	good := filepath.Join(t.TempDir(), "good.jsonl")
-	mustWrite(t, good, `{"id":"b","title":"Good","body":"Fine."}`+"\n")
+	mustWrite(t, good, `{"id":"b","title":"Good","body":"Fine too."}`+"\n")
 	if _, stderr, code := run(t, "--index", dir, "index", "--progress", "never", "--errors", "/dev/full", good); code != 0 {
 		t.Errorf("index --errors /dev/full of good input: exit %d\n%s", code, stderr)
 	}
@@ -101,6 +103,13 @@ func TestSocketKeepsFingerprint(t *testing.T) {
 	fp, err := c.Fingerprints([]string{"dated-0", "dated-1", "dated-2"})
 	if err != nil {
 		t.Fatal(err)
+	}
+	owners, err := c.ContentOwners(context.Background(), []string{ingest.ContentHash(arts[1].Title, arts[1].Body), "0000000000000000"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := map[string][]string{ingest.ContentHash(arts[1].Title, arts[1].Body): {arts[1].ID}}; !reflect.DeepEqual(owners, want) {
+		t.Errorf("ContentOwners through the socket = %q, want %q", owners, want)
 	}
 	for _, a := range arts {
 		if fp[a.ID] != a.Fingerprint() {

@@ -50,6 +50,7 @@ const (
 type articleStore interface {
 	Put(arts []*article.Article) error
 	Fingerprints(ids []string) (map[string]string, error)
+	ContentOwners(ctx context.Context, hashes []string) (map[string][]string, error)
 	FileHash(name string) (string, error)
 	RecordFiles(hashes map[string]string) error
 	Close() error
@@ -216,6 +217,13 @@ func (c *socketClient) Fingerprints(ids []string) (map[string]string, error) {
 	return fp, err
 }
 
+// ContentOwners asks the server which articles have each text hash.
+func (c *socketClient) ContentOwners(ctx context.Context, hashes []string) (map[string][]string, error) {
+	var owners map[string][]string
+	err := c.call(ctx, "/contents", hashes, &owners)
+	return owners, err
+}
+
 // FileHash asks the server for the content hash recorded for a file.
 func (c *socketClient) FileHash(name string) (string, error) {
 	var h string
@@ -366,6 +374,9 @@ func listenWriter(ix socketStore, dir string, logw io.Writer) (stop func(), err 
 	}))
 	mux.Handle("POST /fingerprints", handleJSON(maxIDsBytes, func(_ context.Context, ids []string) (map[string]string, error) {
 		return ix.Fingerprints(ids)
+	}))
+	mux.Handle("POST /contents", handleJSON(maxIDsBytes, func(ctx context.Context, hashes []string) (map[string][]string, error) {
+		return ix.ContentOwners(ctx, hashes)
 	}))
 	mux.Handle("POST /filehash", handleJSON(maxSmallBytes, func(_ context.Context, name string) (string, error) {
 		return ix.FileHash(name)

@@ -1,8 +1,6 @@
 package ingest
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"strings"
 	"unicode/utf8"
@@ -139,16 +137,9 @@ func cleanBody(s string) string {
 // first 16 hex digits of the SHA-256 of its title and body.
 func hashID(title, body string) string { return ContentHash(title, body) }
 
-// ContentHash names an article's text: the first 16 hex digits of the
-// SHA-256 of its title and body. It is the id of an article read without
-// one, and what tells two copies of one text apart from two texts.
-func ContentHash(title, body string) string {
-	h := sha256.New()
-	h.Write([]byte(title))
-	h.Write([]byte{0})
-	h.Write([]byte(body))
-	return hex.EncodeToString(h.Sum(nil)[:8])
-}
+// ContentHash names an article's text: article.ContentHash, the first 16
+// hex digits of the SHA-256 of its title and body.
+func ContentHash(title, body string) string { return article.ContentHash(title, body) }
 
 // toUTF8 returns b as UTF-8 text with Unix line ends: a UTF-8 byte order
 // mark is dropped, UTF-16 with a byte order mark is decoded, and bytes that
