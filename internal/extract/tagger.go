@@ -307,10 +307,49 @@ func shape(w string, buf []byte) []byte {
 }
 
 // lexFlags returns a byte per word list that holds the lower-case word w,
-// as a short string ("g", "t", "o", ...), for a feature.
+// as a short string ("g", "t", "o", ...), for a feature. The word lists'
+// flags are read from one table (lexTable) built from them once: a lookup a
+// token instead of one a list.
 func (ac *actors) lexFlags(d *doc, i int, buf []byte) []byte {
-	buf = buf[:0]
-	w := d.lwBase(i)
+	buf = append(buf[:0], lexTable()[d.lwBase(i)]...)
+	if ac.gaz != nil {
+		if k, ok := ac.gaz.PlaceKind(d.wordBase(i)); ok {
+			buf = append(buf, 'P', byte('0'+k))
+		}
+	}
+	return buf
+}
+
+// lexTable maps each word of a word list to its flags (listFlags).
+var lexTable = sync.OnceValue(func() map[string]string {
+	words := map[string]bool{}
+	for _, m := range []map[string]bool{titleWords, headTitles, roleNouns, orgNouns, corpNouns,
+		mediaNames, pressWords, notNames, surnameWords, placeNouns, placeHeads, miscWords,
+		miscHeads, orgHeads, govNouns, cueForms} {
+		for w := range m {
+			words[w] = true
+		}
+	}
+	for w := range givenNames {
+		words[w] = true
+	}
+	for w := range honorifics {
+		words[w] = true
+	}
+	for w := range knownOrgs {
+		words[w] = true
+	}
+	t := make(map[string]string, len(words))
+	for w := range words {
+		if f := listFlags(w, nil); len(f) > 0 {
+			t[w] = string(f)
+		}
+	}
+	return t
+})
+
+// listFlags returns the flags of the word lists holding w, in a fixed order.
+func listFlags(w string, buf []byte) []byte {
 	if g := givenNames[w]; g != 0 {
 		buf = append(buf, 'g', g)
 	}
@@ -355,11 +394,6 @@ func (ac *actors) lexFlags(d *doc, i int, buf []byte) []byte {
 	}
 	if cueForms[w] {
 		buf = append(buf, 'v')
-	}
-	if ac.gaz != nil {
-		if k, ok := ac.gaz.PlaceKind(d.wordBase(i)); ok {
-			buf = append(buf, 'P', byte('0'+k))
-		}
 	}
 	return buf
 }

@@ -199,3 +199,22 @@ func FuzzTag(f *testing.F) {
 		ac.list()
 	})
 }
+
+// TestLexTable checks that the one-lookup table gives every word the flags
+// the word lists give it, for the lists' own words and the common words.
+func TestLexTable(t *testing.T) {
+	check := func(w string) {
+		if got, want := lexTable()[w], string(listFlags(w, nil)); got != want {
+			t.Fatalf("lexTable[%q] = %q, want %q", w, got, want)
+		}
+	}
+	for w := range commonWords() {
+		check(w)
+	}
+	for w := range givenNames {
+		check(w)
+	}
+	for _, w := range []string{"minister", "said", "corp", "reuters", "", "zzqx", "new"} {
+		check(w)
+	}
+}
