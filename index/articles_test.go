@@ -55,9 +55,18 @@ func quote(tb testing.TB, body, text, speaker, title, cue string) article.Quote 
 	}
 	start := utf8.RuneCountInString(body[:i])
 	return article.Quote{
-		Text: text, Speaker: speaker, SpeakerTitle: title, Cue: cue,
+		Text: text, Speaker: speaker, SpeakerNamed: speaker != "", SpeakerTitle: title, Cue: cue,
 		Start: start, End: start + utf8.RuneCountInString(text), Confidence: 0.9,
 	}
+}
+
+// describedQuote is quote for a speaker the article describes but does
+// not name: the description is the speaker, unnamed.
+func describedQuote(tb testing.TB, body, text, desc, cue string) article.Quote {
+	tb.Helper()
+	q := quote(tb, body, text, desc, "", cue)
+	q.SpeakerNamed, q.SpeakerDescription = false, desc
+	return q
 }
 
 func date(s string) time.Time {

@@ -45,7 +45,7 @@ func isBrowse(r Request) bool {
 	if strings.TrimSpace(r.Query) != "" || !r.Filters.From.IsZero() || !r.Filters.To.IsZero() {
 		return false
 	}
-	if r.MinConfidence != 0 {
+	if r.MinConfidence != 0 || r.NamedOnly {
 		return false
 	}
 	for _, vs := range [][]string{r.Filters.Countries, r.Filters.Regions, r.Filters.Speakers, r.Filters.Actors, r.Filters.Sources, r.Filters.Langs} {

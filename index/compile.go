@@ -103,7 +103,11 @@ func (x *Index) compile(kind string, n qtree.Node, tab *identity.Table) (query.Q
 			return nil, err
 		}
 		if field == FieldSpeaker || field == FieldActor {
-			return anyName(field, nameTerms(tab, text)), nil
+			terms, err := nameTerms(tab, text)
+			if err != nil {
+				return nil, err
+			}
+			return anyName(field, terms), nil
 		}
 		m := query.NewMatchQuery(text)
 		m.SetField(field)
@@ -117,7 +121,11 @@ func (x *Index) compile(kind string, n qtree.Node, tab *identity.Table) (query.Q
 				return nil, fmt.Errorf("%w: %s: proximity (~%d) needs a text field (title, body, byline)", ErrBadQuery, n, n.Slop)
 			}
 			if field == FieldSpeaker || field == FieldActor {
-				return anyName(field, nameTerms(tab, text)), nil
+				terms, err := nameTerms(tab, text)
+				if err != nil {
+					return nil, err
+				}
+				return anyName(field, terms), nil
 			}
 			// A keyword field holds one term per value and no positions,
 			// which a phrase search needs: match the whole value instead.

@@ -7,15 +7,16 @@ import (
 
 	"github.com/blevesearch/bleve/v2/search"
 
+	"github.com/newsdex/newsdex/internal/article"
 	"github.com/newsdex/newsdex/internal/identity"
 )
 
 // speakerName is a quote speaker's corpus-wide name; "" stays "".
-func speakerName(tab *identity.Table, s string) string {
-	if s == "" {
-		return s
+func speakerName(tab *identity.Table, q article.Quote) string {
+	if !q.SpeakerNamed {
+		return q.Speaker
 	}
-	return tab.Canonical(s)
+	return tab.Canonical(q.Speaker)
 }
 
 // dateOf returns the date in a hit's plain metadata (FieldMeta), the
@@ -109,11 +110,11 @@ func (x *Index) quoteHits(ctx context.Context, hits search.DocumentMatchCollecti
 		}
 		t := parseTime(date)
 		out = append(out, QuoteHit{
-			ID: h.ID, Text: q.Text, Speaker: speakerName(tab, q.Speaker), SpeakerTitle: q.SpeakerTitle,
+			ID: h.ID, Text: q.Text, Speaker: speakerName(tab, q), SpeakerNamed: q.SpeakerNamed, SpeakerTitle: q.SpeakerTitle,
 			SpeakerDescription: q.SpeakerDescription,
 			Cue:                q.Cue, ArticleID: id, Title: rec.Title, Date: dateString(t),
 			Source: rec.Source, Countries: countryCodes(rec.Countries), Snippet: snip,
-			Confidence: q.Confidence, Score: h.Score, SortKey: sortKey(h), Time: t,
+			Confidence: q.Confidence, Score: h.Score, SortKey: sortKey(h), Time: t, Group: q.Group,
 		})
 	}
 	return out, nil

@@ -415,7 +415,12 @@ func documents(a *article.Article) (map[string]any, []map[string]any, error) {
 			FieldMeta:         string(qm),
 		}
 		setDate(qd, a.Date)
-		setFacet(qd, FieldSpeaker, FieldSpeakerFacet, normalized([]string{q.Speaker}))
+		if q.SpeakerNamed {
+			// The speaker facet and filter hold names only; a
+			// description ("a spokesman") stays in the hit.
+			setFacet(qd, FieldSpeaker, FieldSpeakerFacet, normalized([]string{q.Speaker}))
+			qd[FieldNamed] = "true"
+		}
 		setFacet(qd, FieldSource, FieldSourceFacet, []string{a.Source})
 		setLang(qd, a.Lang)
 		setFacet(qd, FieldCountry, FieldCountryFacet, codes)

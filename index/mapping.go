@@ -45,7 +45,7 @@ const (
 	fieldScore         = "_score"
 	lowerKeywordName   = "newsdex_lower_keyword"
 	textAnalyzer       = en.AnalyzerName
-	mappingVersion     = "5"
+	mappingVersion     = "6"
 	mappingVersionKey  = "newsdex_mapping_version"
 	maxFacetMonthCount = 12 * 300 // months a date facet can return
 
@@ -74,6 +74,7 @@ const (
 	FieldCue          = "cue"           // lower-cased keyword
 	FieldArticle      = "article"       // keyword, exact: the article's ID
 	FieldConfidence   = "confidence"    // number: how sure the attribution is, 0..1
+	FieldNamed        = "named"         // keyword "true" on a quote whose speaker the article names: Request.NamedOnly
 )
 
 // fieldAliases maps the names a user may type in a query string to index
@@ -281,6 +282,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	q.AddFieldMappingsAt(FieldCue, filterField())
 	q.AddFieldMappingsAt(FieldArticle, exactField())
 	q.AddFieldMappingsAt(FieldConfidence, numberField())
+	q.AddFieldMappingsAt(FieldNamed, filterField())
 	im.AddDocumentMapping(kindQuote, q)
 
 	// Anything else (no kind) is not indexed at all.

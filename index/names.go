@@ -195,10 +195,23 @@ func (x *Index) persistNames(ctx context.Context, b *bleve.Batch) error {
 
 // nameTerms returns the lower-cased terms a speaker or actor filter value
 // matches: every form of its person, or the value alone.
-func nameTerms(t *identity.Table, v string) []string {
+func nameTerms(t *identity.Table, v string) ([]string, error) {
 	forms := t.Forms(v)
 	if len(forms) == 0 {
-		return []string{strings.ToLower(identity.Normalize(v))}
+		// A surname the corpus never writes alone: the one person
+		// who holds it, or a clear error naming the candidates.
+		name, people := t.Surname(v)
+		if len(people) > 1 {
+			if len(people) > 5 {
+				people = append(people[:5:5], "...")
+			}
+			return nil, fmt.Errorf("%w: %q names no one alone and is the surname of several people: %s (give the full name)",
+				ErrBadQuery, identity.Normalize(v), strings.Join(people, ", "))
+		}
+		if name == "" {
+			return []string{strings.ToLower(identity.Normalize(v))}, nil
+		}
+		forms = t.Forms(name)
 	}
 	out := make([]string, 0, len(forms)+1)
 	seen := map[string]bool{}
@@ -208,7 +221,7 @@ func nameTerms(t *identity.Table, v string) []string {
 			out = append(out, l)
 		}
 	}
-	return out
+	return out, nil
 }
 
 // anyName returns a query matching any of terms in field.

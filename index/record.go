@@ -58,6 +58,10 @@ type storedQuote struct {
 	Confidence   float64 `json:"p"`
 	SpeakerDesc  string  `json:"sd,omitempty"`
 	Group        int     `json:"g,omitempty"`
+	// Unnamed marks a Speaker that is no name. An unnamed speaker that
+	// is its description is stored as "" (the form records had before
+	// quotes carried SpeakerNamed) and read back as the description.
+	Unnamed bool `json:"un,omitempty"`
 }
 
 // flateLevel trades indexing time for size. Measured on 5,000 generated
@@ -89,6 +93,13 @@ func encodeRecord(a *article.Article) ([]byte, error) {
 				Speaker: q.Speaker, SpeakerTitle: q.SpeakerTitle, Cue: q.Cue,
 				Start: q.Start, End: q.End, Confidence: q.Confidence, Group: q.Group,
 				SpeakerDesc: q.SpeakerDescription,
+			}
+			if !q.SpeakerNamed && q.Speaker != "" {
+				if q.Speaker == q.SpeakerDescription {
+					sq.Speaker = ""
+				} else {
+					sq.Unnamed = true
+				}
 			}
 			if t, ok := sliceRunes(a.Body, offsets, q.Start, q.End); !ok || t != q.Text {
 				text := q.Text
@@ -164,8 +175,12 @@ func (r *record) quoteText(i int) string {
 // quote returns the record's i-th quote (from 0).
 func (r *record) quote(i int) article.Quote {
 	q := r.Quotes[i]
+	speaker, named := q.Speaker, q.Speaker != "" && !q.Unnamed
+	if speaker == "" {
+		speaker = q.SpeakerDesc
+	}
 	return article.Quote{
-		Text: r.quoteText(i), Speaker: q.Speaker, SpeakerTitle: q.SpeakerTitle, Cue: q.Cue,
+		Text: r.quoteText(i), Speaker: speaker, SpeakerNamed: named, SpeakerTitle: q.SpeakerTitle, Cue: q.Cue,
 		Start: q.Start, End: q.End, Confidence: q.Confidence, Group: q.Group,
 		SpeakerDescription: q.SpeakerDesc,
 	}

@@ -176,3 +176,28 @@ func FuzzDecodeRecord(f *testing.F) {
 		}
 	})
 }
+
+// TestQuoteHitGroup checks that quote hits carry the Group linking the
+// parts of one quotation, as extract's output does.
+func TestQuoteHitGroup(t *testing.T) {
+	body := "The strike went on.\n\n\"We hope,\" Ana Ruiz said, \"that the strike ends this week.\" Nothing moved."
+	a := &article.Article{ID: "group-001", Title: "Strike", Body: body, Date: date("2025-02-03")}
+	for _, text := range []string{"We hope,", "that the strike ends this week."} {
+		q := quote(t, body, text, "Ana Ruiz", "", "said")
+		q.Group = 1
+		a.Quotes = append(a.Quotes, q)
+	}
+	x := mustMemory(t, []*article.Article{a})
+	res, err := x.SearchQuotes(context.Background(), Request{Limit: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 2 {
+		t.Fatalf("SearchQuotes = %d hits, want 2", len(res.Hits))
+	}
+	for _, h := range res.Hits {
+		if h.Group != 1 {
+			t.Errorf("hit %s (%q): group %d, want 1", h.ID, h.Text, h.Group)
+		}
+	}
+}

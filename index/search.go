@@ -288,6 +288,11 @@ func (x *Index) request(kind string, r Request, tab *identity.Table) (*bleve.Sea
 	if r.MinConfidence > 0 {
 		filter.(*query.ConjunctionQuery).AddQuery(confidenceQuery(r.MinConfidence))
 	}
+	if r.NamedOnly {
+		named := query.NewTermQuery("true")
+		named.SetField(FieldNamed)
+		filter.(*query.ConjunctionQuery).AddQuery(named)
+	}
 	bq := query.NewBooleanQuery(nil, nil, nil)
 	if strings.TrimSpace(r.Query) != "" {
 		q, err := x.parseQuery(kind, r.Query, r.DefaultOperator, tab) // compile.go
@@ -437,7 +442,11 @@ func (x *Index) filter(kind string, f Filters, tab *identity.Table) (query.Query
 			}
 			if field == FieldSpeaker || field == FieldActor {
 				// Every form of the person (names.go).
-				for _, term := range nameTerms(tab, v) {
+				terms, err := nameTerms(tab, v)
+				if err != nil {
+					return err
+				}
+				for _, term := range terms {
 					t := query.NewTermQuery(term)
 					t.SetField(field)
 					qs = append(qs, t)

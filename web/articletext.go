@@ -82,8 +82,8 @@ func markQuotes(body string, quotes []article.Quote) ([]Paragraph, map[int]bool)
 		flat = append(flat, piece{start: s.start, end: s.end, seg: Segment{
 			Quote:   n,
 			Anchor:  "quote-" + strconv.Itoa(n),
-			Speaker: speakerName(q.Speaker, q.SpeakerDescription),
-			Title:   strings.TrimSpace(speakerName(q.Speaker, q.SpeakerDescription) + " " + q.Cue),
+			Speaker: speakerName(q.Speaker, q.SpeakerNamed),
+			Title:   strings.TrimSpace(speakerName(q.Speaker, q.SpeakerNamed) + " " + q.Cue),
 		}})
 		marked[s.q] = true
 		pos = s.end
@@ -158,11 +158,11 @@ func markQuotes(body string, quotes []article.Quote) ([]Paragraph, map[int]bool)
 // article describes the speaker it does not name ("an Apple spokesman",
 // whitespace collapsed: wire copy wraps lines inside it), marked unnamed;
 // else a word saying it is not known.
-func speakerName(name, description string) string {
-	if name != "" {
-		return name
+func speakerName(speaker string, named bool) string {
+	if named {
+		return speaker
 	}
-	if d := strings.Join(strings.Fields(description), " "); d != "" {
+	if d := strings.Join(strings.Fields(speaker), " "); d != "" {
 		return d + " (unnamed)"
 	}
 	return "unattributed"

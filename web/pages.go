@@ -34,6 +34,9 @@ type Form struct {
 	Sorts       []Option
 	Hidden      []Hidden
 	Placeholder string
+	// NamedBox shows the "named speakers only" checkbox (quotes);
+	// Named ticks it.
+	NamedBox, Named bool
 }
 
 // Option is one choice of a select.
@@ -330,7 +333,7 @@ func (s *server) quotes(r *http.Request) (*QuotesPage, error) {
 	for _, h := range res.Hits {
 		qv := QuoteView{
 			Text:         h.Text,
-			Speaker:      speakerName(h.Speaker, h.SpeakerDescription),
+			Speaker:      speakerName(h.Speaker, h.SpeakerNamed),
 			SpeakerTitle: h.SpeakerTitle,
 			Cue:          h.Cue,
 			Confidence:   int(h.Confidence*100 + 0.5),
@@ -342,7 +345,7 @@ func (s *server) quotes(r *http.Request) (*QuotesPage, error) {
 		if p.Query != "" && len(h.Snippet.Matches) > 0 {
 			qv.Snippet = snippetParts(h.Snippet)
 		}
-		if h.Speaker != "" {
+		if h.SpeakerNamed {
 			qv.SpeakerHref = fresh(paramSpeaker, h.Speaker).link(pathQuotes)
 		}
 		for _, c := range h.Countries {
@@ -381,7 +384,7 @@ func (s *server) articlePage(r *http.Request) (*ArticlePage, error) {
 		ref := QuoteRef{
 			Number:       i + 1,
 			Text:         q.Text,
-			Speaker:      speakerName(q.Speaker, q.SpeakerDescription),
+			Speaker:      speakerName(q.Speaker, q.SpeakerNamed),
 			SpeakerTitle: q.SpeakerTitle,
 			Cue:          q.Cue,
 			Confidence:   int(q.Confidence*100 + 0.5),
@@ -389,7 +392,7 @@ func (s *server) articlePage(r *http.Request) (*ArticlePage, error) {
 		if marked[i] {
 			ref.Anchor = "quote-" + strconv.Itoa(i+1)
 		}
-		if q.Speaker != "" {
+		if q.SpeakerNamed {
 			ref.SpeakerHref = fresh(paramSpeaker, q.Speaker).link(pathQuotes)
 		}
 		page.Quotes = append(page.Quotes, ref)
@@ -421,6 +424,7 @@ func (s *server) articlePage(r *http.Request) (*ArticlePage, error) {
 // form returns the search form for p on path.
 func (s *server) form(p *params, path, placeholder string) Form {
 	f := Form{Action: path, Query: p.Query, Sort: p.sortOrder(), Placeholder: placeholder}
+	f.NamedBox, f.Named = path == pathQuotes, p.Named
 	for _, o := range []Option{
 		{Value: search.SortRelevance, Label: "Relevance"},
 		{Value: search.SortDateDesc, Label: "Newest first"},
@@ -486,7 +490,14 @@ func (s *server) chips(p *params, path string) ActiveFilters {
 		chips = append(chips, Chip{Name: paramTo, Label: "To: " + p.To, RemoveURL: c.link(path)})
 	}
 	if p.MinConf != "" {
-		chips = append(chips, Chip{Name: paramMinConf, Label: "Confidence at least: " + p.MinConf, RemoveURL: p.forArticles().link(path)})
+		c := p.clone()
+		c.MinConf, c.minConf, c.Offset = "", 0, 0
+		chips = append(chips, Chip{Name: paramMinConf, Label: "Confidence at least: " + p.MinConf, RemoveURL: c.link(path)})
+	}
+	if p.Named {
+		c := p.clone()
+		c.Named, c.Offset = false, 0
+		chips = append(chips, Chip{Name: paramNamed, Label: "Named speakers only", RemoveURL: c.link(path)})
 	}
 	if len(chips) == 0 {
 		return ActiveFilters{}

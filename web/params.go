@@ -32,6 +32,7 @@ const (
 	paramOp        = "default_operator"
 	paramFacetSize = "facet_size"
 	paramMinConf   = "min_confidence"
+	paramNamed     = "named" // 1: quotes whose speaker the article names
 )
 
 // facetSize is how many values each term facet asks the index for, on the
@@ -43,7 +44,7 @@ const facetSize = 25
 var filterParams = []string{paramCountry, paramRegion, paramSpeaker, paramActor, paramSource, paramLang}
 
 // singleParams may be given at most once.
-var singleParams = []string{paramQuery, paramFrom, paramTo, paramLimit, paramOffset, paramSort, paramFacets, paramOp, paramFacetSize, paramMinConf}
+var singleParams = []string{paramQuery, paramFrom, paramTo, paramLimit, paramOffset, paramSort, paramFacets, paramOp, paramFacetSize, paramMinConf, paramNamed}
 
 // knownParams lists every parameter a request may carry, for the error
 // that names an unknown one: q, the filters, then the other single ones
@@ -87,6 +88,7 @@ type params struct {
 	FacetSize int
 	Facets    []string
 	MinConf   string // min_confidence as given; "" when not given (quotes only)
+	Named     bool   // named=1: named speakers only (quotes only)
 	// limitSet and facetsSet say whether the parameter was given, so that
 	// links carry it only then.
 	limitSet  bool
@@ -207,6 +209,14 @@ func parseParams(q url.Values, o *Options) (*params, error) {
 		}
 	}
 
+	switch s := strings.TrimSpace(q.Get(paramNamed)); s {
+	case "", "0", "false":
+	case "1", "true":
+		p.Named = true
+	default:
+		return nil, badRequestf("named %q: want 1 (named speakers only) or 0", s)
+	}
+
 	switch p.Sort = q.Get(paramSort); p.Sort {
 	case "", search.SortRelevance, search.SortDate, search.SortDateDesc:
 	default:
@@ -274,6 +284,7 @@ func (p *params) request() search.Request {
 		Offset:        p.Offset,
 		Sort:          p.sortOrder(),
 		MinConfidence: p.minConf,
+		NamedOnly:     p.Named,
 		// The one query parser: the index parses Query (internal/search/query).
 		DefaultOperator: p.Op,
 		Filters: search.Filters{
@@ -372,6 +383,9 @@ func (p *params) encode() string {
 	if p.MinConf != "" {
 		add(paramMinConf, p.MinConf)
 	}
+	if p.Named {
+		add(paramNamed, "1")
+	}
 	return b.String()
 }
 
@@ -427,10 +441,10 @@ func (p *params) forQuotes() *params {
 }
 
 // forArticles returns p without what the article view cannot filter on:
-// a minimum quote confidence. Offset restarts.
+// a minimum quote confidence, named speakers only. Offset restarts.
 func (p *params) forArticles() *params {
 	c := p.clone()
-	c.MinConf, c.minConf = "", 0
+	c.MinConf, c.minConf, c.Named = "", 0, false
 	c.Offset = 0
 	return c
 }
@@ -439,6 +453,9 @@ func (p *params) forArticles() *params {
 func (p *params) articlesOnly() error {
 	if p.MinConf != "" {
 		return badRequestf("min_confidence applies to quotes: use /quotes or /api/quotes")
+	}
+	if p.Named {
+		return badRequestf("named applies to quotes: use /quotes or /api/quotes")
 	}
 	return nil
 }

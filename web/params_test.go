@@ -88,7 +88,7 @@ func FuzzMarkQuotes(f *testing.F) {
 		if !utf8.ValidString(body) {
 			return
 		}
-		paras, _ := markQuotes(body, []article.Quote{{Start: s1, End: e1, Speaker: "A"}, {Start: s2, End: e2}})
+		paras, _ := markQuotes(body, []article.Quote{{Start: s1, End: e1, Speaker: "A", SpeakerNamed: true}, {Start: s2, End: e2}})
 		var got strings.Builder
 		for _, p := range paras {
 			for _, s := range p.Segments {

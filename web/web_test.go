@@ -63,7 +63,7 @@ func addQuote(tb testing.TB, a *article.Article, text, speaker, cue string) {
 	}
 	start := utf8.RuneCountInString(a.Body[:i])
 	a.Quotes = append(a.Quotes, article.Quote{
-		Text: text, Speaker: speaker, Cue: cue,
+		Text: text, Speaker: speaker, SpeakerNamed: speaker != "", Cue: cue,
 		Start: start, End: start + utf8.RuneCountInString(text), Confidence: 0.9,
 	})
 	if speaker != "" && !containsFold(a.Speakers, speaker) {
@@ -637,11 +637,11 @@ func TestMarkQuotes(t *testing.T) {
 	s2, e2 := at("Non")
 	s3, e3 := at("Oui")
 	quotes := []article.Quote{
-		{Text: "Ça suffit", Speaker: "Zoë", Cue: "a dit", Start: s1, End: e1},
+		{Text: "Ça suffit", Speaker: "Zoë", SpeakerNamed: true, Cue: "a dit", Start: s1, End: e1},
 		{Text: "Non", Speaker: "", Cue: "", Start: s2, End: e2},
 		{Text: "bad", Start: 5, End: len(rs) + 3},     // past the end: unmarked
 		{Text: "overlap", Start: s1 + 1, End: e1 + 2}, // overlaps quote 1: unmarked
-		{Text: "Oui", Speaker: "Ana", Cue: "said", Start: s3, End: e3},
+		{Text: "Oui", Speaker: "Ana", SpeakerNamed: true, Cue: "said", Start: s3, End: e3},
 	}
 	paras, marked := markQuotes(body, quotes)
 	var got []string
@@ -672,7 +672,7 @@ func TestMarkQuotes(t *testing.T) {
 	// A quote over a paragraph break: anchor on the first part, speaker on
 	// the last.
 	body = "A “one\n\ntwo” b"
-	paras, _ = markQuotes(body, []article.Quote{{Speaker: "S", Start: 3, End: 11}})
+	paras, _ = markQuotes(body, []article.Quote{{Speaker: "S", SpeakerNamed: true, Start: 3, End: 11}})
 	if len(paras) != 2 {
 		t.Fatalf("markQuotes over a break: %d paragraphs, want 2", len(paras))
 	}
@@ -686,9 +686,9 @@ func TestMarkQuotes(t *testing.T) {
 	// last only.
 	body = `"One," she said, "two." Then "three," he said.`
 	paras, _ = markQuotes(body, []article.Quote{
-		{Speaker: "Ana", Start: 1, End: 5, Group: 1},
-		{Speaker: "Ana", Start: 18, End: 22, Group: 1},
-		{Speaker: "Ben", Start: 30, End: 36},
+		{Speaker: "Ana", SpeakerNamed: true, Start: 1, End: 5, Group: 1},
+		{Speaker: "Ana", SpeakerNamed: true, Start: 18, End: 22, Group: 1},
+		{Speaker: "Ben", SpeakerNamed: true, Start: 30, End: 36},
 	})
 	var b strings.Builder
 	for _, s := range paras[0].Segments {
@@ -818,7 +818,7 @@ func TestBadRequests(t *testing.T) {
 		{"offset overflowing", "offset=9223372036854775807", "offset 9223372036854775807: results go only 10000 deep"},
 		{"too many filter values", many, "too many filter values: at most 20 in all"},
 		{"filter value too long", "speaker=" + strings.Repeat("x", 201), "speaker value too long: 201 bytes, at most 200"},
-		{"unknown parameter", "page=2", `unknown parameter \"page\" (want q, country, region, speaker, actor, source, lang, from, to, limit, offset, sort, facets, default_operator, facet_size or min_confidence)`},
+		{"unknown parameter", "page=2", `unknown parameter \"page\" (want q, country, region, speaker, actor, source, lang, from, to, limit, offset, sort, facets, default_operator, facet_size, min_confidence or named)`},
 		{"repeated single parameter", "q=a&q=b", `parameter \"q\" given 2 times`},
 		{"bad sort", "sort=score", `sort \"score\": want relevance, date or -date`},
 		{"bad facet", "facets=country,colour", `unknown facet \"colour\"`},
@@ -1103,15 +1103,18 @@ func TestQueryLanguage(t *testing.T) {
 }
 
 func TestSpeakerName(t *testing.T) {
-	for _, c := range []struct{ name, description, want string }{
-		{"Ana Lima", "", "Ana Lima"},
-		{"Ana Lima", "a spokeswoman", "Ana Lima"},
-		{"", "an Apple\nspokesman", "an Apple spokesman (unnamed)"},
-		{"", "  ", "unattributed"},
-		{"", "", "unattributed"},
+	for _, c := range []struct {
+		speaker string
+		named   bool
+		want    string
+	}{
+		{"Ana Lima", true, "Ana Lima"},
+		{"an Apple\nspokesman", false, "an Apple spokesman (unnamed)"},
+		{"  ", false, "unattributed"},
+		{"", false, "unattributed"},
 	} {
-		if got := speakerName(c.name, c.description); got != c.want {
-			t.Errorf("speakerName(%q, %q) = %q, want %q", c.name, c.description, got, c.want)
+		if got := speakerName(c.speaker, c.named); got != c.want {
+			t.Errorf("speakerName(%q, %v) = %q, want %q", c.speaker, c.named, got, c.want)
 		}
 	}
 }

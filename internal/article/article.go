@@ -55,15 +55,22 @@ type Article struct {
 // Quote is one direct quotation in an article's body.
 type Quote struct {
 	Text         string  `json:"text"`                    // the quoted words without the marks
-	Speaker      string  `json:"speaker"`                 // canonical name of who said it; "" when unknown
+	Speaker      string  `json:"speaker"`                 // who said it: the canonical name, else the article's description of them; "" when unknown
 	SpeakerTitle string  `json:"speaker_title,omitempty"` // title or role kept apart from the name ("Foreign Minister")
 	Cue          string  `json:"cue"`                     // the speech verb or phrase ("said", "according to")
 	Start        int     `json:"start"`                   // offset of the first quoted character in Body, in Unicode code points
 	End          int     `json:"end"`                     // offset just past the last quoted character, in code points
 	Confidence   float64 `json:"confidence"`              // 0..1: how sure the attribution is
 
-	// SpeakerDescription is how the article describes a speaker it does
-	// not name ("a spokesman", "one dealer"); Speaker is then "".
+	// SpeakerNamed says Speaker is a name: the article names the
+	// speaker, directly or through a description it resolves ("the
+	// company" for the company named before). False when Speaker is a
+	// description ("a White House spokesman") or empty. Facets, speaker
+	// filters and corpus-wide names take named speakers only.
+	SpeakerNamed bool `json:"speaker_named"`
+	// SpeakerDescription is how the article describes the speaker ("a
+	// spokesman", "one dealer"), whitespace-normalised; for a speaker it
+	// does not name, Speaker holds the same words.
 	SpeakerDescription string `json:"speaker_description,omitempty"`
 	// Group links the parts of one quotation cut by its attribution
 	// (`"A," he said, "B."`) or run on over merged paragraphs: each part

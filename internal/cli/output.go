@@ -51,6 +51,8 @@ var quoteColumns = []column[search.QuoteHit]{
 	{"source", func(h search.QuoteHit) string { return h.Source }, 0},
 	{"countries", func(h search.QuoteHit) string { return join(h.Countries) }, 0},
 	{"snippet", func(h search.QuoteHit) string { return h.Snippet.Text }, 0},
+	{"speaker_named", func(h search.QuoteHit) string { return strconv.FormatBool(h.SpeakerNamed) }, 0},
+	{"speaker_description", func(h search.QuoteHit) string { return h.SpeakerDescription }, 0},
 }
 
 // hitWriter writes search results as a table, JSON, JSON Lines or CSV,

@@ -42,6 +42,7 @@ type queryOptions struct {
 	// set holds the flags given on the command line, by name.
 	set     map[string]bool
 	MinConf float64 // quotes only
+	Named   bool    // quotes only: named speakers only
 }
 
 // Output formats of search and quotes.
@@ -77,7 +78,8 @@ func (o *queryOptions) addFlags(cmd *cobra.Command) {
 
 // addQuoteFlags adds the flags only quotes take.
 func (o *queryOptions) addQuoteFlags(cmd *cobra.Command) {
-	cmd.Flags().Float64Var(&o.MinConf, "min-confidence", 0, "only quotes attributed with at least this confidence (0 to 1)")
+	cmd.Flags().Float64Var(&o.MinConf, "min-confidence", 0, "only quotes attributed with at least this confidence (0 to 1; the surest attributions score 0.92)")
+	cmd.Flags().BoolVar(&o.Named, "named-only", false, "only quotes whose speaker the article names (not \"a spokesman\" or nobody)")
 }
 
 // request turns the flags and query into an index request.
@@ -88,6 +90,7 @@ func (o *queryOptions) request(q string, kind search.Kind) (search.Request, erro
 		Offset:        o.Offset,
 		Sort:          o.Sort,
 		MinConfidence: o.MinConf,
+		NamedOnly:     o.Named,
 		Filters: search.Filters{
 			Countries: o.Countries, Regions: o.Regions, Speakers: o.Speakers,
 			Actors: o.Actors, Sources: o.Sources, Langs: o.Langs,
@@ -237,7 +240,10 @@ func newQuotesCmd(g *globalOptions, s Streams) *cobra.Command {
 		Long: `Quotes searches the direct quotes found in the articles: each hit is one quote
 with its speaker, cue verb and article. QUERY and the filters work as in
 search; --speaker narrows to one speaker's quotes (any form of the name
-finds them all), --min-confidence to the surer attributions.`,
+finds them all), --min-confidence to the surer attributions (0.92 is the
+surest: a name right before or after the quote), --named-only to quotes whose
+speaker the article names. A speaker the article does not name is shown by its
+description ("a spokesman") with speaker_named false.`,
 		Example: `  newsdex quotes disarm --speaker "Fuad Hussein"
   newsdex quotes --country IQ --format csv --all > iraq-quotes.csv
   newsdex quotes --speaker Reagan --min-confidence 0.8`,

@@ -152,10 +152,10 @@ func writeArticleText(w io.Writer, a *article.Article) {
 	fmt.Fprintf(w, "\nQuotes:\n")
 	for _, q := range a.Quotes {
 		who := q.Speaker
-		if who == "" {
+		if !q.SpeakerNamed {
 			who = "(unknown)"
-			if q.SpeakerDescription != "" {
-				who = "(" + q.SpeakerDescription + ")"
+			if q.Speaker != "" {
+				who = "(" + q.Speaker + ")"
 			}
 		}
 		if q.SpeakerTitle != "" {

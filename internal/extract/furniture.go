@@ -99,8 +99,8 @@ func (d *doc) markDatelineAt(p int) {
 			first = i
 		}
 		w := d.lw(i)
-		if isDigit(w[0]) || months[w] {
-			date = true
+		if hasDigit(w) || months[w] {
+			date = true // "March 3", "1996-08-22", and the typo'd "Apri l7"
 		}
 	}
 	if end < 0 || first < 0 || !d.toks[first].upper {

@@ -277,7 +277,7 @@ var pressWords = setOf("courier", "chronicle", "observer", "examiner", "inquirer
 // inside a name, mark the name as an organisation's.
 var orgNouns = setOf(
 	"ministry", "department", "agency", "company", "firm", "group", "campaign",
-	"committee", "commission", "council", "party", "government", "administration",
+	"committee", "commission", "council", "forum", "party", "government", "administration",
 	"bank", "court", "board", "office", "union", "association", "federation",
 	"organization", "organisation", "institute", "institution", "university",
 	"college", "school", "foundation", "fund", "authority", "service", "services",

@@ -29,9 +29,10 @@ package extract
 //     stay speakers; so does "The Liberal Democrats". A person description
 //     in the lede that stands for nobody before it goes to the person of
 //     the headline. Anything else ("a spokesman", "one dealer", "the
-//     spokesman" after "a spokesman") names nobody: Speaker is left empty
-//     and the words go to SpeakerDescription, so a researcher still sees who
-//     spoke.
+//     spokesman" after "a spokesman") names nobody: Speaker holds the
+//     description as written (whitespace-normalised), SpeakerNamed is
+//     false and the words go to SpeakerDescription too, so a researcher
+//     sees who spoke and the speaker facet still holds names only.
 //   - An addressee is never the speaker: a name before the colon is one
 //     only when it is no object ("told the BBC:", "in a PS:"), and "told
 //     Reuters" has its speaker before the verb.
@@ -112,6 +113,13 @@ func (d *doc) cueAt(i int, weak bool) (int, bool) {
 	if !weak && weakCues[w] {
 		return 0, false
 	}
+	if i+1 < len(d.toks) && d.toks[i+1].kind == kWord && !d.toks[i+1].cap && cueForms[d.lw(i+1)] && !weakCues[d.lw(i+1)] &&
+		(d.toks[i].cap || !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") && w != "said" && w != "told" && w != "wrote") {
+		// Before a speech verb, a form that is no past verb is its
+		// subject: a name ("Yelling told BBC Sport", "Crow said") or a
+		// noun ("the World Bank report said").
+		return 0, false
+	}
 	if d.toks[i].cap && !d.sentenceStart(i) {
 		// "Murphy Tweeted" is a cue; "the United States" is not.
 		if i == 0 || d.toks[i-1].cap || d.toks[i].upper {
@@ -164,6 +172,40 @@ var stopWords = setOf("that", "which", "who", "when", "if", "because", "and", "b
 // subjectBefore returns the noun phrase ending just before the speech verb
 // at v, no further back than lo.
 func (d *doc) subjectBefore(ac *actors, v, lo int) np {
+	p := d.phraseBefore(ac, v, lo)
+	if p.kind == npDesc && p.s-1 > lo && d.toks[p.s-1].kind == kWord && adverbialPreps[d.lw(p.s-1)] {
+		// "Trump at the time said", "Sanders during a Sunday rally
+		// thanked": an adverbial phrase between subject and verb.
+		if s := d.phraseBefore(ac, p.s-1, lo); s.kind == npName || s.kind == npPronoun {
+			return s
+		}
+	}
+	return p
+}
+
+// objectName reports whether the name ending at token i is a place after
+// a preposition ("a town hall meeting in Columbus, Ohio,"), not a subject
+// an appositive follows ("Officials at Homeland Security Investigations,
+// a division of ...,").
+func (d *doc) objectName(ac *actors, i, lo int) bool {
+	m := ac.ments[ac.mentAt[i]]
+	if m.s-1 < lo || d.toks[m.s-1].kind != kWord || !prepositions[d.lw(m.s-1)] || d.toks[m.s-1].cap || ac.ents[m.ent].typ != "" {
+		return false
+	}
+	if ac.isPlace(d.text[d.toks[m.s].s:d.toks[m.e-1].e]) {
+		return true
+	}
+	// "Columbus, Ohio": a town the gazetteer may not know, then its state.
+	return m.e+1 < len(d.toks) && d.isP(m.e, ',') && d.toks[m.e+1].kind == kWord && ac.isPlace(d.word(m.e+1))
+}
+
+// adverbialPreps open a phrase of time or place that can stand between a
+// subject and its verb.
+var adverbialPreps = setOf("at", "during", "in", "on", "after", "before", "since", "over", "throughout")
+
+// phraseBefore returns the noun phrase ending just before token v, no
+// further back than lo (subjectBefore without the adverbial skip).
+func (d *doc) phraseBefore(ac *actors, v, lo int) np {
 	j := v - 1
 	for j >= lo && d.toks[j].kind == kWord && (auxiliaries[d.lw(j)] || isAdverb(d.lw(j))) && pronounGender[d.lw(j)] == 0 {
 		j--
@@ -189,7 +231,7 @@ func (d *doc) subjectBefore(ac *actors, v, lo int) np {
 		if k < lo || j-k >= 25 || d.text[d.toks[k].s:d.toks[k].e] != open {
 			break
 		}
-		if k-1 >= lo && (ac.mentAt[k-1] >= 0 || open == "(") {
+		if k-1 >= lo && (ac.mentAt[k-1] >= 0 && !d.objectName(ac, k-1, lo) || open == "(") {
 			j = k - 1
 			continue
 		}
@@ -215,6 +257,11 @@ func (d *doc) subjectBefore(ac *actors, v, lo int) np {
 			s = lo
 		}
 		return np{kind: npName, s: s, e: end, ent: ac.ments[m].ent}
+	}
+	if d.toks[j].cap && strings.HasSuffix(w, "s") && (roleNouns[w[:len(w)-1]] || anonymousHeads[w]) && d.sentenceStart(j) {
+		// "Bankers say", "Prosecutors said": a plural role opening
+		// the sentence describes, it names no one.
+		return np{kind: npDesc, s: j, e: end, ent: -1}
 	}
 	if d.toks[j].cap && !notNames[w] {
 		// A name with no entity (a place, perhaps): the capitalised run.
@@ -299,6 +346,11 @@ func (d *doc) afterCue(ac *actors, q span) (attr, bool) {
 		return attr{}, false
 	}
 	i := q.close + 1
+	if j := i; j+1 < len(d.toks) && d.toks[j].kind == kPara && d.toks[j+1].kind == kPunct && isDash(d.text[d.toks[j+1].s:d.toks[j+1].e]) {
+		// `"...." / - Sanders.`: fact-check style signs a quote with
+		// a dash opening the next paragraph.
+		i = j + 1
+	}
 	dash := -1
 	for i < len(d.toks) && d.toks[i].kind == kPunct && isDashOrComma(d.text[d.toks[i].s:d.toks[i].e]) {
 		if d.text[d.toks[i].s] != ',' && d.text[d.toks[i].s] != '(' {
@@ -334,10 +386,21 @@ func (d *doc) afterCue(ac *actors, q span) (attr, bool) {
 		}
 	}
 	p, next := d.phraseForward(ac, i)
-	if p.kind == npNone {
+	if p.kind == npNone || d.toks[p.e-1].poss {
+		// `"..." Mr Blair's was asked`: a possessor with no head
+		// noun stands for no one.
 		return attr{}, false
 	}
 	next = d.skipAside(next)
+	if p.kind == npDesc && next+1 < len(d.toks) && d.toks[next].kind == kWord && ofWords[d.lw(next)] {
+		// `"..." a spokesman for Dell said`: the description names
+		// whom its head speaks for.
+		if m := ac.mentAt[next+1]; m >= 0 && ac.ments[m].s == next+1 && ac.ments[m].e-p.s <= 9 {
+			if _, ok := d.cueAt(ac.ments[m].e, false); ok {
+				p.e, next = ac.ments[m].e, ac.ments[m].e
+			}
+		}
+	}
 	for next < len(d.toks) && d.toks[next].kind == kWord && auxiliaries[d.lw(next)] && next-p.e < 4 {
 		next++
 	}
@@ -349,6 +412,10 @@ func (d *doc) afterCue(ac *actors, q span) (attr, bool) {
 	}
 	return attr{how: byAfter, cueS: next, cueE: end, np: p, adjacent: true}, true
 }
+
+// ofWords join a speaker's description to the name of whom it speaks for
+// ("a spokesman for Dell", "an analyst at Barclays").
+var ofWords = setOf("for", "of", "at", "from", "with")
 
 // quotedAs reads `quoted NAME as saying` at token i and returns NAME.
 func (d *doc) quotedAs(ac *actors, i int) (np, bool) {
@@ -417,7 +484,8 @@ func (d *doc) phraseForward(ac *actors, i int) (np, int) {
 	// Words up to a name or a speech verb: "former Secretary of State
 	// Hillary Clinton", "the campaign's press secretary", "Mr. Clarke".
 	e := i
-	last := -1 // the mention ending the phrase so far
+	last := -1   // the mention ending the phrase so far
+	person := -1 // a person named before "of", "at" or "from" ("Stephen Vladeck of the University of Texas")
 	for e < len(d.toks) && e-i < 10 {
 		tk := d.toks[e]
 		if tk.kind != kWord || tk.inq {
@@ -425,6 +493,10 @@ func (d *doc) phraseForward(ac *actors, i int) (np, int) {
 		}
 		if m := ac.mentAt[e]; m >= 0 {
 			mm := ac.ments[m]
+			if person < 0 && ac.ents[mm.ent].typ == article.Person && mm.e < len(d.toks) && d.toks[mm.e].kind == kWord &&
+				!d.toks[mm.e-1].poss && (d.lw(mm.e) == "of" || d.lw(mm.e) == "at" || d.lw(mm.e) == "from") {
+				person = mm.ent
+			}
 			e = mm.e
 			if e < len(d.toks) && d.toks[e].kind == kWord && nameSuffixes[strings.TrimSuffix(d.lw(e), ".")] && !d.toks[e-1].poss {
 				e++ // "Brent Bozell III, founder of ..., tells"
@@ -443,14 +515,19 @@ func (d *doc) phraseForward(ac *actors, i int) (np, int) {
 		if stopWords[lw] || auxiliaries[lw] && e > i {
 			break
 		}
-		if tk.cap && !d.nameWord(e) && !hasDigit(lw) {
-			break // a code like "L2" or "NY1" may qualify a role: "L2 president Bruce Willsie"
+		if tk.cap && !d.nameWord(e) && !hasDigit(lw) && !lowerAfterHyphen(d.word(e)) {
+			// A code like "L2" or "NY1" may qualify a role ("L2
+			// president Bruce Willsie"), and so may "Florida-based".
+			break
 		}
 		last = -1
 		e++
 	}
 	if e == i {
 		return np{}, i
+	}
+	if last >= 0 && person >= 0 && ac.ents[last].typ != article.Person {
+		last = person // the person, not their employer
 	}
 	switch {
 	case last >= 0:
@@ -509,6 +586,14 @@ func (d *doc) lineBreakBefore(i int) bool {
 	return i > 0 && strings.IndexByte(d.text[d.toks[i-1].e:d.toks[i].s], '\n') >= 0
 }
 
+func isDash(s string) bool {
+	switch s {
+	case "—", "–", "-", "―":
+		return true
+	}
+	return false
+}
+
 func isDashOrComma(s string) bool {
 	switch s {
 	case ",", "—", "–", "-", "(", "―":
@@ -536,12 +621,26 @@ func (d *doc) beforeCue(ac *actors, q span) (attr, bool) {
 	}
 	lo++
 	// "pollster Daron Shaw: "..."": a name and a colon before the quote.
-	if k := q.open - 1; k-1 >= lo && d.isP(k, ':') && ac.mentAt[k-1] >= 0 {
-		m := ac.ments[ac.mentAt[k-1]]
+	k := q.open - 1
+	n := k - 1 // the name's last token
+	if n > 0 && k >= 0 && d.isP(k, ':') && d.isP(n, ')') {
+		// "Rep. Trey Gowdy (R-S.C.):"...": past a parenthesis, whose
+		// abbreviations may end in a full stop.
+		for j := n - 1; j > 0 && n-j < 8 && d.toks[j].kind != kPara; j-- {
+			if d.isP(j, '(') {
+				n = j - 1
+				break
+			}
+		}
+	}
+	if n >= 0 && n >= lo-8 && d.isP(k, ':') && ac.mentAt[n] >= 0 && ac.ments[ac.mentAt[n]].e == n+1 {
+		m := ac.ments[ac.mentAt[n]]
 		// Not an object: "told the BBC:" names the addressee, "adding
-		// in a PS:" no one.
+		// in a PS:" no one; "secretary of state Hillary Clinton:" is
+		// no cue.
+		_, cue := d.cueAt(m.s-1, true)
 		obj := m.s > lo && d.toks[m.s-1].kind == kWord && (prepositions[d.lw(m.s-1)] || determiners[d.lw(m.s-1)] ||
-			stopWords[d.lw(m.s-1)] || cueForms[d.lw(m.s-1)])
+			stopWords[d.lw(m.s-1)] || cue)
 		if e := ac.ents[m.ent]; !obj && (e.typ != "" || m.e-m.ns == 1 && d.toks[m.ns].upper) {
 			p := np{kind: npName, s: m.s, e: m.e, ent: m.ent}
 			return attr{how: byBefore, cueS: k, cueE: k + 1, np: p, adjacent: true}, true
@@ -551,6 +650,13 @@ func (d *doc) beforeCue(ac *actors, q span) (attr, bool) {
 		end, ok := d.cueAt(v, true)
 		if !ok {
 			continue
+		}
+		if v > lo && d.isP(v-1, ',') && !strings.HasSuffix(d.lw(v), "ing") && d.subjectBefore(ac, v, lo).kind == npNone {
+			// `Because of the calendar, explained Rosenberg, "..."`:
+			// inverted after a comma, the name right before the quote.
+			if p, next := d.phraseForward(ac, end); p.kind == npName && next+1 == q.open && (d.isP(next, ',') || d.isP(next, ':')) {
+				return attr{how: byBefore, cueS: v, cueE: end, np: p, adjacent: true}, true
+			}
 		}
 		var p np
 		if d.lw(v) == "according" {
@@ -591,6 +697,9 @@ func (d *doc) beforeCue(ac *actors, q span) (attr, bool) {
 		if p.kind == npNone {
 			continue
 		}
+		if o, ok := d.outerSpeaker(ac, q, v, p, lo); ok {
+			return o, true
+		}
 		adj := true
 		for k := end; k < q.open; k++ {
 			t := d.toks[k]
@@ -601,6 +710,58 @@ func (d *doc) beforeCue(ac *actors, q span) (attr, bool) {
 		return attr{how: byBefore, cueS: v, cueE: end, np: p, adjacent: adj}, true
 	}
 	return attr{}, false
+}
+
+// outerSpeaker finds the reporter of a clause that holds a partial quote:
+// in `Clinton says rival Sanders accepted $200,000 and "there's nothing
+// wrong with that"` and `Meeks said Clinton reassured them that Democrats
+// "were not going to be like Trump"` the quoted words are the outer
+// speaker's, reported in a clause about someone else. It applies when the
+// quote runs on in the sentence (no colon or comma opens it), the inner
+// cue v is no naming verb ("Paul said Rubio called it "..."" keeps
+// Rubio's words) nor a reporting verb itself, and a reporting verb with a subject of its own stands
+// before the inner subject p in the sentence.
+func (d *doc) outerSpeaker(ac *actors, q span, v int, p np, lo int) (attr, bool) {
+	if q.open > 0 && (d.isP(q.open-1, ':') || d.isP(q.open-1, ',')) || weakCues[d.lw(v)] || reportVerbs[d.lw(v)] {
+		return attr{}, false
+	}
+	for c := p.s - 1; c >= lo; c-- {
+		if d.toks[c].kind != kWord || !reportVerbs[d.lw(c)] {
+			continue
+		}
+		end, ok := d.cueAt(c, false)
+		if !ok || end > p.s {
+			continue
+		}
+		o := d.subjectBefore(ac, c, lo)
+		if o.kind == npNone || o.kind == p.kind && o.ent >= 0 && o.ent == p.ent {
+			return attr{}, false
+		}
+		return attr{how: byBefore, cueS: c, cueE: end, np: o}, true
+	}
+	return attr{}, false
+}
+
+// reportVerbs report what someone said in a clause after them.
+var reportVerbs = setOf("said", "says", "say", "told", "tells", "suggested", "suggests", "asserted", "asserts",
+	"argued", "argues", "claimed", "claims", "insisted", "insists", "noted", "notes", "added", "adds",
+	"explained", "explains", "contended", "contends", "wrote", "writes", "stated", "states",
+	"acknowledged", "acknowledges", "charged", "charges", "complained", "complains")
+
+// sentenceBetween reports whether a sentence ends between tokens a and b.
+func (d *doc) sentenceBetween(a, b int) bool {
+	for k := a; k < b && k < len(d.toks); k++ {
+		t := d.toks[k]
+		if t.kind == kPara {
+			return true
+		}
+		if t.kind == kPunct && !t.inq {
+			if c := d.text[t.s]; c == '.' || c == '!' || c == '?' || c == ';' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sentenceFrom returns the first token of the sentence holding token lo,
@@ -964,7 +1125,11 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 				}
 			}
 			if lastCue >= 0 && (prevQ < 0 || cues[lastCue].tok > d.quotes[prevQ].close && cues[lastCue].tok >= attrs[prevQ].cueE &&
-				cues[lastCue].a.np.kind == npName && cues[lastCue].a.np.ent >= 0 && pastCue(d.lw(cues[lastCue].tok))) {
+				cues[lastCue].a.np.kind == npName && cues[lastCue].a.np.ent >= 0 && pastCue(d.lw(cues[lastCue].tok)) &&
+				d.sentenceBetween(attrs[prevQ].cueE, cues[lastCue].a.np.s)) {
+				// A cue in a clause of the previous quote's own
+				// sentence (`"A," Trump assured Jones, after Jones
+				// assured Trump that ...`) does not take the next.
 				c := cues[lastCue].a
 				c.how = byParagraph
 				ac.resolve(d, &c, cues[lastCue].tok)
@@ -1040,9 +1205,16 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 		if a.how == byNone {
 			conf = 0.3
 		}
-		cue := ""
-		if a.how != byNone {
-			cue = d.text[d.toks[a.cueS].s:d.toks[a.cueE-1].e]
+		cue := d.cueText(a, d.quotes[qi])
+		if cue == "" && a.speaker == "" && a.desc == "" && conf > 0.3 {
+			// No speech verb and nobody named: a guess.
+			conf = 0.3
+		}
+		// A speaker the article does not name is its description,
+		// marked unnamed.
+		speaker, named, desc := a.speaker, a.speaker != "", oneSpace(a.desc)
+		if !named {
+			speaker = desc
 		}
 		for k := qi; k <= last; k++ {
 			q := d.quotes[k]
@@ -1051,8 +1223,8 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 				c *= 0.7
 			}
 			out = append(out, article.Quote{
-				Text: d.text[q.s:q.e], Speaker: a.speaker, SpeakerTitle: a.title, SpeakerDescription: a.desc,
-				Cue: cue, Confidence: round2(c), Group: g,
+				Text: d.text[q.s:q.e], Speaker: speaker, SpeakerNamed: named, SpeakerTitle: oneSpace(a.title),
+				SpeakerDescription: desc, Cue: oneSpace(cue), Confidence: round2(c), Group: g,
 			})
 			offs = append(offs, q.s, q.e)
 		}
@@ -1295,7 +1467,12 @@ func (ac *actors) resolve(d *doc, a *attr, pos int) {
 		if p.kind == npName {
 			if m := ac.mentAt[p.e-1]; m >= 0 && ac.ments[m].ns > ac.ments[m].s {
 				mm := ac.ments[m]
-				a.title = d.text[d.toks[mm.s].s:d.toks[mm.ns-1].e]
+				ts := mm.s
+				for ts-3 >= 0 && d.toks[ts-1].kind == kWord && d.lw(ts-1) == "the" && d.toks[ts-2].kind == kWord && d.lw(ts-2) == "of" &&
+					d.toks[ts-3].kind == kWord && d.toks[ts-3].cap && (titleWords[d.lw(ts-3)] || roleNouns[d.lw(ts-3)]) {
+					ts -= 3 // "Chancellor of the Exchequer Nigel Lawson": the whole title
+				}
+				a.title = d.text[d.toks[ts].s:d.toks[mm.ns-1].e]
 				if plainHonorifics[strings.ToLower(a.title)] {
 					a.title = e.title
 				}
@@ -1314,7 +1491,16 @@ func (ac *actors) resolve(d *doc, a *attr, pos int) {
 		base -= 0.1
 	} else if p.kind == npDesc {
 		// Nobody named: the description is kept apart, so the speaker
-		// facet holds names only.
+		// facet holds names only. It keeps the phrase that tells whose
+		// the speaker is ("a longtime adviser to Trump").
+		e := p.e
+		for e-1 > p.s && (determiners[d.lw(e-1)] || tailPreps[d.lw(e-1)]) {
+			e-- // "one of the "Green Group" organisers": "one"
+		}
+		if t := d.descTail(e); t > e {
+			e = t
+		}
+		text = d.text[d.toks[p.s].s:d.toks[e-1].e]
 		a.speaker, a.desc = "", trimPoss(text)
 		base -= 0.1
 	} else {
@@ -1326,6 +1512,47 @@ func (ac *actors) resolve(d *doc, a *attr, pos int) {
 	}
 	a.conf = base
 }
+
+// descTail returns the end of the modifier that follows a description
+// ending at token e: a preposition and the noun phrase after it, "a
+// spokesman [for committee Democrats]", "a person [close to the
+// Clintons]", "a source [involved in the super-PAC's creation]". It stops
+// at punctuation, a quotation mark, a verb-like word (a speech verb, an
+// auxiliary, a form in -ed) and a relative pronoun, and gives back a
+// trailing function word: "the authors of the "Growth ..."" keeps
+// "the authors". e when nothing follows.
+func (d *doc) descTail(e int) int {
+	k := e
+	if k < len(d.toks) && d.toks[k].kind == kWord && (d.lw(k) == "close" || d.lw(k) == "involved" || d.lw(k) == "familiar") {
+		k++
+	}
+	if k >= len(d.toks) || d.toks[k].kind != kWord || d.toks[k].inq || !tailPreps[d.lw(k)] {
+		return e
+	}
+	k++
+	end := e
+	for n := 0; k < len(d.toks) && n < 9; k, n = k+1, n+1 {
+		t := d.toks[k]
+		if t.kind != kWord || t.inq {
+			break
+		}
+		w := d.lw(k)
+		if !t.cap && (cueForms[w] || auxiliaries[w] || w == "who" || w == "which" || w == "that" || w == "whose" ||
+			strings.HasSuffix(w, "ed") || stopWords[w] && !tailPreps[w] && w != "and") {
+			break
+		}
+		if !determiners[w] && !tailPreps[w] && w != "and" {
+			end = k + 1
+		}
+		if t.poss && k+1 < len(d.toks) && d.toks[k+1].kind != kWord {
+			break
+		}
+	}
+	return end
+}
+
+// tailPreps open the modifier of a description (descTail).
+var tailPreps = setOf("to", "for", "of", "at", "with", "from", "in", "on", "by", "inside", "within", "near")
 
 // antecedent returns the entity a pronoun at token pos stands for: the
 // nearest earlier person (or, for "it", organisation) named outside quotes

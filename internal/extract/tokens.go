@@ -87,7 +87,7 @@ func (x *Extractor) people(a *article.Article) {
 	a.Quotes = d.attribute(ac)
 	seen := map[string]bool{}
 	for _, q := range a.Quotes {
-		if q.Speaker != "" && !seen[q.Speaker] && ac.isActorName(q.Speaker) {
+		if q.SpeakerNamed && !seen[q.Speaker] && ac.isActorName(q.Speaker) {
 			seen[q.Speaker] = true
 			a.Speakers = append(a.Speakers, q.Speaker)
 		}
@@ -228,12 +228,35 @@ func (d *doc) tokenize() {
 			d.toks = append(d.toks, token{s: int32(i), e: int32(i + 1), kind: kMark})
 			i++
 			continue
+		case (c == '\'' || c == '`') && i+1 < n && s[i+1] == c:
+			// Wire and typewriter style: two apostrophes close a
+			// quote ("... this year.'' Miles said), ``two backticks''
+			// open one. Two apostrophes never open a quote (quote.go
+			// says why). A doubled apostrophe inside a word is a typo
+			// ("company''s").
+			kind := uint8(kClose)
+			if c == '`' {
+				kind = kOpen
+			} else if i > 0 && isLetterByte(s[i-1]) && i+2 < n && isLetterByte(s[i+2]) {
+				kind = kPunct
+			}
+			d.toks = append(d.toks, token{s: int32(i), e: int32(i + 2), kind: kind})
+			i += 2
+			continue
 		}
 		r, size := rune(c), 1
 		if c >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		switch {
+		case (r == '‘' || r == '’') && strings.HasPrefix(s[i+size:], string(r)):
+			// ‘‘Doubled single marks’’ stand for double ones.
+			kind := uint8(kOpen)
+			if r == '’' {
+				kind = kClose
+			}
+			d.toks = append(d.toks, token{s: int32(i), e: int32(i + 2*size), kind: kind})
+			i += 2 * size
 		case r == '“' || r == '„' || r == '«':
 			d.toks = append(d.toks, token{s: int32(i), e: int32(i + size), kind: kOpen})
 			i += size
@@ -251,6 +274,14 @@ func (d *doc) tokenize() {
 	}
 }
 
+// mojibakeLead reports whether w ends in "Ã" or "Â", composed or written
+// with a combining tilde or circumflex: the first half of a UTF-8 letter
+// read as Latin-1.
+func mojibakeLead(w string) bool {
+	return strings.HasSuffix(w, "Ã") || strings.HasSuffix(w, "Â") ||
+		strings.HasSuffix(w, "A\u0303") || strings.HasSuffix(w, "A\u0302")
+}
+
 // lineEndsSentence reports whether the line break at s[i] (next line at
 // s[j]) ends a paragraph written one line each: the line ends a sentence or
 // a quote and the next starts with a capital or a quotation mark.
@@ -263,13 +294,53 @@ func lineEndsSentence(s string, i, j int) bool {
 		k--
 	}
 	end, _ := utf8.DecodeLastRuneInString(s[:k+1])
+	if end == '\'' && k > 0 && s[k-1] == '\'' {
+		end = '"' // ''
+	}
 	switch end {
 	case '.', '!', '?', '"', '”', ':':
 	default:
 		return false
 	}
 	next, _ := utf8.DecodeRuneInString(s[j:])
+	if (end == '"' || end == '”') && attributionLine(s[j:], strings.HasSuffix(strings.TrimRight(s[:k+1], "\"'”"), ",")) {
+		return false // `... this year."\nMiles said.`: the quote's cue, wrapped
+	}
 	return unicode.IsUpper(next) || next == '"' || next == '“' || next == '”'
+}
+
+// attributionLine reports whether line s opens with a short attribution
+// ending its sentence: one to three capitalised words, a speech verb and a
+// full stop, or a comma after a quote closed on one (`"...buy,"\nEd
+// Malmgreen added, ...`). Wire copy wraps its lines, and a quote ending one
+// line is attributed on the next.
+func attributionLine(s string, comma bool) bool {
+	names := 0
+	for names < 4 {
+		k := 0
+		for k < len(s) && s[k] != ' ' && s[k] != '.' && s[k] != ',' && s[k] != '\n' {
+			k++
+		}
+		if k == 0 {
+			return false
+		}
+		w := s[:k]
+		if names > 0 && cueForms[w] && !weakCues[w] {
+			return k < len(s) && (s[k] == '.' || comma && s[k] == ',')
+		}
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+		names++
+		if k+1 < len(s) && s[k] == '.' && s[k+1] == ' ' {
+			k++ // "J. Smith"
+		}
+		if k >= len(s) || s[k] != ' ' {
+			return false
+		}
+		s = s[k+1:]
+	}
+	return false
 }
 
 // scanWord reads the word starting at byte i and returns the offset after it.
@@ -305,6 +376,14 @@ func (d *doc) scanWord(i int) int {
 		}
 		if r == ',' && i > start && isDigit(s[i-1]) && i+1 < n && isDigit(s[i+1]) {
 			i++ // "4,000"
+			continue
+		}
+		if r >= 0x80 && i > start && (r >= 0x300 && unicode.Is(unicode.Mn, r) || r <= 0xbf && mojibakeLead(s[start:i])) {
+			// A combining accent ("Ã" written A + U+0303) and, in
+			// UTF-8 read as Latin-1 ("TrÃ©vidic", "PeÃ±a" for
+			// "Trévidic", "Peña"), the symbol that is a letter's
+			// second half belong to the word.
+			i += size
 			continue
 		}
 		if r == '\'' || r == '’' || r == '-' || r == '.' || r == '&' {
@@ -350,6 +429,9 @@ func (d *doc) scanWord(i int) int {
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// isLetterByte reports whether c is an ASCII letter.
+func isLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // initials reports whether w is initials joined by periods ("f.w", "j.d",
 // "f.w.").

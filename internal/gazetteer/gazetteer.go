@@ -413,6 +413,15 @@ func (g *Gazetteer) IsPlace(name string) bool {
 // gazetteer, if it is one: as IsPlace, but it also answers for
 // institutions, blocks and dateline abbreviations ("N.J", "Calif").
 func (g *Gazetteer) PlaceKind(name string) (Kind, bool) {
+	if k, ok, done := g.wordKind(name); done {
+		return k, ok
+	}
+	return g.placeKind(name)
+}
+
+// placeKind is PlaceKind for any name: it tokenises name as the
+// gazetteer's phrases were.
+func (g *Gazetteer) placeKind(name string) (Kind, bool) {
 	name = strings.TrimSpace(name)
 	if len(name) > 4 && strings.EqualFold(name[:4], "the ") {
 		name = name[4:]
@@ -446,6 +455,54 @@ func (g *Gazetteer) PlaceKind(name string) (Kind, bool) {
 		return 0, false
 	}
 	return p.Kind, true
+}
+
+// wordKind is PlaceKind's fast path for ASCII words of letters with one
+// space between them (most of the names extraction asks about), without
+// tokenising; done is false for any other name.
+func (g *Gazetteer) wordKind(name string) (k Kind, ok, done bool) {
+	if len(name) == 0 || len(name) > 48 || name[0] == ' ' || name[len(name)-1] == ' ' {
+		return 0, false, false
+	}
+	var buf [48]byte
+	words := 1
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+			buf[i] = c
+		case 'A' <= c && c <= 'Z':
+			buf[i] = c + 'a' - 'A'
+		case c == ' ' && name[i-1] != ' ':
+			buf[i] = c
+			words++
+		default:
+			return 0, false, false
+		}
+	}
+	key := buf[:len(name)]
+	if len(name) > 4 && string(key[:4]) == "the " {
+		return 0, false, false // PlaceKind drops a leading "the"
+	}
+	p, found := g.phrases[string(key)]
+	if !found {
+		return 0, false, true
+	}
+	if !p.Exact {
+		return p.Kind, true, true
+	}
+	if words > 1 {
+		return 0, false, false
+	}
+	for _, ph := range g.trie[string(key)] {
+		if len(ph.keys) == 1 && ph.place == p {
+			if name != ph.exact[0] {
+				return 0, false, true
+			}
+			return p.Kind, true, true
+		}
+	}
+	return 0, false, true
 }
 
 // Key returns the normalised form under which the gazetteer files a

@@ -29,7 +29,9 @@
 //  3. Only names with the same surname can be one person. A key with given
 //     names joins a longer key that has the same first given name and adds
 //     middle names or initials ("George Bush" -> "George W. Bush"); a bare
-//     surname joins a full name. Either joins only when one person holds
+//     surname joins a full name, and so does a compound surname written
+//     without the given name ("Ferreira Montenegro" -> "Lucas Ferreira
+//     Montenegro": the short key's words end the long one's). Either joins only when one person holds
 //     at least Dominance of the articles of the keys it could join:
 //     "Reagan" goes to Ronald Reagan (26 articles, against 1 each for
 //     Nancy and Michael Reagan), while "Baker" stays "Baker" when James
@@ -398,6 +400,60 @@ func (t *Table) Forms(name string) []string {
 	return g.forms[c]
 }
 
+// Surname answers a bare surname the corpus never writes alone
+// ("Volcker" when every article says "Paul Volcker"): name is the person
+// who holds at least Dominance of the articles of the people with that
+// surname, as a bare surname would join (settle); otherwise people lists
+// them, most used first, and name is "". Both are empty when s is a form
+// the corpus uses, not a bare surname, or nobody's surname.
+func (t *Table) Surname(s string) (name string, people []string) {
+	g, f := t.lookup(s)
+	if g == nil {
+		return "", nil
+	}
+	if _, ok := g.canon[f]; ok {
+		return "", nil
+	}
+	if p, ok := split(Normalize(s), false); !ok || len(p.given) > 0 {
+		return "", nil
+	}
+	weight := map[string]int{}
+	total := 0
+	for n, forms := range g.forms {
+		if p, ok := parse(n); !ok || len(p.given) == 0 {
+			continue
+		}
+		for _, form := range forms {
+			weight[n] += g.counts[form].weight()
+		}
+		total += weight[n]
+	}
+	for n := range weight {
+		people = append(people, n)
+	}
+	sort.Slice(people, func(i, j int) bool {
+		if weight[people[i]] != weight[people[j]] {
+			return weight[people[i]] > weight[people[j]]
+		}
+		return people[i] < people[j]
+	})
+	if len(people) == 0 {
+		return "", nil
+	}
+	top := weight[people[0]]
+	if top >= minEvidence {
+		for _, n := range people[1:] {
+			if weight[n] < minEvidence {
+				total -= weight[n] // a rival named once, as in settle
+			}
+		}
+	}
+	if float64(top) >= Dominance*float64(total) {
+		return people[0], nil
+	}
+	return "", people
+}
+
 // Aliases returns the other forms of the person a form stands for (all but
 // its name), sorted; nil when there are none.
 func (t *Table) Aliases(name string) []string {
@@ -454,7 +510,7 @@ func (t *Table) Apply(a *article.Article) {
 		a.Speakers = out
 	}
 	for i := range a.Quotes {
-		if a.Quotes[i].Speaker != "" {
+		if a.Quotes[i].SpeakerNamed {
 			a.Quotes[i].Speaker = name(a.Quotes[i].Speaker)
 		}
 	}
@@ -647,13 +703,24 @@ func settle(counts map[string]Count) *group {
 
 // extends reports whether long can be the same person as short: the same
 // surname, and short's given names (if any) are long's first given name
-// followed by some of its others in order.
+// followed by some of its others in order, or long's last given names (a
+// compound surname).
 func extends(long, short parsed) bool {
 	if long.surname != short.surname {
 		return false
 	}
 	if len(short.given) == 0 {
 		return len(long.given) > 0
+	}
+	if n := len(long.given) - len(short.given); n > 0 && long.given[0] != short.given[0] {
+		// A compound surname without the given name: "Ferreira
+		// Montenegro" is "Lucas Ferreira Montenegro".
+		for i, w := range short.given {
+			if long.given[n+i] != w {
+				return false
+			}
+		}
+		return true
 	}
 	if long.given[0] != short.given[0] {
 		return false

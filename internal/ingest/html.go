@@ -77,12 +77,13 @@ func ParseHTML(r *bufio.Reader) (*article.Article, error) {
 		a.Body = textParagraphs(res.ContentText)
 	}
 	host := hostName(a.URL)
-	a.Source = pageSource(append(meta.siteName, m.Sitename), a.URL)
+	a.Source = publisherSource(pageSource(append(meta.siteName, m.Sitename), a.URL), meta.handles, a.URL)
 	rawSite := ""
 	if len(meta.siteName) > 0 {
 		rawSite = oneLine(html.UnescapeString(meta.siteName[0]))
 	}
 	a.Title = cleanTitle(oneLine(m.Title), a.Source, rawSite, host)
+	a.Title, a.Source = logoTitle(a.Title, a.Source, meta)
 	if dateErr == nil && !date.IsZero() {
 		if namesDay(date.SrcString) {
 			a.Date = date.DateTime.UTC()

@@ -43,6 +43,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -52,6 +53,9 @@ import (
 type pageMeta struct {
 	lang     string   // <html lang>, content-language or og:locale
 	siteName []string // site name candidates, most trusted first
+	handles  []string // the publisher's social-media handles (article:publisher)
+	title    string   // the <title> element's text
+	logos    []string // texts of headings inside a link to the home page
 }
 
 // readPageMeta reads the declared language and site name candidates of a
@@ -75,12 +79,28 @@ func readPageMeta(doc *html.Node) pageMeta {
 				switch {
 				case prop == "og:site_name" || name == "og:site_name":
 					og = append(og, content)
+				case prop == "article:publisher" || name == "article:publisher":
+					if h := socialHandle(content); h != "" {
+						m.handles = append(m.handles, h)
+					}
 				case prop == "og:locale":
 					locale = content
 				case strings.EqualFold(attr(n, "http-equiv"), "content-language"):
 					contentLang = content
 				case name == "publisher" || name == "application-name" || name == "apple-mobile-web-app-title":
 					other = append(other, content)
+				}
+			case atom.Title:
+				if m.title == "" {
+					m.title = oneLine(textOf(n))
+				}
+			case atom.A:
+				if h := strings.TrimSpace(attr(n, "href")); h == "/" || h == "./" || h == "index.html" {
+					for c := n.FirstChild; c != nil; c = c.NextSibling {
+						if c.Type == html.ElementNode && (c.DataAtom == atom.H1 || c.DataAtom == atom.H2) {
+							m.logos = append(m.logos, oneLine(textOf(c)))
+						}
+					}
 				}
 			case atom.Script:
 				if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
@@ -103,6 +123,46 @@ func readPageMeta(doc *html.Node) pageMeta {
 	}
 	m.siteName = append(append(og, ld...), other...)
 	return m
+}
+
+// textOf returns the text inside n.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// logoTitle fixes a title that is the site's logo: a heading inside a link
+// to the home page ("<a href="/"><h1>Site</h1></a>") names the site, not
+// the article. The <title> element is read instead; with no site name
+// known, its trailing part (`Headline - Site`) is the source.
+func logoTitle(title, source string, m pageMeta) (string, string) {
+	logo := false
+	for _, l := range m.logos {
+		logo = logo || l != "" && l == title
+	}
+	if !logo || m.title == "" || m.title == title {
+		return title, source
+	}
+	t := m.title
+	if i, sep := lastSep(t); i > 0 && titleWords(t[:i]) >= 2 {
+		if tail := strings.TrimSpace(t[i+len(sep):]); len(strings.Fields(tail)) <= 3 && !strings.Contains(tail, "?") {
+			t = t[:i]
+			if source == "" {
+				source = cleanSiteName(tail)
+			}
+		}
+	}
+	return strings.TrimSpace(t), source
 }
 
 func attr(n *html.Node, key string) string {
@@ -181,6 +241,108 @@ func pageSource(candidates []string, pageURL string) string {
 	return hostName(pageURL)
 }
 
+// publisherSource checks source src against the page's domain. A site
+// name that is no publisher's gives way to the publisher's social-media
+// handle when that names the domain ("Reuters", "APNews"): the name of a
+// subdomain ("Hosted" on hosted.ap.org, the hosting service; a subdomain
+// with no such handle is the site's own brand, "ProFootballTalk" on
+// profootballtalk.nbcsports.com) or initials with periods ("U.S.", a
+// section of reuters.com; with no handle, the host). A brand whose domain
+// reads otherwise ("Experience" on expapp.com) stays.
+func publisherSource(src string, handles []string, pageURL string) string {
+	label := domainLabel(pageURL)
+	if label == "" || src == "" || namesDomain(src, label) || !subdomainName(src, pageURL) && !dottedInitials(src) {
+		return src
+	}
+	for _, h := range handles {
+		if namesDomain(h, label) {
+			return h
+		}
+	}
+	if dottedInitials(src) {
+		return hostName(pageURL)
+	}
+	return src // "ProFootballTalk" on profootballtalk.nbcsports.com
+}
+
+// subdomainName reports whether name is a label of the page's host before
+// its site's label ("hosted" of hosted.ap.org).
+func subdomainName(name, pageURL string) bool {
+	labels := strings.Split(hostName(pageURL), ".")
+	label := domainLabel(pageURL)
+	for _, l := range labels {
+		if l == label {
+			break
+		}
+		if strings.EqualFold(l, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// dottedInitials reports whether s is initials with periods ("U.S.").
+func dottedInitials(s string) bool {
+	if len(s) < 4 || len(s)%2 != 0 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if i%2 == 0 && !('A' <= s[i] && s[i] <= 'Z') || i%2 == 1 && s[i] != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// socialHandle returns the account name of a social-media profile URL
+// ("https://www.facebook.com/Reuters" -> "Reuters"), or "".
+func socialHandle(u string) string {
+	p, err := url.Parse(strings.TrimSpace(u))
+	if err != nil {
+		return ""
+	}
+	switch strings.TrimPrefix(strings.ToLower(p.Hostname()), "www.") {
+	case "facebook.com", "twitter.com", "x.com", "instagram.com":
+	default:
+		return ""
+	}
+	h, _, _ := strings.Cut(strings.Trim(p.Path, "/"), "/")
+	if h == "" || strings.Contains(h, ".") || h == "pages" {
+		return ""
+	}
+	return strings.TrimPrefix(h, "@")
+}
+
+// domainLabel returns the label that names a page's site: "reuters" for
+// www.reuters.com, "ap" for hosted.ap.org, "bbc" for www.bbc.co.uk.
+func domainLabel(pageURL string) string {
+	labels := strings.Split(hostName(pageURL), ".")
+	if len(labels) < 2 {
+		return ""
+	}
+	labels = labels[:len(labels)-1]
+	switch labels[len(labels)-1] {
+	case "co", "com", "org", "net", "gov", "ac", "edu":
+		if len(labels) > 1 {
+			labels = labels[:len(labels)-1]
+		}
+	}
+	return labels[len(labels)-1]
+}
+
+// namesDomain reports whether name spells the domain label, its letters
+// and digits read in lower case ("NYTimes" and "nytimes", "APNews" and "ap").
+func namesDomain(name, label string) bool {
+	var b strings.Builder
+	for _, r := range strings.ToLower(name) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	n := b.String()
+	return n != "" && (strings.Contains(n, label) || len(n) >= 3 && strings.Contains(label, n))
+}
+
 // hostName returns the host of a URL without "www.", or "".
 func hostName(u string) string {
 	p, err := url.Parse(strings.TrimSpace(u))
@@ -220,8 +382,28 @@ func cleanSiteName(s string) string {
 		return ""
 	case !strings.ContainsFunc(s, unicode.IsLetter):
 		return ""
+	case len(strings.Fields(s)) > 6 || len(strings.Fields(s)) > 4 && strings.ContainsFunc(s, unicode.IsDigit) || taglineWords(s):
+		return "" // a tagline ("weight loss of up to 10 kg. Reviews"), not a name
 	}
-	return strings.TrimPrefix(s, "www.")
+	return strings.Trim(strings.TrimPrefix(s, "www."), "_")
+}
+
+// taglineWords reports whether s, of four words or more, reads as a
+// phrase rather than a name: a word after the first is lower case and
+// longer than a short function word ("Expert how-to for English Riders");
+// a name capitalises its words ("Business Insider Deutschland", "The Real
+// Deal New York").
+func taglineWords(s string) bool {
+	f := strings.Fields(s)
+	if len(f) < 4 {
+		return false
+	}
+	for _, w := range f[1:] {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && utf8.RuneCountInString(w) > 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // titleSeps separate a title from a site name or section label.
@@ -241,7 +423,7 @@ func cleanTitle(title, site, rawSite, host string) string {
 			break
 		}
 		head, tail := title[:i], title[i+len(sep):]
-		if len(strings.Fields(head)) < 2 {
+		if titleWords(head) < 2 {
 			break
 		}
 		if namesSite(tail, keys, len(strings.Fields(tail)) <= 3) {
@@ -259,7 +441,7 @@ func cleanTitle(title, site, rawSite, host string) string {
 			continue
 		}
 		head, tail := title[:i], title[i+len(sep):]
-		if (namesSite(head, keys, false) || rawSite != "" && strings.EqualFold(head, rawSite)) && len(strings.Fields(tail)) >= 2 {
+		if (namesSite(head, keys, false) || rawSite != "" && strings.EqualFold(head, rawSite)) && titleWords(tail) >= 2 {
 			title = tail
 			break
 		}
@@ -270,7 +452,23 @@ func cleanTitle(title, site, rawSite, host string) string {
 			title = rest
 		}
 	}
+	if i := strings.Index(title, " | "); i > 0 && len(strings.Fields(title[:i])) == 1 && titleWords(title[i+3:]) >= 4 {
+		title = title[i+3:] // "Opinion | ...": a section label
+	}
 	return title
+}
+
+// titleWords counts the words of a title; in a script written without
+// spaces (Chinese, Japanese) every two characters count as one, so that
+// "商品の改造が商標法違反に！？" is a title of several words, not one.
+func titleWords(s string) int {
+	n, wide := len(strings.Fields(s)), 0
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) {
+			wide++
+		}
+	}
+	return n + wide/2
 }
 
 // lastSep returns the position and text of the last title separator.

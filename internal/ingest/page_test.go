@@ -12,8 +12,8 @@ import (
 // TestParseHTMLPages reads the team-written pages of testdata/pages: a
 // publisher given as a Facebook URL, a site name that is a copyright line
 // in escaped entities, a site name repeated, titles with the site after
-// them, a copyright year as the only date, trailing boilerplate, and bot
-// check and error pages.
+// them, a copyright year as the only date, trailing boilerplate, the site's
+// logo heading taken for the title (Korean), and bot check and error pages.
 func TestParseHTMLPages(t *testing.T) {
 	for _, c := range []struct {
 		file                                string
@@ -30,6 +30,8 @@ func TestParseHTMLPages(t *testing.T) {
 		{file: "german.html", source: "Tele Nordbrück", title: "Nordbrück schließt zwei Bibliotheken",
 			date: "2019-11-19", dateText: "2019-11-19T08:30:00+01:00", lang: "de-DE",
 			lastPara: "In der Reihe der Sparmaßnahmen ist es bereits die dritte Schließung in diesem Jahr. Der Rat will den Plan nach der Verabschiedung des Haushalts erneut prüfen."},
+		{file: "logo-title.html", source: "Selden Ilbo", title: "셀든 항구, 북쪽 부두 다시 짓는다",
+			lastPara: "위원회는 봄이 오기 전에 건설 회사를 고를 계획이다. 그때까지 어항은 여객선에 열려 있고, 역에서 삼십 분마다 셔틀버스가 다닌다."},
 		{file: "incapsula.html", err: `not an article: a bot-check page ("Request unsuccessful. Incapsula incident ID: 000000000000000000-000000000000000000")`},
 		{file: "cloudflare.html", err: `not an article: a bot-check page ("Sorry, you have been blocked This website is ...")`},
 		{file: "not-found.html", err: `not an article: an error page ("Page not found")`},
@@ -81,6 +83,12 @@ func TestCleanSiteName(t *testing.T) {
 		{"Valmera Post - News from the islands", "Valmera Post"},
 		{"San Antonio Express-News", "San Antonio Express-News"},
 		{"Pat &amp; Jo's Kitchen", "Pat & Jo's Kitchen"},
+		{"Valmera_", "Valmera"},
+		{"lose up to 10 kg in a month. Reviews", ""},
+		{"NBC 5 Dallas-Fort Worth", "NBC 5 Dallas-Fort Worth"},
+		{"Expert advice for island sailors", ""},
+		{"The Real Deal New York", "The Real Deal New York"},
+		{"pv magazine International", "pv magazine International"},
 		{"2019", ""},
 		{"", ""},
 	} {
@@ -120,6 +128,8 @@ func TestCleanTitle(t *testing.T) {
 		{"Valmera Post: Rail strike ends after twelve days", "Valmera Post", "", "", "Rail strike ends after twelve days"},
 		{"Valmera Post | News from the islands: Rail strike ends", "Valmera Post", "Valmera Post | News from the islands", "", "Rail strike ends"},
 		{"Opinion | Rail strike ends", "Valmera Post", "", "", "Opinion | Rail strike ends"},
+		{"Opinion | The rail strike must end this week", "Valmera Post", "", "", "The rail strike must end this week"},
+		{"港湾ストライキが十二日ぶりに終結 - ヴァルメラ新報", "ヴァルメラ新報", "ヴァルメラ新報", "", "港湾ストライキが十二日ぶりに終結"},
 		{"Valmera Post", "Valmera Post", "", "", "Valmera Post"},
 	} {
 		if got := cleanTitle(c.title, c.site, c.raw, c.host); got != c.want {
@@ -212,4 +222,39 @@ func FuzzPageMeta(f *testing.F) {
 		isBoilerplate(title)
 		_ = errorPage(title, site)
 	})
+}
+
+func TestPublisherSource(t *testing.T) {
+	for _, c := range []struct {
+		src     string
+		handles []string
+		url     string
+		want    string
+	}{
+		{"U.S.", []string{"ValmeraWire"}, "https://www.valmerawire.example/article/x", "ValmeraWire"},
+		{"U.S.", nil, "https://www.valmerawire.example/article/x", "valmerawire.example"},
+		{"Hosted", []string{"VPNews"}, "https://hosted.vp.example/paper/article/1", "VPNews"},
+		{"Islandsport", nil, "https://islandsport.valmera.example/a", "Islandsport"},
+		{"Experience", []string{"ExpApp"}, "https://www.expapp.example/blog/ceo", "Experience"},
+		{"Valmera Post", []string{"OtherName"}, "https://www.valmerapost.example/a", "Valmera Post"},
+		{"U.K.", []string{"ValmeraWire"}, "", "U.K."},
+	} {
+		if got := publisherSource(c.src, c.handles, c.url); got != c.want {
+			t.Errorf("publisherSource(%q, %q, %q) = %q, want %q", c.src, c.handles, c.url, got, c.want)
+		}
+	}
+}
+
+func TestSocialHandle(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"https://www.facebook.com/ValmeraWire", "ValmeraWire"},
+		{"https://twitter.com/@ValmeraWire/", "ValmeraWire"},
+		{"https://www.facebook.com/pages/Valmera/123", ""},
+		{"https://www.valmerawire.example/about", ""},
+		{"Valmera Wire", ""},
+	} {
+		if got := socialHandle(c.in); got != c.want {
+			t.Errorf("socialHandle(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
 }

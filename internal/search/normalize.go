@@ -17,7 +17,8 @@ import (
 //
 // It checks the paging (Limit, Offset and their window, After's place),
 // the facets and their size, the sort, the default operator, the minimum
-// confidence (quotes only), the actor filter (articles only), the date
+// confidence and named speakers only (quotes only), the actor filter
+// (articles only), the date
 // range, and that Query parses. Country filters become codes and region
 // filters their stored form through lab (kept as given when lab is nil);
 // filter values are trimmed and empty ones dropped; DefaultOperator
@@ -54,6 +55,9 @@ func Normalize(r Request, kind Kind, lab Labeler) (Request, error) {
 	case Articles:
 		if r.MinConfidence != 0 {
 			return r, fmt.Errorf("%w: a minimum confidence applies to quotes, not articles", ErrBadQuery)
+		}
+		if r.NamedOnly {
+			return r, fmt.Errorf("%w: named speakers only applies to quotes, not articles", ErrBadQuery)
 		}
 	case Quotes:
 		if len(trimmed(r.Filters.Actors)) > 0 {

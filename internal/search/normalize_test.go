@@ -80,6 +80,8 @@ func TestNormalize(t *testing.T) {
 		{"sort", Articles, Request{Sort: "score"}, `bad query: unknown sort "score" (want relevance, date or -date)`},
 		{"operator", Articles, Request{DefaultOperator: "xor"}, `bad query: default operator "xor": want and or or`},
 		{"confidence on articles", Articles, Request{MinConfidence: 0.5}, "bad query: a minimum confidence applies to quotes, not articles"},
+		{"named only on articles", Articles, Request{NamedOnly: true}, "bad query: named speakers only applies to quotes, not articles"},
+		{"named only on quotes", Quotes, Request{NamedOnly: true}, "[] [] or"},
 		{"confidence range", Quotes, Request{MinConfidence: 2}, "bad query: minimum confidence 2 is outside 0..1"},
 		{"actors on quotes", Quotes, Request{Filters: Filters{Actors: []string{"UN"}}}, "bad query: quotes cannot be filtered by actor"},
 		{"empty range", Articles, Request{Filters: Filters{From: day("2025-02-01"), To: day("2025-01-31")}}, "bad query: date range 2025-02-01..2025-01-31 is empty"},

@@ -117,6 +117,10 @@ type Request struct {
 	// MinConfidence keeps the quotes whose attribution is at least this
 	// sure (0..1); 0 keeps all. Quote searches only.
 	MinConfidence float64 `json:",omitempty"`
+	// NamedOnly keeps the quotes whose speaker the article names, leaving
+	// out those given to a description ("a spokesman") or to nobody.
+	// Quote searches only.
+	NamedOnly bool `json:",omitempty"`
 }
 
 // FacetValue is one value of a facet with the number of hits that carry it.
@@ -151,7 +155,8 @@ type ArticleHit struct {
 type QuoteHit struct {
 	ID           string    `json:"id"`
 	Text         string    `json:"text"`
-	Speaker      string    `json:"speaker"`
+	Speaker      string    `json:"speaker"` // the name, else the article's description of the speaker, else ""
+	SpeakerNamed bool      `json:"speaker_named"`
 	SpeakerTitle string    `json:"speaker_title,omitempty"`
 	Cue          string    `json:"cue"`
 	ArticleID    string    `json:"article_id"`
@@ -165,8 +170,13 @@ type QuoteHit struct {
 	SortKey      []string  `json:"-"`
 	Time         time.Time `json:"-"`
 
-	// SpeakerDescription describes a speaker the article does not name.
+	// SpeakerDescription describes a speaker the article does not name
+	// (Speaker holds it too, with SpeakerNamed false).
 	SpeakerDescription string `json:"speaker_description,omitempty"`
+	// Group links the parts of one quotation cut by its attribution or
+	// run on over merged paragraphs: the parts of an article with the
+	// same non-zero Group are one speaker's words, as in extract's output.
+	Group int `json:"group,omitempty"`
 }
 
 // Hit is the type of a result's hits: ArticleHit or QuoteHit.

@@ -1,8 +1,8 @@
 // newsdex: small enhancements; every page works without them.
 "use strict";
 document.addEventListener("DOMContentLoaded", function () {
-  // Changing the sort order re-runs the search at once.
-  document.querySelectorAll("select[data-autosubmit]").forEach(function (sel) {
+  // Changing the sort order or the named-speakers box re-runs the search at once.
+  document.querySelectorAll("[data-autosubmit]").forEach(function (sel) {
     sel.addEventListener("change", function () {
       if (sel.form) {
         sel.form.requestSubmit ? sel.form.requestSubmit() : sel.form.submit();
