@@ -51,18 +51,24 @@ import (
 	"github.com/newsdex/newsdex/internal/article"
 )
 
+// attrHow is how a quote was attributed.
+type attrHow uint8
+
 // How a quote was attributed, surest first.
 const (
-	byNone      = iota
-	byAfter     // a cue right after the closing mark
-	byBefore    // a cue before the opening mark, same sentence
-	byParagraph // another quote or cue in the same paragraph
-	byCarry     // the speaker of the paragraph before
+	byNone      attrHow = iota
+	byAfter             // a cue right after the closing mark
+	byBefore            // a cue before the opening mark, same sentence
+	byParagraph         // another quote or cue in the same paragraph
+	byCarry             // the speaker of the paragraph before
 )
+
+// npKind is what a noun phrase before or after a cue is.
+type npKind uint8
 
 // Noun phrase kinds.
 const (
-	npNone = iota
+	npNone npKind = iota
 	npName
 	npPronoun
 	npDesc
@@ -70,14 +76,14 @@ const (
 
 // np is the noun phrase that names a speaker: tokens [s, e).
 type np struct {
-	kind int
+	kind npKind
 	s, e int
 	ent  int // the entity a name phrase names, or -1
 }
 
 // attr is a quote's attribution before resolution.
 type attr struct {
-	how        int
+	how        attrHow
 	cueS, cueE int // the cue's tokens
 	np         np
 	adjacent   bool // the cue touches the quote

@@ -95,21 +95,24 @@ func (x *Extractor) people(a *article.Article) {
 	a.Actors = ac.list()
 }
 
+// tokKind is what a token is.
+type tokKind uint8
+
 // Token kinds.
 const (
-	kWord  = iota
-	kPunct // one character of punctuation
-	kOpen  // an opening quotation mark
-	kClose // a closing quotation mark
-	kMark  // a straight double quote: opening or closing as it falls
-	kPara  // a paragraph break
+	kWord  tokKind = iota
+	kPunct         // one character of punctuation
+	kOpen          // an opening quotation mark
+	kClose         // a closing quotation mark
+	kMark          // a straight double quote: opening or closing as it falls
+	kPara          // a paragraph break
 )
 
 // token is one word, punctuation character, quotation mark or paragraph
 // break of a text, by byte offsets.
 type token struct {
 	s, e  int32
-	kind  uint8
+	kind  tokKind
 	cap   bool // a word that starts with an upper-case letter
 	upper bool // a word of two or more letters, all upper-case
 	inq   bool // inside a quotation
@@ -234,7 +237,7 @@ func (d *doc) tokenize() {
 			// open one. Two apostrophes never open a quote (quote.go
 			// says why). A doubled apostrophe inside a word is a typo
 			// ("company''s").
-			kind := uint8(kClose)
+			kind := kClose
 			if c == '`' {
 				kind = kOpen
 			} else if i > 0 && isLetterByte(s[i-1]) && i+2 < n && isLetterByte(s[i+2]) {
@@ -251,7 +254,7 @@ func (d *doc) tokenize() {
 		switch {
 		case (r == '‘' || r == '’') && strings.HasPrefix(s[i+size:], string(r)):
 			// ‘‘Doubled single marks’’ stand for double ones.
-			kind := uint8(kOpen)
+			kind := kOpen
 			if r == '’' {
 				kind = kClose
 			}
