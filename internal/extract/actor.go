@@ -110,6 +110,7 @@ type actors struct {
 	bySurname map[string]int  // persons by last name word
 	byFirst   map[string]int  // persons by given name
 	byLast    map[string]int  // organisations by last word ("Post")
+	orgFirst  map[string]int  // organisations by a first word that may stand alone ("Pennzoil" of "Pennzoil Co")
 	midCaps   map[string]bool // words capitalised inside a sentence, built on demand
 	assigned  []int           // the entity of each candidate, -1 for none
 
@@ -146,6 +147,7 @@ func newActors(g *gazetteer.Gazetteer, d *doc) *actors {
 		bySurname: map[string]int{},
 		byFirst:   map[string]int{},
 		byLast:    map[string]int{},
+		orgFirst:  map[string]int{},
 		mentAt:    make([]int32, len(d.toks)),
 	}
 	for i := range ac.mentAt {
@@ -1302,12 +1304,28 @@ func (ac *actors) place(c *cand) int {
 			if ei, ok := ac.byLast[low]; ok {
 				return ei
 			}
+			if ei, ok := ac.acronymEnt(d, c.s); ok {
+				return ei
+			}
 		}
 		ei := ac.newEnt(c, article.Organization)
 		ac.byKey[key] = ei
 		ac.byKey[low] = ei
 		if n >= 2 {
 			ac.byLast[d.lwBase(c.e-1)] = ei
+			if a := acronymOf(c.name()); len(a) >= 3 {
+				if _, ok := ac.byKey["acr:"+a]; !ok {
+					ac.byKey["acr:"+a] = ei
+				}
+				if _, ok := ac.byKey["acs:"+sortedLetters(a)]; !ok {
+					ac.byKey["acs:"+sortedLetters(a)] = ei
+				}
+			}
+			if f := d.lwBase(c.s); ac.standsAlone(d, c.s, c.e) {
+				if _, ok := ac.orgFirst[f]; !ok {
+					ac.orgFirst[f] = ei
+				}
+			}
 		}
 		// "Economic Planning Advisory Council (EPAC)".
 		if c.e+2 < len(d.toks) && d.isP(c.e, '(') && d.toks[c.e+1].upper && d.isP(c.e+2, ')') {
@@ -1365,6 +1383,12 @@ func (ac *actors) place(c *cand) int {
 			if ei, ok := ac.byLast[low]; ok && d.toks[c.s].kind == kWord && c.s > 0 && d.lw(c.s-1) == "the" {
 				return ei
 			}
+			if ei, ok := ac.orgFirst[low]; ok {
+				return ei // "Pennzoil" of "Pennzoil Co", "Cable" of "Cable and Wireless Plc"
+			}
+			if ei, ok := ac.acronymEnt(d, c.s); ok {
+				return ei
+			}
 			ei := ac.newEnt(c, "")
 			ac.byKey[low] = ei
 			ac.bySurname[sur] = ei
@@ -1381,6 +1405,76 @@ func (ac *actors) place(c *cand) int {
 		}
 		return ei
 	}
+}
+
+// acronymOf returns the initials of an organisation's name, connectors
+// skipped and dotted abbreviations spelt out: "Securities and Exchange
+// Commission" -> "SEC", "U.S. Agriculture Department" -> "USAD".
+func acronymOf(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		lw := strings.ToLower(w)
+		if connectors[lw] || orgConnectors[lw] || lw == "the" || legalForms[lw] {
+			continue
+		}
+		if strings.Contains(w, ".") && isUpperWord(strings.ReplaceAll(w, ".", "")) {
+			b.WriteString(strings.ReplaceAll(w, ".", ""))
+			continue
+		}
+		r := w[0]
+		if !isUpperByte(r) {
+			return ""
+		}
+		b.WriteByte(r)
+	}
+	return b.String()
+}
+
+// legalForms are the suffixes no acronym spells.
+var legalForms = setOf("inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "nv", "gmbh")
+
+// sortedLetters returns a's letters in order: an acronym may order a
+// name's words otherwise ("USDA", the U.S. Department of Agriculture,
+// beside "U.S. Agriculture Department").
+func sortedLetters(a string) string {
+	b := []byte(a)
+	sort.Slice(b, func(i, j int) bool { return b[i] < b[j] })
+	return string(b)
+}
+
+// acronymEnt returns the organisation an all-capitals word of three or
+// more letters abbreviates: its initials in order, or the same letters
+// when the first one agrees.
+func (ac *actors) acronymEnt(d *doc, i int) (int, bool) {
+	if !d.toks[i].upper {
+		return 0, false
+	}
+	a := strings.ToUpper(d.wordBase(i))
+	if len(a) < 3 || !isUpperWord(a) {
+		return 0, false
+	}
+	if ei, ok := ac.byKey["acr:"+a]; ok {
+		return ei, true
+	}
+	if ei, ok := ac.byKey["acs:"+sortedLetters(a)]; ok && ac.ents[ei].name[0] == a[0] {
+		return ei, true
+	}
+	return 0, false
+}
+
+// standsAlone reports whether the first word of the organisation named by
+// tokens [s, e) may name it alone: a company's own word before "and" or a
+// corporate suffix ("Pennzoil Co", "Cable and Wireless Plc"), not a place,
+// a title or an organisation noun ("Bank of England").
+func (ac *actors) standsAlone(d *doc, s, e int) bool {
+	if e-s < 2 || !d.toks[s].cap || d.toks[s].upper {
+		return false
+	}
+	w := d.lwBase(s)
+	if notNames[w] || orgNouns[w] || orgHeads[w] || titleWords[w] || headTitles[w] || givenNames[w] != 0 || ac.isPlace(d.word(s)) || ac.isDemonym(d.word(s)) {
+		return false
+	}
+	return corpNouns[d.lwBase(e-1)] && (e-s == 2 || d.lw(s+1) == "and" || d.lw(s+1) == "&")
 }
 
 // newEnt makes an entity from c.
