@@ -451,6 +451,31 @@ func (ac *actors) run(d *doc, s, e int, body bool) {
 	if s >= e {
 		return
 	}
+	// "Minister of Mines and Energy Subroto": the title's words after
+	// "and" are no part of the name.
+	titled := false
+	if s >= 2 && d.lw(s-1) == "and" && d.toks[s-2].cap && !orgNouns[d.lwBase(e-1)] && !d.hasHeadTitle(s, e-1) {
+		for e-s >= 2 && titleWords[d.lw(s)] && !headTitles[d.lw(s)] && givenNames[d.lw(s)] == 0 {
+			s++
+			titled = true
+		}
+	}
+	// "ISP AOL": a thing's acronym before a name is what the name is.
+	if e-s >= 2 && thingAcronyms[d.lw(s)] && d.toks[s+1].upper {
+		s++
+	}
+	// "the FLNC Corsican separatist group": a people's adjective ends no
+	// name.
+	if e-s >= 2 && e < len(d.toks) && d.toks[e].kind == kWord && !d.toks[e].cap && ac.isDemonym(d.word(e-1)) && !ac.isDemonym(d.word(s)) {
+		e--
+	}
+	// "the Manchester Central MP", "a Texas Democrat": a title or a
+	// party member with no name after it describes a person.
+	if e-s >= 2 && (personTitles[d.lwBase(e-1)] || partyMembers[d.lwBase(e-1)]) {
+		if _, ok := knownOrgs[d.low[d.toks[s].s:d.toks[e-1].e]]; !ok {
+			return
+		}
+	}
 	// "Wayne Ferreira of South Africa", "Arvid Jauppi of Arvid Jauppi and
 	// Associates": a person of a place or an employer is two names.
 	for k := s + 1; k < e-1; k++ {
@@ -474,6 +499,9 @@ func (ac *actors) run(d *doc, s, e int, body bool) {
 		s++
 	}
 	c := cand{d: d, s: s, e: e, inBody: body, tokStart: s}
+	if titled {
+		c.kind, c.strong = candPerson, true
+	}
 	// Split a title from the name: the last head title word with a name
 	// after it ("Foreign Minister | Fuad Hussein").
 	k := -1
@@ -536,6 +564,16 @@ func (ac *actors) run(d *doc, s, e int, body bool) {
 		return
 	}
 	ac.cands = append(ac.cands, c)
+}
+
+// hasHeadTitle reports whether a head title word stands in [s, e).
+func (d *doc) hasHeadTitle(s, e int) bool {
+	for j := s; j < e; j++ {
+		if headTitles[d.lw(j)] || hyphenTitle(d.lw(j)) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameNouns are words of notNames that end a name when it has others
@@ -653,8 +691,24 @@ func (ac *actors) titleish(d *doc, i int) bool {
 	if givenNames[w] != 0 || !d.toks[i].cap || d.toks[i].upper {
 		return false
 	}
-	return titleWords[w] || roleNouns[w] || commonWord(w) || ac.isPlace(d.word(i))
+	return titleWords[w] || roleNouns[w] || partyWords[w] || commonWord(w) || ac.isPlace(d.word(i))
 }
+
+// partyWords name a party or its members before a person's name ("Lib Dem
+// Norman Baker", "Tory MP Alan Pike"): part of the title, not the name.
+var partyWords = setOf("lib", "dem", "dems", "tory", "tories", "democrat", "democrats",
+	"republican", "republicans", "conservative", "conservatives", "liberal", "liberals",
+	"labour", "socialist", "socialists", "communist", "communists", "green", "greens",
+	"ukip", "snp", "gop")
+
+// partyMembers end a description of a person by party ("a Texas
+// Democrat", "the Former Tory").
+var partyMembers = setOf("democrat", "republican", "tory", "dem", "socialist", "communist")
+
+// personTitles end a description of a person's office, never a name ("the
+// Manchester Central MP").
+var personTitles = setOf("mp", "mep", "senator", "congressman", "congresswoman", "spokesman",
+	"spokeswoman", "spokesperson", "minister", "chairman", "chairwoman", "lawmaker", "legislator")
 
 // isDemonym reports whether w is a people's adjective ("French").
 func (ac *actors) isDemonym(w string) bool {
@@ -705,6 +759,22 @@ func (ac *actors) classify(c *cand) {
 	if mediaNames[name] {
 		c.kind, c.media = candOrg, true
 		return
+	}
+	// "Lib Dems", "Lib Dem": a party by its members' name is one
+	// organisation, however many.
+	if n >= 2 && c.kind != candPerson {
+		key := ""
+		for k := c.s; k < c.e && key != "-"; k++ {
+			if w := d.lwBase(k); partyWords[w] {
+				key += " " + strings.TrimSuffix(w, "s")
+			} else {
+				key = "-"
+			}
+		}
+		if key != "-" {
+			c.kind, c.alias = candOrg, "party:"+key
+			return
+		}
 	}
 	// Places first: "Soviet Union" and "West Bank" end in organisation
 	// nouns; a people's or a faith's word ends no actor's name ("Roman
