@@ -454,8 +454,8 @@ func (ac *actors) run(d *doc, s, e int, body bool) {
 	// "Minister of Mines and Energy Subroto": the title's words after
 	// "and" are no part of the name.
 	titled := false
-	if s >= 2 && d.lw(s-1) == "and" && d.toks[s-2].cap && !orgNouns[d.lwBase(e-1)] && !d.hasHeadTitle(s, e-1) {
-		for e-s >= 2 && titleWords[d.lw(s)] && !headTitles[d.lw(s)] && givenNames[d.lw(s)] == 0 {
+	if s >= 2 && d.lw(s-1) == "and" && titleWords[d.lw(s-2)] && d.toks[s-2].cap && !orgNouns[d.lwBase(e-1)] && !commonWord(d.lwBase(e-1)) && !d.hasHeadTitle(s, e-1) {
+		for e-s >= 2 && titleWords[d.lw(s)] && !headTitles[d.lw(s)] && givenNames[d.lw(s)] == 0 && !connectors[d.lw(s+1)] {
 			s++
 			titled = true
 		}
@@ -463,11 +463,6 @@ func (ac *actors) run(d *doc, s, e int, body bool) {
 	// "ISP AOL": a thing's acronym before a name is what the name is.
 	if e-s >= 2 && thingAcronyms[d.lw(s)] && d.toks[s+1].upper {
 		s++
-	}
-	// "the FLNC Corsican separatist group": a people's adjective ends no
-	// name.
-	if e-s >= 2 && e < len(d.toks) && d.toks[e].kind == kWord && !d.toks[e].cap && ac.isDemonym(d.word(e-1)) && !ac.isDemonym(d.word(s)) {
-		e--
 	}
 	// "the Manchester Central MP", "a Texas Democrat": a title or a
 	// party member with no name after it describes a person.
