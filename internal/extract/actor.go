@@ -28,7 +28,11 @@ package extract
 //     or common words before a given name ("Exchequer | Nigel Lawson",
 //     "Belgian | Willy de Clercq"), else a role word before two words no
 //     dictionary holds ("Accountant | Natalya Sypron"). A title with no
-//     name after it ("Minister of Trade") is no name.
+//     name after it ("Minister of Trade", "the Manchester Central MP", "a
+//     Texas Democrat") is no name. Party words count as title words
+//     ("Lib Dem | Norman Baker"); a title's words after "and" leave the
+//     name ("Minister of Mines and Energy | Subroto"), and a thing's
+//     acronym before a name is what the name is ("ISP | AOL").
 //
 // A candidate is then classified, first rule that holds:
 //   - a known organisation or alias ("ISIS" -> Islamic State) or a news
@@ -48,13 +52,18 @@ package extract
 // Candidates are then merged longest first, so every later mention joins
 // the fullest name the article uses: "Hussein" and "Mr. Hussein" join "Fuad
 // Hussein", "Post" joins "The Harbour Post", an acronym defined in brackets
-// joins its long form. Quotes are attributed next; an undecided name that
+// joins its long form, and so does an all-capitals word spelling the
+// initials of an organisation the article names ("SEC", "USDA" in any
+// order of its letters but the first), or the first word of a company's
+// name before "and" or a legal form ("Pennzoil" of "Pennzoil Co", "Cable"
+// of "Cable and Wireless Plc"). A party by its members' name is one
+// organisation ("Lib Dem", "Lib Dems"). Quotes are attributed next; an undecided name that
 // speaks is a person. The names still undecided are typed last
 // (decideWeak), by shape and context: place nouns ("Allenby Bridge"),
 // locatives ("in Grozny", "the city of Tyre"), creeds' words, codes and
 // names made only of common words ("Sale Amount") are dropped; apposition
 // and pronoun cues decide ("the carmaker Porsche", "Statoil said it",
-// "Turabi said he", "X, director of"); a name of two or more words with no
+// "Turabi said he", "Wanadoo cut its prices", "shares of Pennzoil", "X, director of"); a name of two or more words with no
 // common word is a person ("Aslan Maskhadov"), with one an organisation
 // ("International Red Crescent"); a lone word with no cue stays unlisted.
 // Names keep one space where the text wrapped a line. Each entity keeps its
@@ -1081,6 +1090,10 @@ func (d *doc) cueAround(s, e int) byte {
 			return 'p'
 		}
 	}
+	// "shares of Pennzoil", "a unit of Dravco".
+	if p := s - 1; p >= 1 && d.toks[p].kind == kWord && d.lw(p) == "of" && d.toks[p-1].kind == kWord && ownedParts[d.lw(p-1)] {
+		return 'o'
+	}
 	if e >= len(d.toks) {
 		return 0
 	}
@@ -1120,6 +1133,16 @@ func (d *doc) cueAround(s, e int) byte {
 		if cueForms[w] || auxiliaries[w] || w == "that" {
 			continue
 		}
+		// "Wanadoo cut its prices", "Vasey raised his bid": a verb, then
+		// the owner's pronoun.
+		if j == k && !d.toks[j].cap && !notNames[w] && !connectors[w] && !orgConnectors[w] && j+1 < len(d.toks) && d.toks[j+1].kind == kWord {
+			switch d.lw(j + 1) {
+			case "its":
+				return 'o'
+			case "his", "her":
+				return 'p'
+			}
+		}
 		switch w {
 		case "it", "its":
 			if j > k {
@@ -1143,6 +1166,10 @@ var orgCueNouns = setOf("company", "firm", "group", "brokerage", "broker", "carm
 	"operator", "manufacturer", "publisher", "club", "organisation", "organization",
 	"association", "union", "firms", "companies", "rival", "developer", "distributor",
 	"supplier", "utility", "lender", "trust", "fund", "consultancy", "house")
+
+// ownedParts are what only a company has: "shares of X" names a company.
+var ownedParts = setOf("shares", "stock", "unit", "subsidiary", "subsidiaries", "shareholders",
+	"stockholders", "headquarters")
 
 // corpParts follow a company's possessive ("Porsche's shares").
 var corpParts = setOf("shares", "stock", "stake", "unit", "subsidiary", "profit", "profits",
