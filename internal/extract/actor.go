@@ -764,6 +764,24 @@ func (ac *actors) classify(c *cand) {
 		c.kind, c.media = candOrg, true
 		return
 	}
+	// "N.V. Philips", "A.G. Siemens": a legal form before a name makes a
+	// company, though it looks like initials.
+	if n >= 2 && legalForms[strings.ReplaceAll(first, ".", "")] {
+		c.kind, c.title = candOrg, ""
+		return
+	}
+	// A party's adjective alone ("amid Tory claims") is no actor; its
+	// members are the party ("the Tories").
+	if n == 1 && c.kind != candPerson {
+		switch first := d.lwBase(c.s); first {
+		case "tory", "lib", "dem":
+			c.kind = -1
+			return
+		case "tories", "dems":
+			c.kind, c.alias = candOrg, "party: "+strings.TrimSuffix(first, "s")
+			return
+		}
+	}
 	// "Lib Dems", "Lib Dem": a party by its members' name is one
 	// organisation, however many.
 	if n >= 2 && c.kind != candPerson {
@@ -1523,7 +1541,7 @@ func acronymOf(name string) string {
 }
 
 // legalForms are the suffixes no acronym spells.
-var legalForms = setOf("inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "nv", "gmbh")
+var legalForms = setOf("inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "nv", "bv", "gmbh")
 
 // sortedLetters returns a's letters in order: an acronym may order a
 // name's words otherwise ("USDA", the U.S. Department of Agriculture,
