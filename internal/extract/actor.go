@@ -475,7 +475,10 @@ func (ac *actors) run(d *doc, s, e int, body bool) {
 	}
 	// "the Manchester Central MP", "a Texas Democrat": a title or a
 	// party member with no name after it describes a person.
-	if e-s >= 2 && (personTitles[d.lwBase(e-1)] || partyMembers[d.lwBase(e-1)]) {
+	// After a name it leaves the name ("Frank Field MP").
+	if e-s >= 3 && personTitles[d.lwBase(e-1)] && givenNames[d.lw(s)] != 0 && !titleWords[d.lw(e-2)] {
+		e--
+	} else if e-s >= 2 && (personTitles[d.lwBase(e-1)] || partyMembers[d.lwBase(e-1)]) {
 		if _, ok := knownOrgs[d.low[d.toks[s].s:d.toks[e-1].e]]; !ok {
 			return
 		}
