@@ -119,7 +119,7 @@ type actors struct {
 	bySurname map[string]int  // persons by last name word
 	byFirst   map[string]int  // persons by given name
 	byLast    map[string]int  // organisations by last word ("Post")
-	orgFirst  map[string]int  // organisations by a first word that may stand alone ("Pennzoil" of "Pennzoil Co")
+	orgFirst  map[string]int  // organisations by a first word that may stand alone ("Pennzoil" of "Pennzoil Co"); nil until one does
 	midCaps   map[string]bool // words capitalised inside a sentence, built on demand
 	assigned  []int           // the entity of each candidate, -1 for none
 
@@ -156,7 +156,6 @@ func newActors(g *gazetteer.Gazetteer, d *doc) *actors {
 		bySurname: map[string]int{},
 		byFirst:   map[string]int{},
 		byLast:    map[string]int{},
-		orgFirst:  map[string]int{},
 		mentAt:    make([]int32, len(d.toks)),
 	}
 	for i := range ac.mentAt {
@@ -1426,15 +1425,10 @@ func (ac *actors) place(c *cand) int {
 		ac.byKey[low] = ei
 		if n >= 2 {
 			ac.byLast[d.lwBase(c.e-1)] = ei
-			if a := acronymOf(c.name()); len(a) >= 3 {
-				if _, ok := ac.byKey["acr:"+a]; !ok {
-					ac.byKey["acr:"+a] = ei
-				}
-				if _, ok := ac.byKey["acs:"+sortedLetters(a)]; !ok {
-					ac.byKey["acs:"+sortedLetters(a)] = ei
-				}
-			}
 			if f := d.lwBase(c.s); ac.standsAlone(d, c.s, c.e) {
+				if ac.orgFirst == nil {
+					ac.orgFirst = map[string]int{}
+				}
 				if _, ok := ac.orgFirst[f]; !ok {
 					ac.orgFirst[f] = ei
 				}
@@ -1520,57 +1514,98 @@ func (ac *actors) place(c *cand) int {
 	}
 }
 
-// acronymOf returns the initials of an organisation's name, connectors
-// skipped and dotted abbreviations spelt out: "Securities and Exchange
-// Commission" -> "SEC", "U.S. Agriculture Department" -> "USAD".
-func acronymOf(name string) string {
-	var b strings.Builder
-	for _, w := range strings.Fields(name) {
-		lw := strings.ToLower(w)
-		if connectors[lw] || orgConnectors[lw] || lw == "the" || legalForms[lw] {
+// acronymOf writes the initials of an organisation's name into buf and
+// returns their number, connectors and legal forms skipped and dotted
+// abbreviations spelt out: "Securities and Exchange Commission" -> "SEC",
+// "U.S. Agriculture Department" -> "USAD"; 0 when a word opens in lower
+// case or the initials do not fit.
+func acronymOf(name string, buf *[12]byte) int {
+	n := 0
+	for len(name) > 0 {
+		k := strings.IndexByte(name, ' ')
+		w := name
+		if k >= 0 {
+			w, name = name[:k], name[k+1:]
+		} else {
+			name = ""
+		}
+		if w == "" {
 			continue
 		}
-		if strings.Contains(w, ".") && isUpperWord(strings.ReplaceAll(w, ".", "")) {
-			b.WriteString(strings.ReplaceAll(w, ".", ""))
+		if !isUpperByte(w[0]) {
+			if lw := strings.ToLower(w); connectors[lw] || orgConnectors[lw] || lw == "the" {
+				continue
+			}
+			return 0
+		}
+		if legalForms[strings.ToLower(w)] {
 			continue
 		}
-		r := w[0]
-		if !isUpperByte(r) {
-			return ""
+		if strings.IndexByte(w, '.') > 0 { // "U.S."
+			for i := 0; i < len(w); i++ {
+				if w[i] == '.' {
+					continue
+				}
+				if !isUpperByte(w[i]) || n == len(buf) {
+					return 0
+				}
+				buf[n] = w[i]
+				n++
+			}
+			continue
 		}
-		b.WriteByte(r)
+		if n == len(buf) {
+			return 0
+		}
+		buf[n] = w[0]
+		n++
 	}
-	return b.String()
+	return n
 }
 
 // legalForms are the suffixes no acronym spells.
 var legalForms = setOf("inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "nv", "bv", "gmbh")
 
-// sortedLetters returns a's letters in order: an acronym may order a
-// name's words otherwise ("USDA", the U.S. Department of Agriculture,
-// beside "U.S. Agriculture Department").
-func sortedLetters(a string) string {
-	b := []byte(a)
-	sort.Slice(b, func(i, j int) bool { return b[i] < b[j] })
-	return string(b)
+// sortLetters sorts b in place: an acronym may order a name's words
+// otherwise ("USDA", the U.S. Department of Agriculture, beside "U.S.
+// Agriculture Department").
+func sortLetters(b []byte) {
+	for i := 1; i < len(b); i++ {
+		for j := i; j > 0 && b[j] < b[j-1]; j-- {
+			b[j], b[j-1] = b[j-1], b[j]
+		}
+	}
 }
 
-// acronymEnt returns the organisation an all-capitals word of three or
-// more letters abbreviates: its initials in order, or the same letters
-// when the first one agrees.
+// acronymEnt returns the organisation of two or more words, first named
+// first, that an all-capitals word of three or more letters abbreviates:
+// its initials in order, or the same letters when the first one agrees.
 func (ac *actors) acronymEnt(d *doc, i int) (int, bool) {
 	if !d.toks[i].upper {
 		return 0, false
 	}
-	a := strings.ToUpper(d.wordBase(i))
-	if len(a) < 3 || !isUpperWord(a) {
+	a := d.wordBase(i)
+	if len(a) < 3 || len(a) > 12 || !isUpperWord(a) {
 		return 0, false
 	}
-	if ei, ok := ac.byKey["acr:"+a]; ok {
-		return ei, true
-	}
-	if ei, ok := ac.byKey["acs:"+sortedLetters(a)]; ok && ac.ents[ei].name[0] == a[0] {
-		return ei, true
+	var want, got [12]byte
+	copy(want[:], a)
+	sortLetters(want[:len(a)])
+	for ei, e := range ac.ents {
+		if e.typ != article.Organization || e.nwords < 2 || e.name[0] != a[0] {
+			continue
+		}
+		n := acronymOf(e.name, &got)
+		if n != len(a) {
+			continue
+		}
+		if string(got[:n]) == a {
+			return ei, true
+		}
+		sortLetters(got[:n])
+		if string(got[:n]) == string(want[:n]) {
+			return ei, true
+		}
 	}
 	return 0, false
 }
