@@ -1612,7 +1612,9 @@ func (ac *actors) acronymEnt(d *doc, i int) (int, bool) {
 
 // standsAlone reports whether the first word of the organisation named by
 // tokens [s, e) may name it alone: a company's own word before "and" or a
-// corporate suffix ("Pennzoil Co", "Cable and Wireless Plc"), not a place,
+// corporate suffix ("Pennzoil Co", "Cable and Wireless Plc"), or opening a
+// name of up to four words that ends in a legal form ("Spar Aerospace
+// Ltd"), not a place,
 // a title or an organisation noun ("Bank of England").
 func (ac *actors) standsAlone(d *doc, s, e int) bool {
 	if e-s < 2 || !d.toks[s].cap || d.toks[s].upper {
@@ -1622,7 +1624,8 @@ func (ac *actors) standsAlone(d *doc, s, e int) bool {
 	if notNames[w] || orgNouns[w] || orgHeads[w] || titleWords[w] || headTitles[w] || givenNames[w] != 0 || ac.isPlace(d.word(s)) || ac.isDemonym(d.word(s)) {
 		return false
 	}
-	return corpNouns[d.lwBase(e-1)] && (e-s == 2 || d.lw(s+1) == "and" || d.lw(s+1) == "&")
+	last := d.lwBase(e - 1)
+	return corpNouns[last] && (e-s == 2 || d.lw(s+1) == "and" || d.lw(s+1) == "&") || legalForms[strings.TrimSuffix(last, ".")] && e-s <= 4
 }
 
 // newEnt makes an entity from c.
