@@ -28,7 +28,11 @@ package extract
 //     or common words before a given name ("Exchequer | Nigel Lawson",
 //     "Belgian | Willy de Clercq"), else a role word before two words no
 //     dictionary holds ("Accountant | Natalya Sypron"). A title with no
-//     name after it ("Minister of Trade") is no name.
+//     name after it ("Minister of Trade", "the Manchester Central MP", "a
+//     Texas Democrat") is no name. Party words count as title words
+//     ("Lib Dem | Norman Baker"); a title's words after "and" leave the
+//     name ("Minister of Mines and Energy | Subroto"), and a thing's
+//     acronym before a name is what the name is ("ISP | AOL").
 //
 // A candidate is then classified, first rule that holds:
 //   - a known organisation or alias ("ISIS" -> Islamic State) or a news
@@ -48,13 +52,18 @@ package extract
 // Candidates are then merged longest first, so every later mention joins
 // the fullest name the article uses: "Hussein" and "Mr. Hussein" join "Fuad
 // Hussein", "Post" joins "The Harbour Post", an acronym defined in brackets
-// joins its long form. Quotes are attributed next; an undecided name that
+// joins its long form, and so does an all-capitals word spelling the
+// initials of an organisation the article names ("SEC", "USDA" in any
+// order of its letters but the first), or the first word of a company's
+// name before "and" or a legal form ("Pennzoil" of "Pennzoil Co", "Cable"
+// of "Cable and Wireless Plc"). A party by its members' name is one
+// organisation ("Lib Dem", "Lib Dems"). Quotes are attributed next; an undecided name that
 // speaks is a person. The names still undecided are typed last
 // (decideWeak), by shape and context: place nouns ("Allenby Bridge"),
 // locatives ("in Grozny", "the city of Tyre"), creeds' words, codes and
 // names made only of common words ("Sale Amount") are dropped; apposition
 // and pronoun cues decide ("the carmaker Porsche", "Statoil said it",
-// "Turabi said he", "X, director of"); a name of two or more words with no
+// "Turabi said he", "Wanadoo cut its prices", "shares of Pennzoil", "X, director of"); a name of two or more words with no
 // common word is a person ("Aslan Maskhadov"), with one an organisation
 // ("International Red Crescent"); a lone word with no cue stays unlisted.
 // Names keep one space where the text wrapped a line. Each entity keeps its
@@ -110,6 +119,7 @@ type actors struct {
 	bySurname map[string]int  // persons by last name word
 	byFirst   map[string]int  // persons by given name
 	byLast    map[string]int  // organisations by last word ("Post")
+	orgFirst  map[string]int  // organisations by a first word that may stand alone ("Pennzoil" of "Pennzoil Co"); nil until one does
 	midCaps   map[string]bool // words capitalised inside a sentence, built on demand
 	assigned  []int           // the entity of each candidate, -1 for none
 
@@ -449,6 +459,29 @@ func (ac *actors) run(d *doc, s, e int, body bool) {
 	if s >= e {
 		return
 	}
+	// "Minister of Mines and Energy Subroto": the title's words after
+	// "and" are no part of the name.
+	titled := false
+	if s >= 2 && d.lw(s-1) == "and" && titleWords[d.lw(s-2)] && d.toks[s-2].cap && !orgNouns[d.lwBase(e-1)] && !commonWord(d.lwBase(e-1)) && !d.hasHeadTitle(s, e-1) {
+		for e-s >= 2 && titleWords[d.lw(s)] && !headTitles[d.lw(s)] && givenNames[d.lw(s)] == 0 && !connectors[d.lw(s+1)] {
+			s++
+			titled = true
+		}
+	}
+	// "ISP AOL": a thing's acronym before a name is what the name is.
+	if e-s >= 2 && thingAcronyms[d.lw(s)] && d.toks[s+1].upper {
+		s++
+	}
+	// "the Manchester Central MP", "a Texas Democrat": a title or a
+	// party member with no name after it describes a person.
+	// After a name it leaves the name ("Frank Field MP").
+	if e-s >= 3 && personTitles[d.lwBase(e-1)] && givenNames[d.lw(s)] != 0 && !titleWords[d.lw(e-2)] {
+		e--
+	} else if e-s >= 2 && (personTitles[d.lwBase(e-1)] || partyMembers[d.lwBase(e-1)]) {
+		if _, ok := knownOrgs[d.low[d.toks[s].s:d.toks[e-1].e]]; !ok {
+			return
+		}
+	}
 	// "Wayne Ferreira of South Africa", "Arvid Jauppi of Arvid Jauppi and
 	// Associates": a person of a place or an employer is two names.
 	for k := s + 1; k < e-1; k++ {
@@ -472,6 +505,9 @@ func (ac *actors) run(d *doc, s, e int, body bool) {
 		s++
 	}
 	c := cand{d: d, s: s, e: e, inBody: body, tokStart: s}
+	if titled {
+		c.kind, c.strong = candPerson, true
+	}
 	// Split a title from the name: the last head title word with a name
 	// after it ("Foreign Minister | Fuad Hussein").
 	k := -1
@@ -534,6 +570,16 @@ func (ac *actors) run(d *doc, s, e int, body bool) {
 		return
 	}
 	ac.cands = append(ac.cands, c)
+}
+
+// hasHeadTitle reports whether a head title word stands in [s, e).
+func (d *doc) hasHeadTitle(s, e int) bool {
+	for j := s; j < e; j++ {
+		if headTitles[d.lw(j)] || hyphenTitle(d.lw(j)) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameNouns are words of notNames that end a name when it has others
@@ -651,8 +697,24 @@ func (ac *actors) titleish(d *doc, i int) bool {
 	if givenNames[w] != 0 || !d.toks[i].cap || d.toks[i].upper {
 		return false
 	}
-	return titleWords[w] || roleNouns[w] || commonWord(w) || ac.isPlace(d.word(i))
+	return titleWords[w] || roleNouns[w] || partyWords[w] || commonWord(w) || ac.isPlace(d.word(i))
 }
+
+// partyWords name a party or its members before a person's name ("Lib Dem
+// Norman Baker", "Tory MP Alan Pike"): part of the title, not the name.
+var partyWords = setOf("lib", "dem", "dems", "tory", "tories", "democrat", "democrats",
+	"republican", "republicans", "conservative", "conservatives", "liberal", "liberals",
+	"labour", "socialist", "socialists", "communist", "communists", "green", "greens",
+	"ukip", "snp", "gop")
+
+// partyMembers end a description of a person by party ("a Texas
+// Democrat", "the Former Tory").
+var partyMembers = setOf("democrat", "republican", "tory", "dem", "socialist", "communist")
+
+// personTitles end a description of a person's office, never a name ("the
+// Manchester Central MP").
+var personTitles = setOf("mp", "mep", "senator", "congressman", "congresswoman", "spokesman",
+	"spokeswoman", "spokesperson", "minister", "chairman", "chairwoman", "lawmaker", "legislator")
 
 // isDemonym reports whether w is a people's adjective ("French").
 func (ac *actors) isDemonym(w string) bool {
@@ -703,6 +765,40 @@ func (ac *actors) classify(c *cand) {
 	if mediaNames[name] {
 		c.kind, c.media = candOrg, true
 		return
+	}
+	// "N.V. Philips", "A.G. Siemens": a legal form before a name makes a
+	// company, though it looks like initials.
+	if n >= 2 && legalForms[strings.ReplaceAll(first, ".", "")] {
+		c.kind, c.title = candOrg, ""
+		return
+	}
+	// A party's adjective alone ("amid Tory claims") is no actor; its
+	// members are the party ("the Tories").
+	if n == 1 && c.kind != candPerson {
+		switch first := d.lwBase(c.s); first {
+		case "tory", "lib", "dem":
+			c.kind = -1
+			return
+		case "tories", "dems":
+			c.kind, c.alias = candOrg, "party: "+strings.TrimSuffix(first, "s")
+			return
+		}
+	}
+	// "Lib Dems", "Lib Dem": a party by its members' name is one
+	// organisation, however many.
+	if n >= 2 && c.kind != candPerson {
+		key := ""
+		for k := c.s; k < c.e && key != "-"; k++ {
+			if w := d.lwBase(k); partyWords[w] {
+				key += " " + strings.TrimSuffix(w, "s")
+			} else {
+				key = "-"
+			}
+		}
+		if key != "-" {
+			c.kind, c.alias = candOrg, "party:"+key
+			return
+		}
 	}
 	// Places first: "Soviet Union" and "West Bank" end in organisation
 	// nouns; a people's or a faith's word ends no actor's name ("Roman
@@ -1014,6 +1110,10 @@ func (d *doc) cueAround(s, e int) byte {
 			return 'p'
 		}
 	}
+	// "shares of Pennzoil", "a unit of Dravco".
+	if p := s - 1; p >= 1 && d.toks[p].kind == kWord && d.lw(p) == "of" && d.toks[p-1].kind == kWord && ownedParts[d.lw(p-1)] {
+		return 'o'
+	}
 	if e >= len(d.toks) {
 		return 0
 	}
@@ -1053,6 +1153,16 @@ func (d *doc) cueAround(s, e int) byte {
 		if cueForms[w] || auxiliaries[w] || w == "that" {
 			continue
 		}
+		// "Wanadoo cut its prices", "Vasey raised his bid": a verb, then
+		// the owner's pronoun.
+		if j == k && !d.toks[j].cap && !notNames[w] && !connectors[w] && !orgConnectors[w] && j+1 < len(d.toks) && d.toks[j+1].kind == kWord {
+			switch d.lw(j + 1) {
+			case "its":
+				return 'o'
+			case "his", "her":
+				return 'p'
+			}
+		}
 		switch w {
 		case "it", "its":
 			if j > k {
@@ -1076,6 +1186,10 @@ var orgCueNouns = setOf("company", "firm", "group", "brokerage", "broker", "carm
 	"operator", "manufacturer", "publisher", "club", "organisation", "organization",
 	"association", "union", "firms", "companies", "rival", "developer", "distributor",
 	"supplier", "utility", "lender", "trust", "fund", "consultancy", "house")
+
+// ownedParts are what only a company has: "shares of X" names a company.
+var ownedParts = setOf("shares", "stock", "unit", "subsidiary", "subsidiaries", "shareholders",
+	"stockholders", "headquarters")
 
 // corpParts follow a company's possessive ("Porsche's shares").
 var corpParts = setOf("shares", "stock", "stake", "unit", "subsidiary", "profit", "profits",
@@ -1302,12 +1416,23 @@ func (ac *actors) place(c *cand) int {
 			if ei, ok := ac.byLast[low]; ok {
 				return ei
 			}
+			if ei, ok := ac.acronymEnt(d, c.s); ok {
+				return ei
+			}
 		}
 		ei := ac.newEnt(c, article.Organization)
 		ac.byKey[key] = ei
 		ac.byKey[low] = ei
 		if n >= 2 {
 			ac.byLast[d.lwBase(c.e-1)] = ei
+			if f := d.lwBase(c.s); ac.standsAlone(d, c.s, c.e) {
+				if ac.orgFirst == nil {
+					ac.orgFirst = map[string]int{}
+				}
+				if _, ok := ac.orgFirst[f]; !ok {
+					ac.orgFirst[f] = ei
+				}
+			}
 		}
 		// "Economic Planning Advisory Council (EPAC)".
 		if c.e+2 < len(d.toks) && d.isP(c.e, '(') && d.toks[c.e+1].upper && d.isP(c.e+2, ')') {
@@ -1365,6 +1490,12 @@ func (ac *actors) place(c *cand) int {
 			if ei, ok := ac.byLast[low]; ok && d.toks[c.s].kind == kWord && c.s > 0 && d.lw(c.s-1) == "the" {
 				return ei
 			}
+			if ei, ok := ac.orgFirst[low]; ok {
+				return ei // "Pennzoil" of "Pennzoil Co", "Cable" of "Cable and Wireless Plc"
+			}
+			if ei, ok := ac.acronymEnt(d, c.s); ok {
+				return ei
+			}
 			ei := ac.newEnt(c, "")
 			ac.byKey[low] = ei
 			ac.bySurname[sur] = ei
@@ -1381,6 +1512,120 @@ func (ac *actors) place(c *cand) int {
 		}
 		return ei
 	}
+}
+
+// acronymOf writes the initials of an organisation's name into buf and
+// returns their number, connectors and legal forms skipped and dotted
+// abbreviations spelt out: "Securities and Exchange Commission" -> "SEC",
+// "U.S. Agriculture Department" -> "USAD"; 0 when a word opens in lower
+// case or the initials do not fit.
+func acronymOf(name string, buf *[12]byte) int {
+	n := 0
+	for len(name) > 0 {
+		k := strings.IndexByte(name, ' ')
+		w := name
+		if k >= 0 {
+			w, name = name[:k], name[k+1:]
+		} else {
+			name = ""
+		}
+		if w == "" {
+			continue
+		}
+		if !isUpperByte(w[0]) {
+			if lw := strings.ToLower(w); connectors[lw] || orgConnectors[lw] || lw == "the" {
+				continue
+			}
+			return 0
+		}
+		if legalForms[strings.ToLower(w)] {
+			continue
+		}
+		if strings.IndexByte(w, '.') > 0 { // "U.S."
+			for i := 0; i < len(w); i++ {
+				if w[i] == '.' {
+					continue
+				}
+				if !isUpperByte(w[i]) || n == len(buf) {
+					return 0
+				}
+				buf[n] = w[i]
+				n++
+			}
+			continue
+		}
+		if n == len(buf) {
+			return 0
+		}
+		buf[n] = w[0]
+		n++
+	}
+	return n
+}
+
+// legalForms are the suffixes no acronym spells.
+var legalForms = setOf("inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "nv", "bv", "gmbh")
+
+// sortLetters sorts b in place: an acronym may order a name's words
+// otherwise ("USDA", the U.S. Department of Agriculture, beside "U.S.
+// Agriculture Department").
+func sortLetters(b []byte) {
+	for i := 1; i < len(b); i++ {
+		for j := i; j > 0 && b[j] < b[j-1]; j-- {
+			b[j], b[j-1] = b[j-1], b[j]
+		}
+	}
+}
+
+// acronymEnt returns the organisation of two or more words, first named
+// first, that an all-capitals word of three or more letters abbreviates:
+// its initials in order, or the same letters when the first one agrees.
+func (ac *actors) acronymEnt(d *doc, i int) (int, bool) {
+	if !d.toks[i].upper {
+		return 0, false
+	}
+	a := d.wordBase(i)
+	if len(a) < 3 || len(a) > 12 || !isUpperWord(a) {
+		return 0, false
+	}
+	var want, got [12]byte
+	copy(want[:], a)
+	sortLetters(want[:len(a)])
+	for ei, e := range ac.ents {
+		if e.typ != article.Organization || e.nwords < 2 || e.name[0] != a[0] {
+			continue
+		}
+		n := acronymOf(e.name, &got)
+		if n != len(a) {
+			continue
+		}
+		if string(got[:n]) == a {
+			return ei, true
+		}
+		sortLetters(got[:n])
+		if string(got[:n]) == string(want[:n]) {
+			return ei, true
+		}
+	}
+	return 0, false
+}
+
+// standsAlone reports whether the first word of the organisation named by
+// tokens [s, e) may name it alone: a company's own word before "and" or a
+// corporate suffix ("Pennzoil Co", "Cable and Wireless Plc"), or opening a
+// name of up to four words that ends in a legal form ("Spar Aerospace
+// Ltd"), not a place,
+// a title or an organisation noun ("Bank of England").
+func (ac *actors) standsAlone(d *doc, s, e int) bool {
+	if e-s < 2 || !d.toks[s].cap || d.toks[s].upper {
+		return false
+	}
+	w := d.lwBase(s)
+	if notNames[w] || orgNouns[w] || orgHeads[w] || titleWords[w] || headTitles[w] || givenNames[w] != 0 || ac.isPlace(d.word(s)) || ac.isDemonym(d.word(s)) {
+		return false
+	}
+	last := d.lwBase(e - 1)
+	return corpNouns[last] && (e-s == 2 || d.lw(s+1) == "and" || d.lw(s+1) == "&") || legalForms[strings.TrimSuffix(last, ".")] && e-s <= 4
 }
 
 // newEnt makes an entity from c.

@@ -202,12 +202,13 @@ var titleWords = setOf(
 	"supreme", "grand", "mayor", "judge", "rep.", "sen.", "gov.", "gen.", "lt.",
 	"col.", "sgt.", "capt.", "adm.", "prof.", "rev.", "dr.", "mr.", "mrs.", "ms.",
 	"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "baroness", "baron", "pm",
+	"patriarch", "archbishop",
 )
 
 // headTitles are the title words that end a title: a name must follow them
 // (the others, like "Foreign" or "Bank", only join a title).
 var headTitles = setOf(
-	"president", "president-elect", "minister", "secretary", "chairman", "chairwoman",
+	"patriarch", "archbishop", "president", "president-elect", "minister", "secretary", "chairman", "chairwoman",
 	"chair", "governor", "senator", "congressman", "congresswoman", "representative",
 	"ambassador", "director", "spokesman", "spokeswoman", "spokesperson", "chief",
 	"officer", "premier", "chancellor", "general", "commissioner", "speaker", "leader",
