@@ -86,7 +86,7 @@ type entity struct {
 	name     string // canonical: the fullest form seen
 	nwords   int    // words in name
 	typ      string // article.Person, article.Organization, or "" while undecided
-	gender   byte   // 'm', 'f', or 0
+	gender   gender
 	title    string // the first title seen with the name ("Foreign Minister")
 	titleLow string
 	media    bool // a news organisation
@@ -132,10 +132,10 @@ type cand struct {
 	d        *doc
 	s, e     int // name tokens [s, e), title excluded
 	title    string
-	kind     int // candPerson, candOrg, candWeak
+	kind     candKind
 	alias    string
 	media    bool
-	gender   byte
+	gender   gender
 	strong   bool // a person by given name, title, honorific or role noun
 	inBody   bool
 	tokStart int   // first token of the whole run, title included
@@ -143,10 +143,14 @@ type cand struct {
 	tagged   uint8 // a lone undecided word the tagger is sure of: 1 person, 2 organisation
 }
 
+// candKind is what a candidate name's shape says it is.
+type candKind uint8
+
 const (
-	candWeak = iota
+	candWeak candKind = iota
 	candPerson
 	candOrg
+	candDrop // no name at all: the candidate is dropped
 )
 
 func newActors(g *gazetteer.Gazetteer, d *doc) *actors {
@@ -566,7 +570,7 @@ func (ac *actors) run(d *doc, s, e int, body bool) {
 		}
 	}
 	ac.classify(&c)
-	if c.kind == -1 {
+	if c.kind == candDrop {
 		return
 	}
 	ac.cands = append(ac.cands, c)
@@ -751,7 +755,7 @@ func (ac *actors) isPlace(name string) bool {
 	return region
 }
 
-// classify decides what the name of c is; kind -1 drops it.
+// classify decides what the name of c is; kind candDrop drops it.
 func (ac *actors) classify(c *cand) {
 	d := c.d
 	name := c.nameLow()
@@ -777,7 +781,7 @@ func (ac *actors) classify(c *cand) {
 	if n == 1 && c.kind != candPerson {
 		switch first := d.lwBase(c.s); first {
 		case "tory", "lib", "dem":
-			c.kind = -1
+			c.kind = candDrop
 			return
 		case "tories", "dems":
 			c.kind, c.alias = candOrg, "party: "+strings.TrimSuffix(first, "s")
@@ -805,12 +809,12 @@ func (ac *actors) classify(c *cand) {
 	// Catholic", "Bosnian Serb"); an event opens none ("Hurricane
 	// Edouard").
 	if n == 1 && placeAbbrevs[strings.TrimSuffix(first, ".")] {
-		c.kind = -1 // "HK", "NZ"
+		c.kind = candDrop // "HK", "NZ"
 		return
 	}
 	if n >= 2 && (ac.isPlace(c.name()) || placeHeads[first] && placeNouns[last] && !orgNouns[last]) ||
 		miscWords[last] || miscHeads[first] && n >= 2 || n == 2 && ac.isDemonym(d.word(c.s)) && !orgNouns[last] && !titleWords[last] && c.kind != candPerson {
-		c.kind = -1
+		c.kind = candDrop
 		return
 	}
 	if (orgNouns[last] || pressWords[last] && n >= 2) && !(n == 1 && c.kind != candPerson && !d.toks[c.e-1].upper) ||
@@ -827,17 +831,17 @@ func (ac *actors) classify(c *cand) {
 			}
 			return
 		}
-		c.kind = -1
+		c.kind = candDrop
 		return
 	}
 	if ac.isPlace(c.name()) || ac.isPlace(d.wordBase(c.s)) && n == 1 {
-		c.kind = -1
+		c.kind = candDrop
 		return
 	}
 	// A lone capitalised role noun opens a sentence ("Officials said",
 	// "Economists expect"): a group of people, not a name.
 	if n == 1 && (roleNouns[name] || roleNouns[strings.TrimSuffix(name, "s")] || d.sentenceStart(c.s) && adjectiveLike(name) && givenNames[name] == 0) {
-		c.kind = -1
+		c.kind = candDrop
 		return
 	}
 	if g, ok := givenNames[first]; ok && n >= 2 {

@@ -146,8 +146,13 @@ var auxiliaries = setOf(
 	"memorably", "infamously", "personally", "essentially", "basically", "always",
 )
 
+// gender is what a name, honorific or pronoun says of a person: male 'm',
+// female 'f', either 'u' (a given name used for both), a thing 'o', a
+// plural 'p', or 0 when it says nothing.
+type gender byte
+
 // pronouns that can stand for a speaker, with the gender they imply.
-var pronounGender = map[string]byte{
+var pronounGender = map[string]gender{
 	"he": 'm', "she": 'f', "it": 'o', "they": 'p', "him": 'm', "her": 'f',
 }
 
@@ -161,7 +166,7 @@ var indefinites = setOf("a", "an", "one", "another", "some", "two", "three", "se
 	"many", "other", "both", "these", "those", "each", "every")
 
 // honorifics are dropped from names and tell a person's gender.
-var honorifics = map[string]byte{
+var honorifics = map[string]gender{
 	"mr": 'm', "mr.": 'm', "mrs": 'f', "mrs.": 'f', "ms": 'f', "ms.": 'f', "miss": 'f',
 	"dr": 0, "dr.": 0, "sir": 'm', "dame": 'f', "lady": 'f', "lord": 'm', "madam": 'f',
 	"sen": 0, "sen.": 0, "rep": 0, "rep.": 0, "gov": 0, "gov.": 0, "gen": 0, "gen.": 0,

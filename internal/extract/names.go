@@ -70,8 +70,8 @@ solita corazon imelda gennifer paula juanita kathleen alicia gennifer melanie mo
 // givenNames maps a lower-case given name to its usual gender ('m' or 'f').
 var givenNames = buildNames()
 
-func buildNames() map[string]byte {
-	m := make(map[string]byte, 1200)
+func buildNames() map[string]gender {
+	m := make(map[string]gender, 1200)
 	for _, n := range strings.Fields(maleNames) {
 		m[n] = 'm'
 	}

@@ -1672,7 +1672,7 @@ func (ac *actors) antecedentDepth(pron string, pos, depth, exclude int) int {
 
 // fits reports whether entity ei can be what a pronoun of gender g ('m',
 // 'f' or 'o' for "it") stands for.
-func (ac *actors) fits(ei int, g byte) bool {
+func (ac *actors) fits(ei int, g gender) bool {
 	e := ac.ents[ei]
 	if g == 'o' {
 		return e.typ == article.Organization
@@ -1804,7 +1804,7 @@ func (d *doc) inLede(i int) bool {
 
 // headlinePerson returns the one person the article's title names whose
 // gender fits g (0 for any), or -1.
-func (ac *actors) headlinePerson(g byte) int {
+func (ac *actors) headlinePerson(g gender) int {
 	body := make(map[int]int, len(ac.ents))
 	for _, m := range ac.ments {
 		body[m.ent]++

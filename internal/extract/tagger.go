@@ -351,7 +351,7 @@ var lexTable = sync.OnceValue(func() map[string]string {
 // listFlags returns the flags of the word lists holding w, in a fixed order.
 func listFlags(w string, buf []byte) []byte {
 	if g := givenNames[w]; g != 0 {
-		buf = append(buf, 'g', g)
+		buf = append(buf, 'g', byte(g))
 	}
 	if titleWords[w] {
 		buf = append(buf, 't')
