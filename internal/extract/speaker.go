@@ -179,6 +179,12 @@ var stopWords = setOf("that", "which", "who", "when", "if", "because", "and", "b
 // at v, no further back than lo.
 func (d *doc) subjectBefore(ac *actors, v, lo int) np {
 	p := d.phraseBefore(ac, v, lo)
+	if p.kind != npNone && p.s-2 > lo && d.toks[p.s-1].kind == kWord && d.lw(p.s-1) == "by" && d.toks[p.s-2].kind == kWord && agentParticiple(d.lw(p.s-2)) {
+		// "A Fiat spokesman contacted by Reuters said", "analysts
+		// polled by Reuters said": the agent of a participle is no
+		// speaker; the phrase the participle qualifies is.
+		return d.phraseBefore(ac, p.s-2, lo)
+	}
 	if p.kind == npDesc && p.s-1 > lo && d.toks[p.s-1].kind == kWord && adverbialPreps[d.lw(p.s-1)] {
 		// "Trump at the time said", "Sanders during a Sunday rally
 		// thanked": an adverbial phrase between subject and verb.
@@ -188,6 +194,16 @@ func (d *doc) subjectBefore(ac *actors, v, lo int) np {
 	}
 	return p
 }
+
+// agentParticiple reports whether w is a participle of reaching someone
+// for comment, whose agent follows with "by" ("analysts polled by
+// Reuters", "a spokesman contacted by the BBC"); the agent is the
+// newsroom, never the speaker. Other participles ("a complaint filed by
+// the SEC") name their agent as part of a description.
+func agentParticiple(w string) bool { return reachedVerbs[w] }
+
+var reachedVerbs = setOf("polled", "contacted", "queried", "surveyed", "interviewed", "asked",
+	"reached", "questioned", "canvassed", "approached", "consulted", "sounded")
 
 // objectName reports whether the name ending at token i is a place after
 // a preposition ("a town hall meeting in Columbus, Ohio,"), not a subject
@@ -221,6 +237,7 @@ func (d *doc) phraseBefore(ac *actors, v, lo int) np {
 	if j-1 >= lo && d.isP(j, ',') && (d.isP(j-1, ')') || ac.mentAt[j-1] >= 0 && d.clauseStart(ac.ments[ac.mentAt[j-1]].s)) {
 		j--
 	}
+	chained := false
 	for hops := 0; hops < 3 && j > lo && d.toks[j].kind == kPunct; hops++ {
 		c := d.text[d.toks[j].s:d.toks[j].e]
 		if c != "," && c != ")" {
@@ -245,9 +262,18 @@ func (d *doc) phraseBefore(ac *actors, v, lo int) np {
 			// "Ayrault, the foreign minister of France, a member of
 			// the council, said": one more appositive.
 			j = k
+			w := d.lw(k + 1)
+			chained = w == "who" || w == "whose" || w == "which" || determiners[w] && w != "that"
 			continue
 		}
 		break
+	}
+	if chained && j > lo && d.isP(j, ',') && d.toks[j-1].kind == kWord {
+		// No appositive before the last one skipped, a relative clause
+		// or an appositive noun phrase: the phrase ends before its comma
+		// ("A Toshiba executive, who asked not to be named, told"; not
+		// "the show, with Ann Hill marching up, saying").
+		j--
 	}
 	if j < lo || d.toks[j].kind != kWord {
 		return np{}
@@ -288,7 +314,7 @@ func (d *doc) phraseBefore(ac *actors, v, lo int) np {
 			break
 		}
 		if determiners[lw] && lw != "that" {
-			return np{kind: npDesc, s: s, e: end, ent: -1}
+			return np{kind: npDesc, s: d.descHead(s, lo), e: end, ent: -1}
 		}
 		if t.poss {
 			st := s
@@ -310,6 +336,42 @@ func (d *doc) phraseBefore(ac *actors, v, lo int) np {
 		return np{kind: npDesc, s: s, e: end, ent: -1}
 	}
 	return np{}
+}
+
+// descHead returns where a description starting at token s really starts
+// when it is the object of a modifier of another description: "a trader
+// at a Lagos bank", "an official attending the talks", "a spokesman for
+// the ministry" are the trader, the official and the spokesman.
+func (d *doc) descHead(s, lo int) int {
+	for hops := 0; hops < 2; hops++ {
+		k := s - 1
+		if k-1 < lo || d.toks[k].kind != kWord {
+			return s
+		}
+		w := d.lw(k)
+		if !(ofWords[w] || w == "in" || len(w) > 5 && strings.HasSuffix(w, "ing") && !cueForms[w]) {
+			return s
+		}
+		found := -1
+		for t := k - 1; t >= lo && k-t <= 5; t-- {
+			if d.toks[t].kind != kWord {
+				break
+			}
+			lw := d.lw(t)
+			if determiners[lw] && lw != "that" {
+				found = t
+				break
+			}
+			if stopWords[lw] || cueForms[lw] || d.toks[t].poss {
+				break
+			}
+		}
+		if found < 0 {
+			return s
+		}
+		s = found
+	}
+	return s
 }
 
 // clauseStart reports whether token i opens a sentence or follows a comma.
@@ -378,6 +440,11 @@ func (d *doc) afterCue(ac *actors, q span) (attr, bool) {
 		}
 	}
 	if end, ok := d.cueAt(i, false); ok {
+		if tellForms[d.lw(i)] {
+			// `"...," told Reuters`: what follows "told" is the
+			// addressee, never an inverted speaker.
+			return attr{}, false
+		}
 		p := d.subjectAfter(ac, end)
 		if p.kind != npNone {
 			return attr{how: byAfter, cueS: i, cueE: end, np: p, adjacent: true}, true
@@ -405,6 +472,12 @@ func (d *doc) afterCue(ac *actors, q span) (attr, bool) {
 			if _, ok := d.cueAt(ac.ments[m].e, false); ok {
 				p.e, next = ac.ments[m].e, ac.ments[m].e
 			}
+		}
+	}
+	if next+2 < len(d.toks) && d.toks[next].kind == kWord && agentParticiple(d.lw(next)) && d.toks[next+1].kind == kWord && d.lw(next+1) == "by" {
+		// `"..." analysts polled by Reuters said`: past the agent.
+		if _, after := d.phraseForward(ac, next+2); after > next+2 {
+			next = after
 		}
 	}
 	for next < len(d.toks) && d.toks[next].kind == kWord && auxiliaries[d.lw(next)] && next-p.e < 4 {
@@ -520,6 +593,9 @@ func (d *doc) phraseForward(ac *actors, i int) (np, int) {
 		}
 		if stopWords[lw] || auxiliaries[lw] && e > i {
 			break
+		}
+		if e > i && agentParticiple(lw) && e+1 < len(d.toks) && d.toks[e+1].kind == kWord && d.lw(e+1) == "by" {
+			break // "analysts polled by Reuters": the phrase ends before the participle
 		}
 		if tk.cap && !d.nameWord(e) && !hasDigit(lw) && !lowerAfterHyphen(d.word(e)) {
 			// A code like "L2" or "NY1" may qualify a role ("L2
@@ -646,7 +722,7 @@ func (d *doc) beforeCue(ac *actors, q span) (attr, bool) {
 		// no cue.
 		_, cue := d.cueAt(m.s-1, true)
 		obj := m.s > lo && d.toks[m.s-1].kind == kWord && (prepositions[d.lw(m.s-1)] || determiners[d.lw(m.s-1)] ||
-			stopWords[d.lw(m.s-1)] || cue)
+			stopWords[d.lw(m.s-1)] || tellForms[d.lw(m.s-1)] || cue)
 		if e := ac.ents[m.ent]; !obj && (e.typ != "" || m.e-m.ns == 1 && d.toks[m.ns].upper) {
 			p := np{kind: npName, s: m.s, e: m.e, ent: m.ent}
 			return attr{how: byBefore, cueS: k, cueE: k + 1, np: p, adjacent: true}, true
@@ -1028,7 +1104,7 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 			}
 		}
 		np := d.subjectBefore(ac, i, lo)
-		if np.kind == npNone && pastCue(d.lw(i)) && d.afterQuote(i) {
+		if np.kind == npNone && pastCue(d.lw(i)) && !tellForms[d.lw(i)] && d.afterQuote(i) {
 			// `"...," said Larry Noble, a lawyer.`: inverted.
 			if p := d.subjectAfter(ac, end); p.kind == npName || p.kind == npDesc {
 				np = p
