@@ -45,8 +45,8 @@ var (
 	// (search's).
 	ErrBadQuery = contract.ErrBadQuery
 	// ErrMappingVersion is returned by Open for an index built with another
-	// mapping: it must be rebuilt.
-	ErrMappingVersion = errors.New("index built by another newsdex version")
+	// mapping: it must be rebuilt (search's).
+	ErrMappingVersion = contract.ErrMappingVersion
 	// ErrReadOnly is returned by Put on an index opened with
 	// Options.ReadOnly (search's).
 	ErrReadOnly = contract.ErrReadOnly
