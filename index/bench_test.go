@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/newsdex/newsdex/internal/article"
+	contract "github.com/newsdex/newsdex/internal/search"
 )
 
 var (
@@ -168,14 +169,14 @@ func BenchmarkSearch(b *testing.B) {
 	ctx := context.Background()
 	for _, c := range []struct {
 		name string
-		r    Request
+		r    contract.Request
 	}{
-		{"term-top10-nofacets", Request{Query: "drought", Limit: 10, Facets: []string{}}},
-		{"term-top10-facets", Request{Query: "drought", Limit: 10}},
-		{"phrase-top10", Request{Query: `"oil gas"`, Limit: 10, Facets: []string{}}},
-		{"browse-date-desc-facets", Request{Sort: SortDateDesc, Limit: 10}},
-		{"filter-country-count-only", Request{Filters: Filters{Countries: []string{"IQ"}}, Facets: []string{}}},
-		{"quotes-speaker-top10", Request{Query: `speaker:"fuad hussein" water`, Limit: 10}},
+		{"term-top10-nofacets", contract.Request{Query: "drought", Limit: 10, Facets: []string{}}},
+		{"term-top10-facets", contract.Request{Query: "drought", Limit: 10}},
+		{"phrase-top10", contract.Request{Query: `"oil gas"`, Limit: 10, Facets: []string{}}},
+		{"browse-date-desc-facets", contract.Request{Sort: contract.SortDateDesc, Limit: 10}},
+		{"filter-country-count-only", contract.Request{Filters: contract.Filters{Countries: []string{"IQ"}}, Facets: []string{}}},
+		{"quotes-speaker-top10", contract.Request{Query: `speaker:"fuad hussein" water`, Limit: 10}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			for b.Loop() {

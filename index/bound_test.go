@@ -29,10 +29,10 @@ func TestDatesOutOfRange(t *testing.T) {
 		sort string
 		want []string
 	}{
-		{SortDate, []string{"edge", "b", "a", "far", "old"}},
-		{SortDateDesc, []string{"a", "b", "edge", "far", "old"}},
+		{contract.SortDate, []string{"edge", "b", "a", "far", "old"}},
+		{contract.SortDateDesc, []string{"a", "b", "edge", "far", "old"}},
 	} {
-		res := mustSearch(t, x, Request{Query: "coffee", Limit: 10, Sort: c.sort})
+		res := mustSearch(t, x, contract.Request{Query: "coffee", Limit: 10, Sort: c.sort})
 		if got := hitIDs(res); !slices.Equal(got, c.want) {
 			t.Errorf("Search(sort %s) = %v, want %v", c.sort, got, c.want)
 		}
@@ -42,9 +42,9 @@ func TestDatesOutOfRange(t *testing.T) {
 			}
 		}
 	}
-	res := mustSearch(t, x, Request{Facets: []string{FacetDate}})
+	res := mustSearch(t, x, contract.Request{Facets: []string{contract.FacetDate}})
 	var months []string
-	for _, v := range res.Facets[FacetDate] {
+	for _, v := range res.Facets[contract.FacetDate] {
 		months = append(months, v.Value)
 	}
 	if want := []string{"1678-01", "2024-05", "2025-01"}; !slices.Equal(months, want) {
@@ -66,7 +66,7 @@ func TestDatesOutOfRange(t *testing.T) {
 	} {
 		from, _ := contract.ParseBound(c.from, false)
 		to, _ := contract.ParseBound(c.to, true)
-		res, err := x.Search(ctx, Request{Query: "coffee", Limit: 10, Filters: Filters{From: from, To: to}})
+		res, err := x.Search(ctx, contract.Request{Query: "coffee", Limit: 10, Filters: contract.Filters{From: from, To: to}})
 		if err != nil || res.Total != c.want {
 			t.Errorf("Search(from %q to %q) = %v, %v; want %d hits", c.from, c.to, res, err, c.want)
 		}

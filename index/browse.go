@@ -12,6 +12,8 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	contract "github.com/newsdex/newsdex/internal/search"
 )
 
 // Browsing: facet counts over every document of a kind.
@@ -30,8 +32,8 @@ const browseKeyPrefix = "newsdex_browse:"
 
 // browseCounts are the facet counts of every document of a kind.
 type browseCounts struct {
-	Total  uint64                  `json:"total"`
-	Facets map[string][]FacetValue `json:"facets"` // every value, sorted as facets sorts them
+	Total  uint64                           `json:"total"`
+	Facets map[string][]contract.FacetValue `json:"facets"` // every value, sorted as facets sorts them
 	// Missing counts the documents with no value, per facet; nil in counts
 	// stored before it was kept, which are counted again.
 	Missing map[string]int `json:"missing"`
@@ -41,7 +43,7 @@ type browseCounts struct {
 }
 
 // isBrowse reports whether a request has neither query nor filter.
-func isBrowse(r Request) bool {
+func isBrowse(r contract.Request) bool {
 	if strings.TrimSpace(r.Query) != "" || !r.Filters.From.IsZero() || !r.Filters.To.IsZero() {
 		return false
 	}
@@ -111,7 +113,7 @@ func (x *Index) countAll(ctx context.Context, kind string) (*browseCounts, error
 	}
 	fc := cnt.facets(x.lab, math.MaxInt, tab)
 	c := &browseCounts{Total: cnt.total, Facets: fc.values, Missing: fc.missing}
-	months := c.Facets[FacetDate] // by month, oldest first
+	months := c.Facets[contract.FacetDate] // by month, oldest first
 	if len(months) == 0 {
 		return c, nil
 	}
@@ -157,19 +159,19 @@ func (x *Index) countAll(ctx context.Context, kind string) (*browseCounts, error
 // browseFacets cuts the counts to the facets and size a request asks for.
 func browseFacets(c *browseCounts, names []string, size int) *facetCounts {
 	out := &facetCounts{
-		values:  make(map[string][]FacetValue, len(names)),
+		values:  make(map[string][]contract.FacetValue, len(names)),
 		other:   make(map[string]int, len(names)),
 		missing: make(map[string]int, len(names)),
 	}
 	for _, name := range names {
 		vals := c.Facets[name]
-		if name != FacetDate && len(vals) > size {
+		if name != contract.FacetDate && len(vals) > size {
 			for _, v := range vals[size:] {
 				out.other[name] += v.Count
 			}
 			vals = vals[:size]
 		}
-		out.values[name] = append([]FacetValue{}, vals...)
+		out.values[name] = append([]contract.FacetValue{}, vals...)
 		out.missing[name] = c.Missing[name]
 	}
 	return out
@@ -235,11 +237,11 @@ func (x *Index) Precompute(ctx context.Context) error {
 // articles. Every hit then sorts its date and ID from doc values (a chunk
 // decoded per hit): at a million articles a whole month is ~3,000 hits and
 // 200 ms, a few days a few hundred.
-func (x *Index) browseHits(ctx context.Context, kind string, r Request, req *bleve.SearchRequest, c *browseCounts) (*bleve.SearchResult, error) {
+func (x *Index) browseHits(ctx context.Context, kind string, r contract.Request, req *bleve.SearchRequest, c *browseCounts) (*bleve.SearchResult, error) {
 	need := req.From + req.Size
-	if r.After == nil && (r.Sort == SortDate || r.Sort == SortDateDesc) {
-		newest := r.Sort == SortDateDesc
-		if from, to, ok := dateWindow(c.Facets[FacetDate], need, newest); ok {
+	if r.After == nil && (r.Sort == contract.SortDate || r.Sort == contract.SortDateDesc) {
+		newest := r.Sort == contract.SortDateDesc
+		if from, to, ok := dateWindow(c.Facets[contract.FacetDate], need, newest); ok {
 			for _, w := range []struct{ from, to time.Time }{guessWindow(c, from, to, need, newest), {from, to}} {
 				if w.from.IsZero() && w.to.IsZero() {
 					continue
@@ -274,7 +276,7 @@ func guessWindow(c *browseCounts, from, to time.Time, need int, newest bool) (w 
 		edge, extreme = to.AddDate(0, -1, 0), c.Oldest
 	}
 	count := 0
-	for _, m := range c.Facets[FacetDate] {
+	for _, m := range c.Facets[contract.FacetDate] {
 		if m.Value == edge.Format("2006-01") {
 			count = m.Count
 		}
@@ -297,7 +299,7 @@ func guessWindow(c *browseCounts, from, to time.Time, need int, newest bool) (w 
 // dateWindow returns the smallest range of whole months, from the newest
 // (newest true) or the oldest, holding at least need documents; a zero
 // bound is open. ok is false when all months together hold fewer.
-func dateWindow(months []FacetValue, need int, newest bool) (from, to time.Time, ok bool) {
+func dateWindow(months []contract.FacetValue, need int, newest bool) (from, to time.Time, ok bool) {
 	sum := 0
 	for i := range months {
 		m := months[i]

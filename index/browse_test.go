@@ -9,16 +9,17 @@ import (
 	"time"
 
 	"github.com/newsdex/newsdex/internal/article"
+	contract "github.com/newsdex/newsdex/internal/search"
 )
 
 // counted answers a request the slow way: bleve counts every hit.
-func counted(tb testing.TB, x *Index, kind string, r Request) (uint64, map[string][]FacetValue) {
+func counted(tb testing.TB, x *Index, kind string, r contract.Request) (uint64, map[string][]contract.FacetValue) {
 	total, facets, _ := countedHits(tb, x, kind, r)
 	return total, facets
 }
 
 // countedHits is counted with the IDs of the hits.
-func countedHits(tb testing.TB, x *Index, kind string, r Request) (uint64, map[string][]FacetValue, []string) {
+func countedHits(tb testing.TB, x *Index, kind string, r contract.Request) (uint64, map[string][]contract.FacetValue, []string) {
 	tb.Helper()
 	req, err := x.request(kind, r, nil)
 	if err != nil {
@@ -39,9 +40,9 @@ func countedHits(tb testing.TB, x *Index, kind string, r Request) (uint64, map[s
 func checkBrowse(t *testing.T, x *Index, step string) {
 	t.Helper()
 	ctx := context.Background()
-	for _, r := range []Request{
-		{Limit: 10}, {Limit: 0, FacetSize: 2}, {Limit: 1, Facets: []string{FacetCountry, FacetDate}},
-		{Limit: 1, Sort: SortDateDesc}, {Limit: 2, Offset: 1, Sort: SortDateDesc}, {Limit: 2, Sort: SortDate}, {Limit: 10, Sort: SortDate},
+	for _, r := range []contract.Request{
+		{Limit: 10}, {Limit: 0, FacetSize: 2}, {Limit: 1, Facets: []string{contract.FacetCountry, contract.FacetDate}},
+		{Limit: 1, Sort: contract.SortDateDesc}, {Limit: 2, Offset: 1, Sort: contract.SortDateDesc}, {Limit: 2, Sort: contract.SortDate}, {Limit: 10, Sort: contract.SortDate},
 	} {
 		total, facets, ids := countedHits(t, x, kindArticle, r)
 		got, err := x.Search(ctx, r)
@@ -60,7 +61,7 @@ func checkBrowse(t *testing.T, x *Index, step string) {
 		qtotal, qfacets := counted(t, x, kindQuote, r)
 		for name := range qfacets {
 			if !quoteFacets[name] {
-				qfacets[name] = []FacetValue{}
+				qfacets[name] = []contract.FacetValue{}
 			}
 		}
 		qgot, err := x.SearchQuotes(ctx, r)
@@ -88,7 +89,7 @@ func TestBrowseCounts(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkBrowse(t, x, "after a second Put")
-	got := mustSearch(t, x, Request{Facets: []string{FacetCountry}})
+	got := mustSearch(t, x, contract.Request{Facets: []string{contract.FacetCountry}})
 	if got.Total != uint64(len(arts)+1) {
 		t.Errorf("after a second Put: browse total = %d, want %d", got.Total, len(arts)+1)
 	}
@@ -123,7 +124,7 @@ func TestPrecompute(t *testing.T) {
 }
 
 func TestDateWindow(t *testing.T) {
-	months := []FacetValue{{Value: "2024-01", Count: 2}, {Value: "2024-02", Count: 1}, {Value: "2024-03", Count: 3}}
+	months := []contract.FacetValue{{Value: "2024-01", Count: 2}, {Value: "2024-02", Count: 1}, {Value: "2024-03", Count: 3}}
 	d := func(s string) time.Time { t, _ := time.Parse("2006-01-02", s); return t }
 	for _, c := range []struct {
 		need     int

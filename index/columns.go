@@ -15,6 +15,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"github.com/newsdex/newsdex/internal/identity"
+	contract "github.com/newsdex/newsdex/internal/search"
 )
 
 // Facets and the document kind, counted from columns of our own.
@@ -465,7 +466,7 @@ var maxTieLookups = 2000
 // need them: call it in a process that will search many times (a server).
 // Searches may run meanwhile.
 func (x *Index) Warm(ctx context.Context) error {
-	names := append([]string(nil), DefaultFacets...)
+	names := append([]string(nil), contract.DefaultFacets...)
 	sort.Strings(names)
 	x.warm.Store(true)
 	tab, err := x.table(ctx) // names.go

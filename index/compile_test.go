@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/newsdex/newsdex/internal/article"
+	contract "github.com/newsdex/newsdex/internal/search"
 )
 
 // queryCase is one entry of testdata/queries.json: a query in newsdex's
@@ -41,7 +42,7 @@ func TestQueryLanguage(t *testing.T) {
 			name += " (" + c.Op + ")"
 		}
 		t.Run(name, func(t *testing.T) {
-			r := Request{Query: c.Query, DefaultOperator: c.Op, Limit: 100, Facets: []string{}}
+			r := contract.Request{Query: c.Query, DefaultOperator: c.Op, Limit: 100, Facets: []string{}}
 			var ids []string
 			var total uint64
 			if c.Quotes {
@@ -116,7 +117,7 @@ func TestQueryAlgebra(t *testing.T) {
 	ctx := context.Background()
 	single := map[string]map[string]bool{}
 	for _, w := range propWords {
-		single[w] = idSet(mustSearch(t, x, Request{Query: w, Limit: 100, Facets: []string{}}))
+		single[w] = idSet(mustSearch(t, x, contract.Request{Query: w, Limit: 100, Facets: []string{}}))
 	}
 	for run := range propRuns {
 		e := randomExpr(rng, 4)
@@ -128,7 +129,7 @@ func TestQueryAlgebra(t *testing.T) {
 		if run < 3 {
 			t.Logf("%s: %s", op, q)
 		}
-		res, err := x.Search(ctx, Request{Query: q, DefaultOperator: op, Limit: 100, Facets: []string{}})
+		res, err := x.Search(ctx, contract.Request{Query: q, DefaultOperator: op, Limit: 100, Facets: []string{}})
 		if err != nil {
 			t.Fatalf("run %d: Search(%q, %s): %v", run, q, op, err)
 		}
@@ -244,7 +245,7 @@ func (e *expr) eval(single map[string]map[string]bool, all map[string]bool) map[
 	return out
 }
 
-func idSet(res *Result) map[string]bool {
+func idSet(res *contract.ArticleResult) map[string]bool {
 	out := map[string]bool{}
 	for _, h := range res.Hits {
 		out[h.ID] = true

@@ -17,6 +17,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/collector"
 
 	"github.com/newsdex/newsdex/internal/identity"
+	contract "github.com/newsdex/newsdex/internal/search"
 )
 
 // The counter: how a search's facets, kind and total are counted from the
@@ -370,7 +371,7 @@ func (c *counter) flush() {
 // facetCounts are a search's facets: each one's values, and the counts
 // beyond them.
 type facetCounts struct {
-	values map[string][]FacetValue
+	values map[string][]contract.FacetValue
 	// other is, per facet, the sum of the counts of the values cut from
 	// the list (as Elasticsearch's sum_other_doc_count); missing the
 	// number of hits with no value.
@@ -384,17 +385,17 @@ type facetCounts struct {
 // Speaker and actor values are added up by person (names.go) before they
 // are sorted and cut (so other counts people, not forms), and the values
 // kept list their aliases.
-func (c *counter) facets(lab Labeler, size int, tab *identity.Table) *facetCounts {
+func (c *counter) facets(lab contract.Labeler, size int, tab *identity.Table) *facetCounts {
 	out := &facetCounts{
-		values:  make(map[string][]FacetValue, len(c.names)),
+		values:  make(map[string][]contract.FacetValue, len(c.names)),
 		other:   make(map[string]int, len(c.names)),
 		missing: make(map[string]int, len(c.names)),
 	}
 	for f, name := range c.names {
 		out.missing[name] = int(c.total - min(c.has[f], c.total))
-		vals := make([]FacetValue, 0, len(c.sums[f]))
+		vals := make([]contract.FacetValue, 0, len(c.sums[f]))
 		for v, n := range c.sums[f] {
-			vals = append(vals, FacetValue{Value: v, Count: int(n)})
+			vals = append(vals, contract.FacetValue{Value: v, Count: int(n)})
 		}
 		if personFacet(name) {
 			// Forms counted from doc values or postings are named
@@ -403,15 +404,15 @@ func (c *counter) facets(lab Labeler, size int, tab *identity.Table) *facetCount
 		}
 		if tot := c.tot[f]; len(tot) > 0 {
 			names := c.vals[f].list()
-			var fromCols []FacetValue
+			var fromCols []contract.FacetValue
 			for id, n := range tot {
 				if n > 0 {
-					fromCols = append(fromCols, FacetValue{Value: names[id], Count: int(n)})
+					fromCols = append(fromCols, contract.FacetValue{Value: names[id], Count: int(n)})
 				}
 			}
 			vals = addCounts(vals, fromCols)
 		}
-		if name == FacetDate {
+		if name == contract.FacetDate {
 			sort.Slice(vals, func(i, j int) bool { return vals[i].Value < vals[j].Value })
 			if len(vals) > maxFacetMonthCount {
 				vals = vals[len(vals)-maxFacetMonthCount:]
@@ -424,7 +425,7 @@ func (c *counter) facets(lab Labeler, size int, tab *identity.Table) *facetCount
 				withAliases(tab, vals)
 			}
 		}
-		if name == FacetCountry && lab != nil {
+		if name == contract.FacetCountry && lab != nil {
 			for i, v := range vals {
 				if l := lab.CountryName(v.Value); l != "" && l != v.Value {
 					vals[i].Label = l

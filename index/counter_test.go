@@ -8,11 +8,13 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/search"
+
+	contract "github.com/newsdex/newsdex/internal/search"
 )
 
 // reference runs r the way bleve alone would: the kind as a filter, bleve's
 // facets, and relevance sorted by score then ID from doc values.
-func reference(tb testing.TB, x *Index, kind string, r Request) (uint64, map[string][]FacetValue, []string, []string) {
+func reference(tb testing.TB, x *Index, kind string, r contract.Request) (uint64, map[string][]contract.FacetValue, []string, []string) {
 	tb.Helper()
 	req, err := x.request(kind, r, nil)
 	if err != nil {
@@ -34,7 +36,7 @@ func reference(tb testing.TB, x *Index, kind string, r Request) (uint64, map[str
 	if kind == kindQuote {
 		for name := range facets {
 			if !quoteFacets[name] {
-				facets[name] = []FacetValue{}
+				facets[name] = []contract.FacetValue{}
 			}
 		}
 	}
@@ -59,18 +61,18 @@ func TestCounterMatchesBleve(t *testing.T) {
 	}
 	putAll(t, x, arts[:300], 100)
 	ctx := context.Background()
-	var reqs []Request
+	var reqs []contract.Request
 	for _, q := range []string{"water", "rates OR grain", `"water rates"`, "title:water", "country:iq", "correction", "nosuchword"} {
 		for _, page := range []struct{ limit, offset int }{{10, 0}, {3, 4}, {0, 0}, {100, 0}, {1, 250}} {
-			reqs = append(reqs, Request{Query: q, Limit: page.limit, Offset: page.offset})
+			reqs = append(reqs, contract.Request{Query: q, Limit: page.limit, Offset: page.offset})
 		}
 		reqs = append(reqs,
-			Request{Query: q, Limit: 5, Sort: SortDateDesc, FacetSize: 3},
-			Request{Query: q, Limit: 5, Facets: []string{FacetCountry, FacetDate}, Filters: Filters{Countries: []string{"BR"}}},
-			Request{Query: q, Limit: 5, FacetSize: 1, Filters: Filters{Sources: []string{"Global Wire"}, From: date("2024-01-01")}},
+			contract.Request{Query: q, Limit: 5, Sort: contract.SortDateDesc, FacetSize: 3},
+			contract.Request{Query: q, Limit: 5, Facets: []string{contract.FacetCountry, contract.FacetDate}, Filters: contract.Filters{Countries: []string{"BR"}}},
+			contract.Request{Query: q, Limit: 5, FacetSize: 1, Filters: contract.Filters{Sources: []string{"Global Wire"}, From: date("2024-01-01")}},
 		)
 	}
-	reqs = append(reqs, Request{Limit: 10, Filters: Filters{Regions: []string{"Asia"}}}, Request{Limit: 10, Facets: []string{}})
+	reqs = append(reqs, contract.Request{Limit: 10, Filters: contract.Filters{Regions: []string{"Asia"}}}, contract.Request{Limit: 10, Facets: []string{}})
 	type pass struct {
 		warm    bool // facets from columns (after Warm) or doc values
 		lookups int
@@ -96,7 +98,7 @@ func TestCounterMatchesBleve(t *testing.T) {
 				name := fmt.Sprintf("%s %+v (warm %v, tie lookups %d)", kind, r, p.warm, lookups)
 				total, facets, ids, snippets := reference(t, x, kind, r)
 				var gotTotal uint64
-				var gotFacets map[string][]FacetValue
+				var gotFacets map[string][]contract.FacetValue
 				gotIDs, gotSnippets := []string{}, []string{}
 				if kind == kindArticle {
 					res, err := x.Search(ctx, r)
@@ -117,7 +119,7 @@ func TestCounterMatchesBleve(t *testing.T) {
 						gotIDs, gotSnippets = append(gotIDs, h.ID), append(gotSnippets, h.Snippet.HTML())
 					}
 				}
-				if total > 0 && len(facets[FacetCountry]) == 0 && (r.Facets == nil || slices.Contains(r.Facets, FacetCountry)) {
+				if total > 0 && len(facets[contract.FacetCountry]) == 0 && (r.Facets == nil || slices.Contains(r.Facets, contract.FacetCountry)) {
 					t.Fatalf("%s: bleve's reference counts no country among %d hits (doc values off?)", name, total)
 				}
 				if gotTotal != total {
@@ -148,7 +150,7 @@ func TestFacetOtherMissing(t *testing.T) {
 		values         int
 		other, missing map[string]int
 	}
-	check := func(t *testing.T, r Request, w want) {
+	check := func(t *testing.T, r contract.Request, w want) {
 		t.Helper()
 		res, err := x.Search(ctx, r)
 		if err != nil {
@@ -165,8 +167,8 @@ func TestFacetOtherMissing(t *testing.T) {
 			}
 		}
 		// One value a hit: the list, other and missing add up to the total.
-		sum := res.FacetOther[FacetSource] + res.FacetMissing[FacetSource]
-		for _, v := range res.Facets[FacetSource] {
+		sum := res.FacetOther[contract.FacetSource] + res.FacetMissing[contract.FacetSource]
+		for _, v := range res.Facets[contract.FacetSource] {
 			sum += v.Count
 		}
 		if uint64(sum) != res.Total {
@@ -177,10 +179,10 @@ func TestFacetOtherMissing(t *testing.T) {
 	// speaker, no actor, no date). Sources: The Meridian 2, Daily Ledger
 	// 1, Global Wire 1. Speakers: one each, wire-004 two.
 	coffee := want{
-		other:   map[string]int{FacetSource: 2, FacetSpeaker: 3, FacetCountry: 3, FacetDate: 0},
-		missing: map[string]int{FacetSource: 0, FacetSpeaker: 1, FacetActor: 1, FacetCountry: 0, FacetDate: 1},
+		other:   map[string]int{contract.FacetSource: 2, contract.FacetSpeaker: 3, contract.FacetCountry: 3, contract.FacetDate: 0},
+		missing: map[string]int{contract.FacetSource: 0, contract.FacetSpeaker: 1, contract.FacetActor: 1, contract.FacetCountry: 0, contract.FacetDate: 1},
 	}
-	r := Request{Query: "coffee", FacetSize: 1}
+	r := contract.Request{Query: "coffee", FacetSize: 1}
 	t.Run("doc values", func(t *testing.T) { check(t, r, coffee) })
 	if err := x.Warm(ctx); err != nil {
 		t.Fatal(err)
@@ -189,15 +191,15 @@ func TestFacetOtherMissing(t *testing.T) {
 	// Browse: every article. Sources 3/3/2; undated meridian-007 has no
 	// speaker or actor either.
 	t.Run("browse", func(t *testing.T) {
-		check(t, Request{FacetSize: 1}, want{
-			other:   map[string]int{FacetSource: 5},
-			missing: map[string]int{FacetSource: 0, FacetSpeaker: 1, FacetActor: 1, FacetDate: 1, FacetCountry: 0},
+		check(t, contract.Request{FacetSize: 1}, want{
+			other:   map[string]int{contract.FacetSource: 5},
+			missing: map[string]int{contract.FacetSource: 0, contract.FacetSpeaker: 1, contract.FacetActor: 1, contract.FacetDate: 1, contract.FacetCountry: 0},
 		})
 	})
 	t.Run("no cut", func(t *testing.T) {
-		check(t, Request{Query: "coffee", FacetSize: 100}, want{
-			other:   map[string]int{FacetSource: 0, FacetSpeaker: 0},
-			missing: map[string]int{FacetSpeaker: 1},
+		check(t, contract.Request{Query: "coffee", FacetSize: 100}, want{
+			other:   map[string]int{contract.FacetSource: 0, contract.FacetSpeaker: 0},
+			missing: map[string]int{contract.FacetSpeaker: 1},
 		})
 	})
 }

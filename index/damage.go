@@ -35,11 +35,13 @@ import (
 	"path/filepath"
 	"time"
 
+	contract "github.com/newsdex/newsdex/internal/search"
 	bolt "go.etcd.io/bbolt"
 )
 
-// ErrDamaged is returned by Open for an index whose files are damaged.
-var ErrDamaged = errors.New("index is damaged")
+// ErrDamaged is returned by Open for an index whose files are damaged
+// (the contract's, so that it crosses the socket as itself).
+var ErrDamaged = contract.ErrDamaged
 
 // damaged returns an error wrapping ErrDamaged that names the damaged
 // file of the index in dir and what to do, given the error (or panic)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/newsdex/newsdex/internal/article"
+	contract "github.com/newsdex/newsdex/internal/search"
 )
 
 func TestDocID(t *testing.T) {
@@ -51,7 +52,7 @@ func TestIDsLikeQuoteIDs(t *testing.T) {
 	if err := x.Put(context.Background(), []*article.Article{mk("X", "We will vote in spring")}); err != nil {
 		t.Fatal(err)
 	}
-	res, err := x.SearchQuotes(context.Background(), Request{Limit: 10})
+	res, err := x.SearchQuotes(context.Background(), contract.Request{Limit: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +75,7 @@ func TestIDsLikeQuoteIDs(t *testing.T) {
 			t.Errorf("Article(%q) = %q %q with %d quotes, want itself", a.ID, back.ID, back.Title, len(back.Quotes))
 		}
 	}
-	ids := hitIDs(mustSearch(t, x, Request{Query: "council", Limit: 10}))
+	ids := hitIDs(mustSearch(t, x, contract.Request{Query: "council", Limit: 10}))
 	sort.Strings(ids)
 	if want := []string{"X", "X#e", "X#q1", "X#q1#e"}; len(ids) != 4 || ids[0] != want[0] || ids[1] != want[1] || ids[2] != want[2] || ids[3] != want[3] {
 		t.Errorf("search hits %q, want %q", ids, want)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/newsdex/newsdex/internal/article"
+	contract "github.com/newsdex/newsdex/internal/search"
 )
 
 // TestSearchTitleToo checks that a query naming no field finds words of
@@ -30,7 +31,7 @@ func TestSearchTitleToo(t *testing.T) {
 		{"+ministry +zebra", []string{"b", "t"}},
 	} {
 		t.Run(c.q, func(t *testing.T) {
-			res, err := x.Search(context.Background(), Request{Query: c.q, Limit: 10, Sort: SortDate, Facets: []string{}})
+			res, err := x.Search(context.Background(), contract.Request{Query: c.q, Limit: 10, Sort: contract.SortDate, Facets: []string{}})
 			if err != nil {
 				t.Fatal(err)
 			}

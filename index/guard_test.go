@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/newsdex/newsdex/internal/article"
+	contract "github.com/newsdex/newsdex/internal/search"
 )
 
 // wideArticles returns n generated articles whose bodies draw on a large
@@ -52,7 +53,7 @@ func TestGuardRejects(t *testing.T) {
 		{strings.Repeat("coffee ", MaxClauses+1), "at most 64"},
 	} {
 		t.Run(c.q, func(t *testing.T) {
-			_, err := x.Search(context.Background(), Request{Query: c.q, Limit: 5})
+			_, err := x.Search(context.Background(), contract.Request{Query: c.q, Limit: 5})
 			if !errors.Is(err, ErrBadQuery) || !strings.Contains(err.Error(), c.want) {
 				t.Errorf("Search(%q) error = %v, want ErrBadQuery saying %q", c.q, err, c.want)
 			}
@@ -61,30 +62,30 @@ func TestGuardRejects(t *testing.T) {
 	// bleve's query-string lexer could not read a /regexp/ starting with
 	// ^; newsdex's parser reads it, and a leading ^ is dropped as bleve
 	// does (a pattern always matches whole terms: pattern.go).
-	if _, err := x.Search(context.Background(), Request{Query: "/^ab.*/", Limit: 5}); err != nil {
+	if _, err := x.Search(context.Background(), contract.Request{Query: "/^ab.*/", Limit: 5}); err != nil {
 		t.Errorf("Search(%q) error = %v, want none", "/^ab.*/", err)
 	}
 }
 
 func TestGuardDeepPaging(t *testing.T) {
 	x := mustMemory(t, testArticles(t))
-	_, err := x.Search(context.Background(), Request{Query: "coffee", Offset: MaxWindow, Limit: 10})
+	_, err := x.Search(context.Background(), contract.Request{Query: "coffee", Offset: contract.MaxWindow, Limit: 10})
 	if !errors.Is(err, ErrBadQuery) {
-		t.Errorf("Search(offset %d) error = %v, want ErrBadQuery", MaxWindow, err)
+		t.Errorf("Search(offset %d) error = %v, want ErrBadQuery", contract.MaxWindow, err)
 	}
 	for _, off := range []int{math.MaxInt, math.MaxInt - 5} {
-		_, err = x.Search(context.Background(), Request{Query: "coffee", Offset: off, Limit: 10})
+		_, err = x.Search(context.Background(), contract.Request{Query: "coffee", Offset: off, Limit: 10})
 		if !errors.Is(err, ErrBadQuery) {
 			t.Errorf("Search(offset %d) error = %v, want ErrBadQuery", off, err)
 		}
-		_, err = x.SearchQuotes(context.Background(), Request{Offset: off, Limit: 10})
+		_, err = x.SearchQuotes(context.Background(), contract.Request{Offset: off, Limit: 10})
 		if !errors.Is(err, ErrBadQuery) {
 			t.Errorf("SearchQuotes(offset %d) error = %v, want ErrBadQuery", off, err)
 		}
 	}
-	_, err = x.Search(context.Background(), Request{Limit: MaxLimit + 1})
+	_, err = x.Search(context.Background(), contract.Request{Limit: contract.MaxLimit + 1})
 	if !errors.Is(err, ErrBadQuery) {
-		t.Errorf("Search(limit %d) error = %v, want ErrBadQuery", MaxLimit+1, err)
+		t.Errorf("Search(limit %d) error = %v, want ErrBadQuery", contract.MaxLimit+1, err)
 	}
 }
 
@@ -140,11 +141,11 @@ func TestPathologicalQueries(t *testing.T) {
 
 	for _, q := range pathologicalQueries {
 		t.Run(q[:min(len(q), 40)], func(t *testing.T) {
-			var res *Result
+			var res *contract.ArticleResult
 			var err error
 			steps := patternWork.Load()
 			allocs, bytes := work(func() {
-				res, err = x.Search(context.Background(), Request{Query: q, Limit: 20, Sort: SortDateDesc})
+				res, err = x.Search(context.Background(), contract.Request{Query: q, Limit: 20, Sort: contract.SortDateDesc})
 			})
 			steps = patternWork.Load() - steps
 			if err != nil && !errors.Is(err, ErrBadQuery) {
@@ -186,7 +187,7 @@ func BenchmarkPathologicalQueries(b *testing.B) {
 	for _, q := range pathologicalQueries {
 		b.Run(q[:min(len(q), 40)], func(b *testing.B) {
 			for b.Loop() {
-				if _, err := x.Search(context.Background(), Request{Query: q, Limit: 20, Sort: SortDateDesc}); err != nil && !errors.Is(err, ErrBadQuery) {
+				if _, err := x.Search(context.Background(), contract.Request{Query: q, Limit: 20, Sort: contract.SortDateDesc}); err != nil && !errors.Is(err, ErrBadQuery) {
 					b.Fatal(err)
 				}
 			}
@@ -198,7 +199,7 @@ func TestSearchHasDeadline(t *testing.T) {
 	x := mustMemory(t, testArticles(t))
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := x.Search(ctx, Request{Query: "coffee", Limit: 1}); !errors.Is(err, context.Canceled) {
+	if _, err := x.Search(ctx, contract.Request{Query: "coffee", Limit: 1}); !errors.Is(err, context.Canceled) {
 		t.Errorf("Search(cancelled) error = %v, want context.Canceled", err)
 	}
 	dl, cancel2 := withDeadline(context.Background())

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/newsdex/newsdex/internal/article"
+	contract "github.com/newsdex/newsdex/internal/search"
 )
 
 // maxHugeAllocs bounds the allocations of TestHighlightHugeBodies's
@@ -45,9 +46,9 @@ func TestHighlightHugeBodies(t *testing.T) {
 	}
 	defer x.Close()
 	putAll(t, x, hugeArticles(10, "coffee"), 5)
-	var res *Result
+	var res *contract.ArticleResult
 	allocs, bytes := work(func() { // guard_test.go
-		res, err = x.Search(context.Background(), Request{Query: "coffee", Limit: 10})
+		res, err = x.Search(context.Background(), contract.Request{Query: "coffee", Limit: 10})
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -72,7 +73,7 @@ func TestHighlightHugeBodies(t *testing.T) {
 		}
 	}
 	defer func() { hitHook = nil }()
-	_, err = x.Search(ctx, Request{Query: "coffee prices", Limit: 10})
+	_, err = x.Search(ctx, contract.Request{Query: "coffee prices", Limit: 10})
 	if !errors.Is(err, context.Canceled) || !slices.Equal(built, []int{0, 1, 2}) {
 		t.Errorf("Search cancelled at hit 2: error %v, hits begun %v; want context.Canceled after 0, 1, 2", err, built)
 	}
@@ -88,7 +89,7 @@ func BenchmarkHighlightHugeBodies(b *testing.B) {
 	defer x.Close()
 	putAll(b, x, hugeArticles(10, "coffee"), 5)
 	for b.Loop() {
-		if _, err := x.Search(context.Background(), Request{Query: "coffee", Limit: 10}); err != nil {
+		if _, err := x.Search(context.Background(), contract.Request{Query: "coffee", Limit: 10}); err != nil {
 			b.Fatal(err)
 		}
 	}

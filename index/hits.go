@@ -9,6 +9,7 @@ import (
 
 	"github.com/newsdex/newsdex/internal/article"
 	"github.com/newsdex/newsdex/internal/identity"
+	contract "github.com/newsdex/newsdex/internal/search"
 )
 
 // speakerName is a quote speaker's corpus-wide name; "" stays "".
@@ -33,21 +34,21 @@ func dateOf(h *search.DocumentMatch) (string, error) {
 
 // articleHit builds an article hit from its stored fields (storedHitFields).
 // People take their corpus-wide names (names.go).
-func articleHit(h *search.DocumentMatch, tab *identity.Table) (Hit, error) {
+func articleHit(h *search.DocumentMatch, tab *identity.Table) (contract.ArticleHit, error) {
 	date, err := dateOf(h)
 	if err != nil {
-		return Hit{}, err
+		return contract.ArticleHit{}, err
 	}
 	rec, err := recordOf(h.Fields)
 	if err != nil {
-		return Hit{}, fmt.Errorf("hit %s: %w", h.ID, err)
+		return contract.ArticleHit{}, fmt.Errorf("hit %s: %w", h.ID, err)
 	}
 	snip, err := highlightText(h, rec.Body)
 	if err != nil {
-		return Hit{}, fmt.Errorf("hit %s: %w", h.ID, err)
+		return contract.ArticleHit{}, fmt.Errorf("hit %s: %w", h.ID, err)
 	}
 	t := parseTime(date)
-	return Hit{
+	return contract.ArticleHit{
 		ID: articleID(h.ID), Score: h.Score, Title: rec.Title, Date: dateString(t),
 		Source: rec.Source, Lang: rec.Lang, URL: rec.URL, Countries: countryCodes(rec.Countries),
 		Regions: orEmpty(rec.Regions), Speakers: orEmpty(personNames(tab, rec.Speakers)),
@@ -58,8 +59,8 @@ func articleHit(h *search.DocumentMatch, tab *identity.Table) (Hit, error) {
 
 // quoteHits builds quote hits. A quote document stores only its date: the
 // rest comes from the records of the quotes' articles, read in one search.
-func (x *Index) quoteHits(ctx context.Context, hits search.DocumentMatchCollection, tab *identity.Table) ([]QuoteHit, error) {
-	out := make([]QuoteHit, 0, len(hits))
+func (x *Index) quoteHits(ctx context.Context, hits search.DocumentMatchCollection, tab *identity.Table) ([]contract.QuoteHit, error) {
+	out := make([]contract.QuoteHit, 0, len(hits))
 	if len(hits) == 0 {
 		return out, nil
 	}
@@ -109,7 +110,7 @@ func (x *Index) quoteHits(ctx context.Context, hits search.DocumentMatchCollecti
 			return nil, fmt.Errorf("hit %s: %w", h.ID, err)
 		}
 		t := parseTime(date)
-		out = append(out, QuoteHit{
+		out = append(out, contract.QuoteHit{
 			ID: h.ID, Text: q.Text, Speaker: speakerName(tab, q), SpeakerNamed: q.SpeakerNamed, SpeakerTitle: q.SpeakerTitle,
 			SpeakerDescription: q.SpeakerDescription,
 			Cue:                q.Cue, ArticleID: id, Title: rec.Title, Date: dateString(t),

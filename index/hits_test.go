@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/search"
+
+	contract "github.com/newsdex/newsdex/internal/search"
 )
 
 // referenceSnippet cuts a hit's snippet from the text as stored, at the
@@ -41,7 +43,7 @@ func referenceSnippet(tb testing.TB, x *Index, kind string, h *search.DocumentMa
 func TestQuoteHitsOfVanishedArticles(t *testing.T) {
 	x := mustMemory(t, testArticles(t))
 	ctx := context.Background()
-	res, err := x.SearchQuotes(ctx, Request{Limit: 100})
+	res, err := x.SearchQuotes(ctx, contract.Request{Limit: 100})
 	if err != nil || len(res.Hits) == 0 {
 		t.Fatalf("SearchQuotes: %d hits, %v", len(res.Hits), err)
 	}

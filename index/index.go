@@ -45,8 +45,8 @@ var (
 	// (search's).
 	ErrBadQuery = contract.ErrBadQuery
 	// ErrMappingVersion is returned by Open for an index built with another
-	// mapping: it must be rebuilt.
-	ErrMappingVersion = errors.New("index built by another newsdex version")
+	// mapping: it must be rebuilt (search's).
+	ErrMappingVersion = contract.ErrMappingVersion
 	// ErrReadOnly is returned by Put on an index opened with
 	// Options.ReadOnly (search's).
 	ErrReadOnly = contract.ErrReadOnly
@@ -61,7 +61,7 @@ var (
 // Options configures Open and NewMemory.
 type Options struct {
 	// Labeler resolves country and region names; nil uses values as given.
-	Labeler Labeler
+	Labeler contract.Labeler
 	// ReadOnly opens an existing index with a shared lock: several readers
 	// may coexist, but they keep any writer out (bleve#1491).
 	ReadOnly bool
@@ -77,7 +77,7 @@ type Options struct {
 type Index struct {
 	bi   bleve.Index
 	path string // "" in memory
-	lab  Labeler
+	lab  contract.Labeler
 	ro   bool
 	wmu  sync.Mutex
 
@@ -784,8 +784,8 @@ func (x *Index) Article(ctx context.Context, id string) (*article.Article, error
 
 // Stats counts the index's articles, quotes, distinct speakers and
 // countries, and measures its size on disk.
-func (x *Index) Stats(ctx context.Context) (*Stats, error) {
-	st := &Stats{Path: x.path}
+func (x *Index) Stats(ctx context.Context) (*contract.Stats, error) {
+	st := &contract.Stats{Path: x.path}
 	var err error
 	// One search counts both kinds, so that the two numbers come from the
 	// same snapshot.

@@ -31,7 +31,7 @@ func mustMemory(tb testing.TB, arts []*article.Article) *Index {
 	return x
 }
 
-func mustSearch(tb testing.TB, x *Index, r Request) *Result {
+func mustSearch(tb testing.TB, x *Index, r contract.Request) *contract.ArticleResult {
 	tb.Helper()
 	res, err := x.Search(context.Background(), r)
 	if err != nil {
@@ -40,7 +40,7 @@ func mustSearch(tb testing.TB, x *Index, r Request) *Result {
 	return res
 }
 
-func hitIDs(res *Result) []string {
+func hitIDs(res *contract.ArticleResult) []string {
 	ids := []string{}
 	for _, h := range res.Hits {
 		ids = append(ids, h.ID)
@@ -48,7 +48,7 @@ func hitIDs(res *Result) []string {
 	return ids
 }
 
-func mustStats(tb testing.TB, x *Index) *Stats {
+func mustStats(tb testing.TB, x *Index) *contract.Stats {
 	tb.Helper()
 	st, err := x.Stats(context.Background())
 	if err != nil {
@@ -98,7 +98,7 @@ func TestOnDisk(t *testing.T) {
 	}
 	defer x.Close()
 	st := mustStats(t, x)
-	want := Stats{Articles: 8, Quotes: 9, Speakers: 7, Countries: 7, Path: dir}
+	want := contract.Stats{Articles: 8, Quotes: 9, Speakers: 7, Countries: 7, Path: dir}
 	if st.SizeBytes <= 0 {
 		t.Errorf("Stats().SizeBytes = %d, want > 0", st.SizeBytes)
 	}
@@ -136,7 +136,7 @@ func TestReplace(t *testing.T) {
 	if !reflect.DeepEqual(got, a) {
 		t.Errorf("Article(%q) after replacement = %+v\nwant %+v", a.ID, got, a)
 	}
-	res, err := x.SearchQuotes(context.Background(), Request{Query: "article:wire-002", Limit: 10})
+	res, err := x.SearchQuotes(context.Background(), contract.Request{Query: "article:wire-002", Limit: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +146,7 @@ func TestReplace(t *testing.T) {
 	if st := mustStats(t, x); st.Articles != 8 || st.Quotes != 8 {
 		t.Errorf("Stats() = %d articles, %d quotes; want 8, 8", st.Articles, st.Quotes)
 	}
-	q, err := x.SearchQuotes(context.Background(), Request{Query: "\"review the releases\""})
+	q, err := x.SearchQuotes(context.Background(), contract.Request{Query: "\"review the releases\""})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +164,7 @@ func TestPutTwice(t *testing.T) {
 	if st := mustStats(t, x); st.Articles != 8 || st.Quotes != 9 {
 		t.Errorf("Stats() after putting everything again = %d articles, %d quotes; want 8, 9", st.Articles, st.Quotes)
 	}
-	if res := mustSearch(t, x, Request{Query: "tigris"}); res.Total != 1 {
+	if res := mustSearch(t, x, contract.Request{Query: "tigris"}); res.Total != 1 {
 		t.Errorf("Search(tigris) total = %d, want 1", res.Total)
 	}
 }
@@ -248,12 +248,12 @@ func putWhileSearching(t *testing.T, warm bool) {
 	for range 2 {
 		go func() {
 			for ctx.Err() == nil {
-				res, err := x.Search(context.Background(), Request{Query: "drought", Limit: 5, Facets: DefaultFacets})
+				res, err := x.Search(context.Background(), contract.Request{Query: "drought", Limit: 5, Facets: contract.DefaultFacets})
 				if err != nil {
 					errc <- err
 					return
 				}
-				q, err := x.SearchQuotes(context.Background(), Request{Facets: []string{}})
+				q, err := x.SearchQuotes(context.Background(), contract.Request{Facets: []string{}})
 				if err != nil {
 					errc <- err
 					return
@@ -290,10 +290,10 @@ func FuzzQuery(f *testing.F) {
 	}
 	x := mustMemory(f, testArticles(f))
 	f.Fuzz(func(t *testing.T, q string) {
-		if _, err := x.Search(context.Background(), Request{Query: q, Limit: 3}); err != nil && !errors.Is(err, ErrBadQuery) {
+		if _, err := x.Search(context.Background(), contract.Request{Query: q, Limit: 3}); err != nil && !errors.Is(err, ErrBadQuery) {
 			t.Errorf("Search(%q) error = %v, want nil or ErrBadQuery", q, err)
 		}
-		if _, err := x.SearchQuotes(context.Background(), Request{Query: q, Limit: 3}); err != nil && !errors.Is(err, ErrBadQuery) {
+		if _, err := x.SearchQuotes(context.Background(), contract.Request{Query: q, Limit: 3}); err != nil && !errors.Is(err, ErrBadQuery) {
 			t.Errorf("SearchQuotes(%q) error = %v, want nil or ErrBadQuery", q, err)
 		}
 	})

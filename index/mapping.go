@@ -8,6 +8,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
 	"github.com/blevesearch/bleve/v2/mapping"
+
+	contract "github.com/newsdex/newsdex/internal/search"
 )
 
 // The index holds two kinds of document, told apart by FieldKind: one per
@@ -117,13 +119,13 @@ var exactFields = map[string]bool{FieldMonth: true, FieldURL: true, FieldArticle
 
 // facetFields maps facet names to the fields holding display values.
 var facetFields = map[string]string{
-	FacetSpeaker: FieldSpeakerFacet,
-	FacetActor:   FieldActorFacet,
-	FacetCountry: FieldCountryFacet,
-	FacetRegion:  FieldRegionFacet,
-	FacetSource:  FieldSourceFacet,
-	FacetLang:    FieldLang,
-	FacetDate:    FieldMonth,
+	contract.FacetSpeaker: FieldSpeakerFacet,
+	contract.FacetActor:   FieldActorFacet,
+	contract.FacetCountry: FieldCountryFacet,
+	contract.FacetRegion:  FieldRegionFacet,
+	contract.FacetSource:  FieldSourceFacet,
+	contract.FacetLang:    FieldLang,
+	contract.FacetDate:    FieldMonth,
 }
 
 // Field mapping constructors. Each switches off what its use does not need:

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/newsdex/newsdex/internal/article"
+	contract "github.com/newsdex/newsdex/internal/search"
 )
 
 // namedArticles: one quote by a named speaker, one by a speaker the
@@ -37,21 +38,21 @@ func TestNamedSpeakers(t *testing.T) {
 	}
 	tests := []struct {
 		name string
-		req  Request
+		req  contract.Request
 		want []hit
 	}{
-		{"every quote: the description is the speaker, unnamed", Request{Limit: 10, Sort: SortDate},
+		{"every quote: the description is the speaker, unnamed", contract.Request{Limit: 10, Sort: contract.SortDate},
 			[]hit{{"Lina Holt", true, ""}, {"a shipping agent", false, "a shipping agent"}, {"", false, ""}}},
-		{"named speakers only", Request{Limit: 10, NamedOnly: true},
+		{"named speakers only", contract.Request{Limit: 10, NamedOnly: true},
 			[]hit{{"Lina Holt", true, ""}}},
-		{"a description is no speaker filter value", Request{Limit: 10, Filters: Filters{Speakers: []string{"a shipping agent"}}},
+		{"a description is no speaker filter value", contract.Request{Limit: 10, Filters: contract.Filters{Speakers: []string{"a shipping agent"}}},
 			[]hit{}},
-		{"nor a speaker: query value", Request{Query: `speaker:"a shipping agent"`, Limit: 10},
+		{"nor a speaker: query value", contract.Request{Query: `speaker:"a shipping agent"`, Limit: 10},
 			[]hit{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tt.req.Facets = []string{FacetSpeaker}
+			tt.req.Facets = []string{contract.FacetSpeaker}
 			res, err := x.SearchQuotes(ctx, tt.req)
 			if err != nil {
 				t.Fatalf("SearchQuotes: %v", err)
@@ -63,7 +64,7 @@ func TestNamedSpeakers(t *testing.T) {
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("hits = %+v, want %+v", got, tt.want)
 			}
-			for _, v := range res.Facets[FacetSpeaker] {
+			for _, v := range res.Facets[contract.FacetSpeaker] {
 				if v.Value != "Lina Holt" {
 					t.Errorf("speaker facet holds %q, want names only", v.Value)
 				}
@@ -88,7 +89,7 @@ func TestNamedSpeakers(t *testing.T) {
 	if want := []hit{{"Lina Holt", true, ""}, {"a shipping agent", false, "a shipping agent"}, {"", false, ""}}; !reflect.DeepEqual(got, want) {
 		t.Errorf("Article quotes = %+v, want %+v", got, want)
 	}
-	if _, err := x.Search(ctx, Request{NamedOnly: true}); !errors.Is(err, ErrBadQuery) {
+	if _, err := x.Search(ctx, contract.Request{NamedOnly: true}); !errors.Is(err, ErrBadQuery) {
 		t.Errorf("Search(NamedOnly) error = %v, want ErrBadQuery", err)
 	}
 }
@@ -125,9 +126,9 @@ func TestSurnameFilter(t *testing.T) {
 		nameArticle(t, "b3", "Howard Baker", 0.9), nameArticle(t, "b4", "Howard Baker", 0.9),
 	})
 	ctx := context.Background()
-	for _, r := range []Request{
-		{Filters: Filters{Speakers: []string{"Volcker"}}, Limit: 10},
-		{Filters: Filters{Speakers: []string{"volcker"}}, Limit: 10},
+	for _, r := range []contract.Request{
+		{Filters: contract.Filters{Speakers: []string{"Volcker"}}, Limit: 10},
+		{Filters: contract.Filters{Speakers: []string{"volcker"}}, Limit: 10},
 		{Query: "speaker:Volcker", Limit: 10},
 	} {
 		res, err := x.SearchQuotes(ctx, r)
@@ -138,8 +139,8 @@ func TestSurnameFilter(t *testing.T) {
 			t.Errorf("SearchQuotes(%q, %q) total = %d, want 2", r.Query, r.Filters.Speakers, res.Total)
 		}
 	}
-	for _, r := range []Request{
-		{Filters: Filters{Speakers: []string{"Baker"}}, Limit: 10},
+	for _, r := range []contract.Request{
+		{Filters: contract.Filters{Speakers: []string{"Baker"}}, Limit: 10},
 		{Query: "speaker:baker", Limit: 10},
 	} {
 		_, err := x.SearchQuotes(ctx, r)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/newsdex/newsdex/internal/article"
 	"github.com/newsdex/newsdex/internal/identity"
+	contract "github.com/newsdex/newsdex/internal/search"
 )
 
 // One name per person across the index.
@@ -240,7 +241,7 @@ func anyName(field string, terms []string) query.Query {
 
 // byPerson adds up facet values that name one person under its name, and
 // lists the other forms of each value shown.
-func byPerson(t *identity.Table, vals []FacetValue) []FacetValue {
+func byPerson(t *identity.Table, vals []contract.FacetValue) []contract.FacetValue {
 	if t == nil {
 		return vals
 	}
@@ -260,7 +261,7 @@ func byPerson(t *identity.Table, vals []FacetValue) []FacetValue {
 }
 
 // withAliases sets the aliases of facet values.
-func withAliases(t *identity.Table, vals []FacetValue) {
+func withAliases(t *identity.Table, vals []contract.FacetValue) {
 	for i := range vals {
 		vals[i].Aliases = t.Aliases(vals[i].Value)
 	}
@@ -283,12 +284,14 @@ func personNames(t *identity.Table, ns []string) []string {
 }
 
 // personFacet reports whether a facet holds people's names.
-func personFacet(name string) bool { return name == FacetSpeaker || name == FacetActor }
+func personFacet(name string) bool {
+	return name == contract.FacetSpeaker || name == contract.FacetActor
+}
 
 // addCounts adds the counts of more to vals (each list holds a value
 // once): columns' counts to those read from doc values, when a search
 // met segments of both kinds.
-func addCounts(vals, more []FacetValue) []FacetValue {
+func addCounts(vals, more []contract.FacetValue) []contract.FacetValue {
 	if len(vals) == 0 {
 		return more
 	}
@@ -308,7 +311,7 @@ func addCounts(vals, more []FacetValue) []FacetValue {
 
 // facetBefore reports whether a term facet value comes before b: a
 // greater count, then the smaller value.
-func facetBefore(a, b FacetValue) bool {
+func facetBefore(a, b contract.FacetValue) bool {
 	if a.Count != b.Count {
 		return a.Count > b.Count
 	}
@@ -316,7 +319,7 @@ func facetBefore(a, b FacetValue) bool {
 }
 
 // sortFacet sorts term facet values by count, then value.
-func sortFacet(vals []FacetValue) {
+func sortFacet(vals []contract.FacetValue) {
 	sort.Slice(vals, func(i, j int) bool { return facetBefore(vals[i], vals[j]) })
 }
 
@@ -325,7 +328,7 @@ func sortFacet(vals []FacetValue) {
 // size values instead of sorting them all: a common word's hits carry
 // tens of thousands of distinct actors at 100k articles, and sorting
 // them was a sixth of a query.
-func topFacet(vals []FacetValue, size int) ([]FacetValue, int) {
+func topFacet(vals []contract.FacetValue, size int) ([]contract.FacetValue, int) {
 	if len(vals) <= size {
 		sortFacet(vals)
 		return vals, 0
@@ -351,7 +354,7 @@ func topFacet(vals []FacetValue, size int) ([]FacetValue, int) {
 }
 
 // siftLast moves h[i] down the heap whose root comes last in facet order.
-func siftLast(h []FacetValue, i int) {
+func siftLast(h []contract.FacetValue, i int) {
 	for {
 		l := 2*i + 1
 		if l >= len(h) {

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/newsdex/newsdex/internal/article"
+	contract "github.com/newsdex/newsdex/internal/search"
 )
 
 // nameArticle is a team-written article quoting one speaker, named as
@@ -48,7 +49,7 @@ func sortedIDs(ids []string) []string {
 	return ids
 }
 
-func quoteIDs(res *QuoteResult) []string {
+func quoteIDs(res *contract.QuoteResult) []string {
 	ids := []string{}
 	for _, h := range res.Hits {
 		ids = append(ids, h.ID)
@@ -57,7 +58,7 @@ func quoteIDs(res *QuoteResult) []string {
 }
 
 // facetOf returns a facet's values as "value count [aliases]".
-func facetOf(vals []FacetValue) []string {
+func facetOf(vals []contract.FacetValue) []string {
 	out := []string{}
 	for _, v := range vals {
 		out = append(out, fmt.Sprintf("%s %d %q", v.Value, v.Count, v.Aliases))
@@ -71,13 +72,13 @@ func checkNames(t *testing.T, x *Index, step string) {
 	t.Helper()
 	ctx := context.Background()
 	varga := []string{"n1", "n2", "n3"}
-	for _, r := range []Request{
-		{Filters: Filters{Speakers: []string{"Varga"}}, Limit: 10},
-		{Filters: Filters{Speakers: []string{"tomas varga"}}, Limit: 10},
-		{Filters: Filters{Actors: []string{"Tomas  Varga"}}, Limit: 10},
+	for _, r := range []contract.Request{
+		{Filters: contract.Filters{Speakers: []string{"Varga"}}, Limit: 10},
+		{Filters: contract.Filters{Speakers: []string{"tomas varga"}}, Limit: 10},
+		{Filters: contract.Filters{Actors: []string{"Tomas  Varga"}}, Limit: 10},
 		{Query: "speaker:Varga", Limit: 10},
 		{Query: `actor:"Tomas Varga"`, Limit: 10},
-		{Query: "dredging", Filters: Filters{Speakers: []string{"Varga"}}, Limit: 10},
+		{Query: "dredging", Filters: contract.Filters{Speakers: []string{"Varga"}}, Limit: 10},
 	} {
 		if got := sortedIDs(hitIDs(mustSearch(t, x, r))); !reflect.DeepEqual(got, varga) {
 			t.Errorf("%s: Search(%q, %+v) = %q, want %q", step, r.Query, r.Filters, got, varga)
@@ -91,12 +92,12 @@ func checkNames(t *testing.T, x *Index, step string) {
 		{"Ruth Baines", []string{"n4", "n5"}},
 		{"Henry Baines", []string{"n6"}},
 	} {
-		r := Request{Filters: Filters{Speakers: []string{tc.speaker}}, Limit: 10}
+		r := contract.Request{Filters: contract.Filters{Speakers: []string{tc.speaker}}, Limit: 10}
 		if got := sortedIDs(hitIDs(mustSearch(t, x, r))); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%s: Search(speaker %q) = %q, want %q", step, tc.speaker, got, tc.want)
 		}
 	}
-	qr, err := x.SearchQuotes(ctx, Request{Filters: Filters{Speakers: []string{"Varga"}}, Limit: 10, Sort: SortDate})
+	qr, err := x.SearchQuotes(ctx, contract.Request{Filters: contract.Filters{Speakers: []string{"Varga"}}, Limit: 10, Sort: contract.SortDate})
 	if err != nil {
 		t.Fatalf("%s: SearchQuotes: %v", step, err)
 	}
@@ -110,40 +111,40 @@ func checkNames(t *testing.T, x *Index, step string) {
 	}
 
 	wantSpeakers := []string{`Tomas Varga 3 ["Varga"]`, `Ruth Baines 2 []`, `Baines 1 []`, `Henry Baines 1 []`}
-	for _, r := range []Request{
-		{Facets: []string{FacetSpeaker, FacetActor}},                               // browse: the whole index's counts
-		{Query: "dredging", Facets: []string{FacetSpeaker, FacetActor}},            // a counted search
-		{Query: "dredging OR harbour", Facets: []string{FacetSpeaker, FacetActor}}, //
+	for _, r := range []contract.Request{
+		{Facets: []string{contract.FacetSpeaker, contract.FacetActor}},                               // browse: the whole index's counts
+		{Query: "dredging", Facets: []string{contract.FacetSpeaker, contract.FacetActor}},            // a counted search
+		{Query: "dredging OR harbour", Facets: []string{contract.FacetSpeaker, contract.FacetActor}}, //
 	} {
 		res := mustSearch(t, x, r)
-		for _, name := range []string{FacetSpeaker, FacetActor} {
+		for _, name := range []string{contract.FacetSpeaker, contract.FacetActor} {
 			if got := facetOf(res.Facets[name]); !reflect.DeepEqual(got, wantSpeakers) {
 				t.Errorf("%s: Search(%q) facet %s = %q, want %q", step, r.Query, name, got, wantSpeakers)
 			}
 		}
 	}
 	// Other counts the people past the list, after adding up by person.
-	for _, r := range []Request{
-		{Facets: []string{FacetSpeaker}, FacetSize: 2},
-		{Query: "dredging", Facets: []string{FacetSpeaker}, FacetSize: 2},
+	for _, r := range []contract.Request{
+		{Facets: []string{contract.FacetSpeaker}, FacetSize: 2},
+		{Query: "dredging", Facets: []string{contract.FacetSpeaker}, FacetSize: 2},
 	} {
 		res := mustSearch(t, x, r)
-		if got, want := facetOf(res.Facets[FacetSpeaker]), wantSpeakers[:2]; !reflect.DeepEqual(got, want) {
+		if got, want := facetOf(res.Facets[contract.FacetSpeaker]), wantSpeakers[:2]; !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: Search(%q, size 2) facet speaker = %q, want %q", step, r.Query, got, want)
 		}
-		if o, m := res.FacetOther[FacetSpeaker], res.FacetMissing[FacetSpeaker]; o != 2 || m != 0 {
+		if o, m := res.FacetOther[contract.FacetSpeaker], res.FacetMissing[contract.FacetSpeaker]; o != 2 || m != 0 {
 			t.Errorf("%s: Search(%q, size 2) speaker other %d missing %d, want 2 and 0", step, r.Query, o, m)
 		}
 	}
-	qf, err := x.SearchQuotes(ctx, Request{Query: "dredging", Facets: []string{FacetSpeaker}})
+	qf, err := x.SearchQuotes(ctx, contract.Request{Query: "dredging", Facets: []string{contract.FacetSpeaker}})
 	if err != nil {
 		t.Fatalf("%s: SearchQuotes: %v", step, err)
 	}
-	if got := facetOf(qf.Facets[FacetSpeaker]); !reflect.DeepEqual(got, wantSpeakers) {
+	if got := facetOf(qf.Facets[contract.FacetSpeaker]); !reflect.DeepEqual(got, wantSpeakers) {
 		t.Errorf("%s: quote facet speaker = %q, want %q", step, got, wantSpeakers)
 	}
 
-	res := mustSearch(t, x, Request{Filters: Filters{Speakers: []string{"Varga"}}, Limit: 10})
+	res := mustSearch(t, x, contract.Request{Filters: contract.Filters{Speakers: []string{"Varga"}}, Limit: 10})
 	for _, h := range res.Hits {
 		if !reflect.DeepEqual(h.Speakers, []string{"Tomas Varga"}) || !reflect.DeepEqual(h.Actors, []string{"Tomas Varga"}) {
 			t.Errorf("%s: hit %s speakers %q actors %q, want Tomas Varga", step, h.ID, h.Speakers, h.Actors)
@@ -191,15 +192,15 @@ func TestNamesLater(t *testing.T) {
 	if err := x.Precompute(ctx); err != nil {
 		t.Fatal(err)
 	}
-	res := mustSearch(t, x, Request{Facets: []string{FacetSpeaker}})
-	if got, want := facetOf(res.Facets[FacetSpeaker]), []string{`Ruth Baines 2 []`, `Baines 1 []`, `Henry Baines 1 []`, `Varga 1 []`}; !reflect.DeepEqual(got, want) {
+	res := mustSearch(t, x, contract.Request{Facets: []string{contract.FacetSpeaker}})
+	if got, want := facetOf(res.Facets[contract.FacetSpeaker]), []string{`Ruth Baines 2 []`, `Baines 1 []`, `Henry Baines 1 []`, `Varga 1 []`}; !reflect.DeepEqual(got, want) {
 		t.Errorf("first run: speaker facet = %q, want %q", got, want)
 	}
 	x.Close()
 
 	// A later run, the names loaded before it (a server's searches).
 	x = open(false)
-	mustSearch(t, x, Request{Query: "dredging", Filters: Filters{Speakers: []string{"Varga"}}})
+	mustSearch(t, x, contract.Request{Query: "dredging", Filters: contract.Filters{Speakers: []string{"Varga"}}})
 	if err := x.Put(context.Background(), []*article.Article{arts[0], arts[2]}); err != nil {
 		t.Fatal(err)
 	}
@@ -209,8 +210,8 @@ func TestNamesLater(t *testing.T) {
 	if err := x.Put(context.Background(), []*article.Article{henry}); err != nil {
 		t.Fatal(err)
 	}
-	res = mustSearch(t, x, Request{Query: "dredging", Facets: []string{FacetSpeaker}})
-	if got, want := facetOf(res.Facets[FacetSpeaker]), []string{`Ruth Baines 4 ["Baines"]`, `Tomas Varga 3 ["Varga"]`}; !reflect.DeepEqual(got, want) {
+	res = mustSearch(t, x, contract.Request{Query: "dredging", Facets: []string{contract.FacetSpeaker}})
+	if got, want := facetOf(res.Facets[contract.FacetSpeaker]), []string{`Ruth Baines 4 ["Baines"]`, `Tomas Varga 3 ["Varga"]`}; !reflect.DeepEqual(got, want) {
 		t.Errorf("after replacing n6: speaker facet = %q, want %q", got, want)
 	}
 	if err := x.Put(context.Background(), []*article.Article{arts[5]}); err != nil {
@@ -237,7 +238,7 @@ func TestMinConfidence(t *testing.T) {
 		{0.9, []string{"n1#q1"}},
 		{0.95, []string{}},
 	} {
-		res, err := x.SearchQuotes(ctx, Request{Filters: Filters{Speakers: []string{"Varga"}}, MinConfidence: tc.min, Limit: 10})
+		res, err := x.SearchQuotes(ctx, contract.Request{Filters: contract.Filters{Speakers: []string{"Varga"}}, MinConfidence: tc.min, Limit: 10})
 		if err != nil {
 			t.Fatalf("SearchQuotes(min %g): %v", tc.min, err)
 		}
@@ -262,7 +263,7 @@ func TestMinConfidence(t *testing.T) {
 		{"speaker:varga AND confidence:0.5", []string{"n2#q1"}},
 		{"speaker:varga AND confidence:[0.6 TO 0.8}", []string{"n3#q1"}},
 	} {
-		res, err := x.SearchQuotes(ctx, Request{Query: tc.q, Limit: 10})
+		res, err := x.SearchQuotes(ctx, contract.Request{Query: tc.q, Limit: 10})
 		if err != nil {
 			t.Fatalf("SearchQuotes(%q): %v", tc.q, err)
 		}
@@ -270,10 +271,10 @@ func TestMinConfidence(t *testing.T) {
 			t.Errorf("SearchQuotes(%q) = %q, want %q", tc.q, got, tc.want)
 		}
 	}
-	if _, err := x.SearchQuotes(ctx, Request{Query: "confidence:high"}); err == nil || err.Error() != `bad query: confidence: "high" is not a number` {
+	if _, err := x.SearchQuotes(ctx, contract.Request{Query: "confidence:high"}); err == nil || err.Error() != `bad query: confidence: "high" is not a number` {
 		t.Errorf("SearchQuotes(confidence:high) error = %v", err)
 	}
-	res, err := x.SearchQuotes(ctx, Request{MinConfidence: 0.8, Limit: 0})
+	res, err := x.SearchQuotes(ctx, contract.Request{MinConfidence: 0.8, Limit: 0})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -287,11 +288,11 @@ func TestMinConfidence(t *testing.T) {
 		{-0.1, "bad query: minimum confidence -0.1 is outside 0..1"},
 		{1.5, "bad query: minimum confidence 1.5 is outside 0..1"},
 	} {
-		if _, err := x.SearchQuotes(ctx, Request{MinConfidence: tc.min}); err == nil || err.Error() != tc.want {
+		if _, err := x.SearchQuotes(ctx, contract.Request{MinConfidence: tc.min}); err == nil || err.Error() != tc.want {
 			t.Errorf("SearchQuotes(min %g) error = %v, want %q", tc.min, err, tc.want)
 		}
 	}
-	if _, err := x.Search(ctx, Request{MinConfidence: 0.5}); err == nil || err.Error() != "bad query: a minimum confidence applies to quotes, not articles" {
+	if _, err := x.Search(ctx, contract.Request{MinConfidence: 0.5}); err == nil || err.Error() != "bad query: a minimum confidence applies to quotes, not articles" {
 		t.Errorf("Search(min 0.5) error = %v", err)
 	}
 }
@@ -305,8 +306,8 @@ func TestNamesWarmLater(t *testing.T) {
 	if err := x.Warm(ctx); err != nil {
 		t.Fatal(err)
 	}
-	res := mustSearch(t, x, Request{Query: "dredging", Facets: []string{FacetSpeaker}})
-	if got, want := facetOf(res.Facets[FacetSpeaker]), []string{`Ruth Baines 2 []`, `Baines 1 []`, `Henry Baines 1 []`, `Varga 1 []`}; !reflect.DeepEqual(got, want) {
+	res := mustSearch(t, x, contract.Request{Query: "dredging", Facets: []string{contract.FacetSpeaker}})
+	if got, want := facetOf(res.Facets[contract.FacetSpeaker]), []string{`Ruth Baines 2 []`, `Baines 1 []`, `Henry Baines 1 []`, `Varga 1 []`}; !reflect.DeepEqual(got, want) {
 		t.Errorf("first run: speaker facet = %q, want %q", got, want)
 	}
 	if err := x.Put(context.Background(), []*article.Article{arts[0], arts[2]}); err != nil {
@@ -321,9 +322,9 @@ func TestTopFacet(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	for n := 0; n < 60; n++ {
 		for _, size := range []int{0, 1, 2, 5, 10, 59, 60, 100} {
-			vals := make([]FacetValue, n)
+			vals := make([]contract.FacetValue, n)
 			for i := range vals {
-				vals[i] = FacetValue{Value: fmt.Sprintf("v%03d", r.IntN(200)), Count: 1 + r.IntN(4)}
+				vals[i] = contract.FacetValue{Value: fmt.Sprintf("v%03d", r.IntN(200)), Count: 1 + r.IntN(4)}
 			}
 			want := slices.Clone(vals)
 			sortFacet(want)

@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	contract "github.com/newsdex/newsdex/internal/search"
 )
 
 // TestLazyDFAMatchesGoRegexp compares the lazy automaton with Go's regexp
@@ -105,7 +107,7 @@ func TestPatternBounds(t *testing.T) {
 	} {
 		t.Run(c.q, func(t *testing.T) {
 			start := time.Now()
-			_, err := x.Search(context.Background(), Request{Query: c.q, Limit: 10})
+			_, err := x.Search(context.Background(), contract.Request{Query: c.q, Limit: 10})
 			took := time.Since(start)
 			switch {
 			case c.refused == "" && err != nil:
@@ -126,7 +128,7 @@ func TestPatternDeadline(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	for _, q := range []string{"/.{0,100}x.{0,100}/", "a*"} {
-		if _, err := x.Search(ctx, Request{Query: q, Limit: 10}); !errors.Is(err, context.Canceled) {
+		if _, err := x.Search(ctx, contract.Request{Query: q, Limit: 10}); !errors.Is(err, context.Canceled) {
 			t.Errorf("Search(cancelled, %q) error = %v, want context.Canceled", q, err)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsdex/newsdex/internal/article"
+	contract "github.com/newsdex/newsdex/internal/search"
 )
 
 // TestRecordRoundTrip checks that a record gives back every stored field
@@ -98,7 +99,7 @@ func TestRecordSmaller(t *testing.T) {
 // record: text, speaker, article fields and a snippet marking the match.
 func TestQuoteHitFromRecord(t *testing.T) {
 	x := mustMemory(t, testArticles(t))
-	res, err := x.SearchQuotes(context.Background(), Request{Query: `"seen a frost"`, Limit: 5})
+	res, err := x.SearchQuotes(context.Background(), contract.Request{Query: `"seen a frost"`, Limit: 5})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,7 +189,7 @@ func TestQuoteHitGroup(t *testing.T) {
 		a.Quotes = append(a.Quotes, q)
 	}
 	x := mustMemory(t, []*article.Article{a})
-	res, err := x.SearchQuotes(context.Background(), Request{Limit: 5})
+	res, err := x.SearchQuotes(context.Background(), contract.Request{Limit: 5})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,7 +24,7 @@ import (
 var quoteFacets = contract.QuoteFacets
 
 // Search searches article documents.
-func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
+func (x *Index) Search(ctx context.Context, r contract.Request) (*contract.ArticleResult, error) {
 	start := time.Now()
 	r, err := contract.Normalize(r, contract.Articles, x.lab)
 	if err != nil {
@@ -45,7 +45,7 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := &Result{Query: r.Query, Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
+	out := &contract.ArticleResult{Query: r.Query, Total: res.Total, Hits: make([]contract.ArticleHit, 0, len(res.Hits))}
 	for i, h := range res.Hits {
 		if hitHook != nil {
 			hitHook(i)
@@ -75,13 +75,13 @@ var hitHook func(i int)
 // other search counts its facets and total with a counter (counter.go),
 // which also keeps to the kind, so bleve runs it without the kind filter
 // and without facets.
-func (x *Index) run(ctx context.Context, kind string, r Request, req *bleve.SearchRequest, tab *identity.Table) (*bleve.SearchResult, *facetCounts, error) {
+func (x *Index) run(ctx context.Context, kind string, r contract.Request, req *bleve.SearchRequest, tab *identity.Table) (*bleve.SearchResult, *facetCounts, error) {
 	ctx, cancel := withDeadline(ctx) // guard.go
 	defer cancel()
-	names, size := make([]string, 0, len(req.Facets)), DefaultFacetSize
+	names, size := make([]string, 0, len(req.Facets)), contract.DefaultFacetSize
 	for name, f := range req.Facets {
 		names = append(names, name)
-		if name != FacetDate {
+		if name != contract.FacetDate {
 			size = f.Size
 		}
 	}
@@ -224,7 +224,7 @@ func simplify(q query.Query) query.Query {
 
 // SearchQuotes searches quote documents. Quotes carry no actors: an actor
 // facet comes back empty and an actor filter is a bad query.
-func (x *Index) SearchQuotes(ctx context.Context, r Request) (*QuoteResult, error) {
+func (x *Index) SearchQuotes(ctx context.Context, r contract.Request) (*contract.QuoteResult, error) {
 	start := time.Now()
 	r, err := contract.Normalize(r, contract.Quotes, x.lab)
 	if err != nil {
@@ -245,14 +245,14 @@ func (x *Index) SearchQuotes(ctx context.Context, r Request) (*QuoteResult, erro
 	if err != nil {
 		return nil, err
 	}
-	out := &QuoteResult{Query: r.Query, Total: res.Total}
+	out := &contract.QuoteResult{Query: r.Query, Total: res.Total}
 	if out.Hits, err = x.quoteHits(ctx, res.Hits, tab); err != nil { // hits.go
 		return nil, searchError(r.Query, err)
 	}
 	out.Facets, out.FacetOther, out.FacetMissing = facets.values, facets.other, facets.missing
 	for name := range out.Facets {
 		if !quoteFacets[name] {
-			out.Facets[name] = []FacetValue{}
+			out.Facets[name] = []contract.FacetValue{}
 			out.FacetOther[name], out.FacetMissing[name] = 0, int(out.Total)
 		}
 	}
@@ -280,7 +280,7 @@ func searchError(q string, err error) error {
 
 // request builds the bleve request for a document kind from a request
 // that contract.Normalize has checked.
-func (x *Index) request(kind string, r Request, tab *identity.Table) (*bleve.SearchRequest, error) {
+func (x *Index) request(kind string, r contract.Request, tab *identity.Table) (*bleve.SearchRequest, error) {
 	filter, err := x.filter(kind, r.Filters, tab)
 	if err != nil {
 		return nil, err
@@ -344,19 +344,19 @@ func (x *Index) request(kind string, r Request, tab *identity.Table) (*bleve.Sea
 
 	names := r.Facets
 	if names == nil {
-		names = DefaultFacets
+		names = contract.DefaultFacets
 	}
 	size := r.FacetSize
 	if size == 0 {
-		size = DefaultFacetSize
+		size = contract.DefaultFacetSize
 	}
 	for _, name := range names {
 		field, ok := facetFields[name]
 		if !ok {
-			return nil, fmt.Errorf("%w: unknown facet %q (facets: %s)", ErrBadQuery, name, strings.Join(DefaultFacets, ", "))
+			return nil, fmt.Errorf("%w: unknown facet %q (facets: %s)", ErrBadQuery, name, strings.Join(contract.DefaultFacets, ", "))
 		}
 		n := size
-		if name == FacetDate {
+		if name == contract.FacetDate {
 			n = maxFacetMonthCount
 		}
 		req.AddFacet(name, bleve.NewFacetRequest(field, n))
@@ -370,15 +370,15 @@ func (x *Index) request(kind string, r Request, tab *identity.Table) (*bleve.Sea
 // values hits carry, including the marker of a missing date.
 func sortOrder(s string) (search.SortOrder, error) {
 	switch s {
-	case "", SortRelevance:
+	case "", contract.SortRelevance:
 		return search.SortOrder{relevance, sortByID()}, nil
-	case SortDate, SortDateDesc:
+	case contract.SortDate, contract.SortDateDesc:
 		return search.SortOrder{
-			&search.SortField{Field: FieldDate, Desc: s == SortDateDesc, Type: search.SortFieldAuto, Missing: search.SortFieldMissingLast},
+			&search.SortField{Field: FieldDate, Desc: s == contract.SortDateDesc, Type: search.SortFieldAuto, Missing: search.SortFieldMissingLast},
 			sortByID(),
 		}, nil
 	}
-	return nil, fmt.Errorf("%w: unknown sort %q (want %s, %s or %s)", ErrBadQuery, s, SortRelevance, SortDate, SortDateDesc)
+	return nil, fmt.Errorf("%w: unknown sort %q (want %s, %s or %s)", ErrBadQuery, s, contract.SortRelevance, contract.SortDate, contract.SortDateDesc)
 }
 
 // relevance is the score sort.
@@ -432,7 +432,7 @@ func DecodeAfter(s string) ([]string, error) {
 
 // filter builds the non-scoring part of a search: the document kind and
 // every filter of f.
-func (x *Index) filter(kind string, f Filters, tab *identity.Table) (query.Query, error) {
+func (x *Index) filter(kind string, f contract.Filters, tab *identity.Table) (query.Query, error) {
 	parts := []query.Query{kindQuery(kind)}
 	anyOf := func(field string, values []string, resolve func(string) (string, error)) error {
 		var qs []query.Query
@@ -552,14 +552,14 @@ func snippet(h *search.DocumentMatch, field string) string {
 
 // facets converts bleve's facet results: term facets by count (then
 // value), the date facet by month, countries labelled with their names.
-func (x *Index) facets(res *bleve.SearchResult) map[string][]FacetValue {
-	out := make(map[string][]FacetValue, len(res.Facets))
+func (x *Index) facets(res *bleve.SearchResult) map[string][]contract.FacetValue {
+	out := make(map[string][]contract.FacetValue, len(res.Facets))
 	for name, fr := range res.Facets {
-		vals := []FacetValue{}
+		vals := []contract.FacetValue{}
 		if fr.Terms != nil {
 			for _, t := range fr.Terms.Terms() {
-				v := FacetValue{Value: t.Term, Count: t.Count}
-				if name == FacetCountry && x.lab != nil {
+				v := contract.FacetValue{Value: t.Term, Count: t.Count}
+				if name == contract.FacetCountry && x.lab != nil {
 					if l := x.lab.CountryName(t.Term); l != "" && l != t.Term {
 						v.Label = l
 					}
@@ -567,7 +567,7 @@ func (x *Index) facets(res *bleve.SearchResult) map[string][]FacetValue {
 				vals = append(vals, v)
 			}
 		}
-		if name == FacetDate {
+		if name == contract.FacetDate {
 			sort.Slice(vals, func(i, j int) bool { return vals[i].Value < vals[j].Value })
 		} else {
 			sort.SliceStable(vals, func(i, j int) bool {

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	contract "github.com/newsdex/newsdex/internal/search"
 )
 
 // searchCase is one entry of testdata/searches.json: a request and what it
@@ -29,16 +31,16 @@ type searchCase struct {
 	Offset     int      `json:"offset"`
 	FacetNames []string `json:"facet_names"`
 
-	Total   uint64                  `json:"total"`
-	Hits    []string                `json:"hits"`
-	Ordered bool                    `json:"ordered"` // compare hits in order, else as a set
-	Facets  map[string][]FacetValue `json:"facets"`  // only the facets named are checked
+	Total   uint64                           `json:"total"`
+	Hits    []string                         `json:"hits"`
+	Ordered bool                             `json:"ordered"` // compare hits in order, else as a set
+	Facets  map[string][]contract.FacetValue `json:"facets"`  // only the facets named are checked
 }
 
-func (c searchCase) request() Request {
-	r := Request{
+func (c searchCase) request() contract.Request {
+	r := contract.Request{
 		Query: c.Query, Sort: c.Sort, Limit: c.Limit, Offset: c.Offset, Facets: c.FacetNames,
-		Filters: Filters{Countries: c.Countries, Regions: c.Regions, Speakers: c.Speakers, Actors: c.Actors, Sources: c.Sources},
+		Filters: contract.Filters{Countries: c.Countries, Regions: c.Regions, Speakers: c.Speakers, Actors: c.Actors, Sources: c.Sources},
 	}
 	if c.From != "" {
 		r.Filters.From = date(c.From)
@@ -70,7 +72,7 @@ func TestSearches(t *testing.T) {
 			var (
 				total  uint64
 				ids    []string
-				facets map[string][]FacetValue
+				facets map[string][]contract.FacetValue
 			)
 			if c.Quotes {
 				res, err := x.SearchQuotes(ctx, c.request())
@@ -111,7 +113,7 @@ func TestSearches(t *testing.T) {
 
 func TestSnippet(t *testing.T) {
 	x := mustMemory(t, testArticles(t))
-	res := mustSearch(t, x, Request{Query: "frost", Limit: 1})
+	res := mustSearch(t, x, contract.Request{Query: "frost", Limit: 1})
 	if len(res.Hits) != 1 {
 		t.Fatalf("Search(frost) = %d hits, want 1", len(res.Hits))
 	}
@@ -119,7 +121,7 @@ func TestSnippet(t *testing.T) {
 	if got := res.Hits[0].Snippet.HTML(); !contains(got, want) || !contains(got, "&#34;We have not seen") {
 		t.Errorf("snippet = %q, want it to hold %q and escaped quotes", got, want)
 	}
-	res = mustSearch(t, x, Request{Query: "frost", Limit: 0})
+	res = mustSearch(t, x, contract.Request{Query: "frost", Limit: 0})
 	if len(res.Hits) != 0 || res.Total != 1 {
 		t.Errorf("Search(frost, limit 0) = %d hits, total %d; want 0 hits, total 1", len(res.Hits), res.Total)
 	}
@@ -140,13 +142,13 @@ func indexOf(s, sub string) int {
 
 func TestHitFields(t *testing.T) {
 	x := mustMemory(t, testArticles(t))
-	res := mustSearch(t, x, Request{Query: "tigris", Limit: 1})
+	res := mustSearch(t, x, contract.Request{Query: "tigris", Limit: 1})
 	if len(res.Hits) != 1 {
 		t.Fatalf("Search(tigris) = %d hits, want 1", len(res.Hits))
 	}
 	h := res.Hits[0]
-	h.Score, h.Snippet, h.SortKey = 0, Hit{}.Snippet, nil
-	want := Hit{
+	h.Score, h.Snippet, h.SortKey = 0, contract.ArticleHit{}.Snippet, nil
+	want := contract.ArticleHit{
 		ID: "wire-002", Title: "Iraq and Türkiye agree on sharing Tigris water", Date: "2025-01-28",
 		Source: "Global Wire", URL: "https://wire.example/tigris", Countries: []string{"IQ", "TR"},
 		Regions: []string{"Western Asia", "Middle East", "Asia"}, Speakers: []string{"Fuad Hussein"},
@@ -162,13 +164,13 @@ func TestHitFields(t *testing.T) {
 func TestSearchAfter(t *testing.T) {
 	x := mustMemory(t, testArticles(t))
 	ctx := context.Background()
-	for _, sort := range []string{SortRelevance, SortDate, SortDateDesc} {
+	for _, sort := range []string{contract.SortRelevance, contract.SortDate, contract.SortDateDesc} {
 		for _, q := range []string{"", "coffee OR water OR rates OR grain"} {
-			all := mustSearch(t, x, Request{Query: q, Sort: sort, Limit: 100})
+			all := mustSearch(t, x, contract.Request{Query: q, Sort: sort, Limit: 100})
 			var paged []string
 			var after []string
 			for page := 0; page < 10; page++ {
-				res, err := x.Search(ctx, Request{Query: q, Sort: sort, Limit: 3, After: after})
+				res, err := x.Search(ctx, contract.Request{Query: q, Sort: sort, Limit: 3, After: after})
 				if err != nil {
 					t.Fatalf("Search(%q, sort %s, after %q): %v", q, sort, after, err)
 				}
@@ -195,32 +197,32 @@ func TestSearchAfter(t *testing.T) {
 func TestBadRequests(t *testing.T) {
 	x := mustMemory(t, testArticles(t))
 	ctx := context.Background()
-	for _, r := range []Request{
+	for _, r := range []contract.Request{
 		{Query: "+", Limit: 10},
 		{Query: "body:/[a-/", Limit: 10},
 		{Query: "title:\"unclosed", Limit: 10},
 		{Query: "nosuchfield:x", Limit: 10},
 		{Query: "country:atlantis", Limit: 10},
-		{Filters: Filters{Countries: []string{"Atlantis"}}},
-		{Filters: Filters{Regions: []string{"Middle Earth"}}},
-		{Limit: MaxLimit + 1},
-		{Limit: 100, Offset: MaxWindow - 99},
+		{Filters: contract.Filters{Countries: []string{"Atlantis"}}},
+		{Filters: contract.Filters{Regions: []string{"Middle Earth"}}},
+		{Limit: contract.MaxLimit + 1},
+		{Limit: 100, Offset: contract.MaxWindow - 99},
 		{Limit: -1},
 		{Sort: "score"},
 		{Facets: []string{"colour"}},
-		{Filters: Filters{From: date("2025-03-01"), To: date("2025-02-01")}},
-		{Sort: SortDate, After: []string{"x"}},
+		{Filters: contract.Filters{From: date("2025-03-01"), To: date("2025-02-01")}},
+		{Sort: contract.SortDate, After: []string{"x"}},
 	} {
 		if _, err := x.Search(ctx, r); !errors.Is(err, ErrBadQuery) {
 			t.Errorf("Search(%+v) error = %v, want ErrBadQuery", r, err)
 		}
 	}
-	if _, err := x.SearchQuotes(ctx, Request{Filters: Filters{Actors: []string{"x"}}}); !errors.Is(err, ErrBadQuery) {
+	if _, err := x.SearchQuotes(ctx, contract.Request{Filters: contract.Filters{Actors: []string{"x"}}}); !errors.Is(err, ErrBadQuery) {
 		t.Errorf("SearchQuotes(actor filter) error = %v, want ErrBadQuery", err)
 	}
 	// The window bounds Offset+Limit, not After paging.
-	if _, err := x.Search(ctx, Request{Limit: 100, Offset: MaxWindow - 100}); err != nil {
-		t.Errorf("Search(offset %d, limit 100) = %v, want no error", MaxWindow-100, err)
+	if _, err := x.Search(ctx, contract.Request{Limit: 100, Offset: contract.MaxWindow - 100}); err != nil {
+		t.Errorf("Search(offset %d, limit 100) = %v, want no error", contract.MaxWindow-100, err)
 	}
 }
 
@@ -228,7 +230,7 @@ func TestContextCancelled(t *testing.T) {
 	x := mustMemory(t, testArticles(t))
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := x.Search(ctx, Request{Limit: 10}); !errors.Is(err, context.Canceled) {
+	if _, err := x.Search(ctx, contract.Request{Limit: 10}); !errors.Is(err, context.Canceled) {
 		t.Errorf("Search(cancelled) error = %v, want context.Canceled", err)
 	}
 }
@@ -242,11 +244,11 @@ func TestWithoutLabeler(t *testing.T) {
 	if err := x.Put(context.Background(), testArticles(t)); err != nil {
 		t.Fatal(err)
 	}
-	res := mustSearch(t, x, Request{Filters: Filters{Countries: []string{"iq"}}, Limit: 10, Facets: []string{FacetCountry}})
+	res := mustSearch(t, x, contract.Request{Filters: contract.Filters{Countries: []string{"iq"}}, Limit: 10, Facets: []string{contract.FacetCountry}})
 	if res.Total != 2 {
 		t.Errorf("Search(country iq) total = %d, want 2", res.Total)
 	}
-	if got := res.Facets[FacetCountry]; len(got) != 2 || got[0].Label != "" {
+	if got := res.Facets[contract.FacetCountry]; len(got) != 2 || got[0].Label != "" {
 		t.Errorf("country facet = %+v, want 2 values without labels", got)
 	}
 }
@@ -259,7 +261,7 @@ func TestToCoversWholeDay(t *testing.T) {
 	if err := x.Put(context.Background(), append(testArticles(t)[:0:0], late)); err != nil {
 		t.Fatal(err)
 	}
-	res := mustSearch(t, x, Request{Filters: Filters{From: date("2025-04-02"), To: date("2025-04-02")}, Limit: 10})
+	res := mustSearch(t, x, contract.Request{Filters: contract.Filters{From: date("2025-04-02"), To: date("2025-04-02")}, Limit: 10})
 	if got := hitIDs(res); !slices.Equal(got, []string{"late"}) {
 		t.Errorf("Search(2025-04-02..2025-04-02) = %q, want [late]", got)
 	}

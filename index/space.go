@@ -23,11 +23,13 @@ import (
 	"path/filepath"
 
 	"github.com/newsdex/newsdex/internal/article"
+	contract "github.com/newsdex/newsdex/internal/search"
 )
 
 // ErrNoSpace is returned by Put and RecordFiles when the index's file
 // system has too little free space for the write; nothing was written.
-var ErrNoSpace = errors.New("not enough free space")
+// It is the contract's, so that it crosses the socket as itself.
+var ErrNoSpace = contract.ErrNoSpace
 
 const (
 	// spaceFactor is the index bytes reserved per byte of article text.

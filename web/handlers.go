@@ -96,10 +96,11 @@ func (s *server) apiSearch(r *http.Request) (*search.ArticleResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := p.articlesOnly(); err != nil {
+	req, err := p.searchRequest(search.Articles, s.opts.Labeler)
+	if err != nil {
 		return nil, err
 	}
-	res, err := s.opts.Searcher.Search(r.Context(), p.request())
+	res, err := s.opts.Searcher.Search(r.Context(), req)
 	if err != nil {
 		return nil, err
 	}
@@ -118,7 +119,11 @@ func (s *server) apiQuotes(r *http.Request) (*search.QuoteResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := s.opts.Searcher.SearchQuotes(r.Context(), p.request())
+	req, err := p.searchRequest(search.Quotes, s.opts.Labeler)
+	if err != nil {
+		return nil, err
+	}
+	res, err := s.opts.Searcher.SearchQuotes(r.Context(), req)
 	if err != nil {
 		return nil, err
 	}

@@ -74,7 +74,7 @@ func TestNamedOnly(t *testing.T) {
 	body := mustGet(t, h, "/api/quotes?named=yes", http.StatusBadRequest)
 	mustContain(t, "bad named", body, `named \"yes\": want 1 (named speakers only) or 0`)
 	body = mustGet(t, h, "/api/search?named=1", http.StatusBadRequest)
-	mustContain(t, "named on articles", body, `named applies to quotes: use /quotes or /api/quotes`)
+	mustContain(t, "named on articles", body, `bad query: named speakers only applies to quotes, not articles`)
 
 	body = mustGet(t, h, "/quotes", http.StatusOK)
 	mustContain(t, "GET /quotes", body,

@@ -254,10 +254,11 @@ func (s *server) search(r *http.Request) (*SearchPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := p.articlesOnly(); err != nil {
+	req, err := p.searchRequest(search.Articles, s.opts.Labeler)
+	if err != nil {
 		return nil, err
 	}
-	res, err := s.opts.Searcher.Search(r.Context(), p.request())
+	res, err := s.opts.Searcher.Search(r.Context(), req)
 	if err != nil {
 		return nil, err
 	}
@@ -310,7 +311,11 @@ func (s *server) quotes(r *http.Request) (*QuotesPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := s.opts.Searcher.SearchQuotes(r.Context(), p.request())
+	req, err := p.searchRequest(search.Quotes, s.opts.Labeler)
+	if err != nil {
+		return nil, err
+	}
+	res, err := s.opts.Searcher.SearchQuotes(r.Context(), req)
 	if err != nil {
 		return nil, err
 	}

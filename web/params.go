@@ -121,8 +121,12 @@ func parseRequest(r *http.Request, o *Options) (*params, error) {
 	return parseParams(q, o)
 }
 
-// parseParams reads and checks a request's query parameters against the
-// limits in o. Its errors are *badRequest.
+// parseParams reads a request's query parameters and checks them against
+// the limits in o. Its errors are *badRequest. What the contract checks
+// (the sort, the facets and their size, the minimum confidence's range,
+// the date range) it leaves to search.Normalize (searchRequest), so that a
+// request gets the same message from the web, the API, the CLI and a
+// server.
 func parseParams(q url.Values, o *Options) (*params, error) {
 	p := &params{Filters: map[string][]string{}, Limit: DefaultLimit}
 	for name, vs := range q {
@@ -178,9 +182,6 @@ func parseParams(q url.Values, o *Options) (*params, error) {
 	if p.to, err = search.ParseBound(p.To, true); err != nil {
 		return nil, badRequestf("to: %v", err)
 	}
-	if !p.from.IsZero() && !p.to.IsZero() && p.to.Before(p.from) {
-		return nil, badRequestf("from %s is after to %s", p.From, p.To)
-	}
 
 	if s := q.Get(paramLimit); s != "" {
 		p.limitSet = true
@@ -204,7 +205,7 @@ func parseParams(q url.Values, o *Options) (*params, error) {
 	}
 
 	if p.MinConf = strings.TrimSpace(q.Get(paramMinConf)); p.MinConf != "" {
-		if p.minConf, err = strconv.ParseFloat(p.MinConf, 64); err != nil || !(p.minConf >= 0 && p.minConf <= 1) {
+		if p.minConf, err = strconv.ParseFloat(p.MinConf, 64); err != nil {
 			return nil, badRequestf("min_confidence %q: want a number from 0 to 1", p.MinConf)
 		}
 	}
@@ -217,11 +218,7 @@ func parseParams(q url.Values, o *Options) (*params, error) {
 		return nil, badRequestf("named %q: want 1 (named speakers only) or 0", s)
 	}
 
-	switch p.Sort = q.Get(paramSort); p.Sort {
-	case "", search.SortRelevance, search.SortDate, search.SortDateDesc:
-	default:
-		return nil, badRequestf("sort %q: want relevance, date or -date", p.Sort)
-	}
+	p.Sort = q.Get(paramSort)
 
 	if s := q.Get(paramOp); s != "" {
 		op, err := query.ParseOperator(s)
@@ -234,8 +231,8 @@ func parseParams(q url.Values, o *Options) (*params, error) {
 	}
 
 	if s := q.Get(paramFacetSize); s != "" {
-		if p.FacetSize, err = strconv.Atoi(s); err != nil || p.FacetSize < 1 || p.FacetSize > search.MaxFacetSize {
-			return nil, badRequestf("facet_size %q: want a whole number from 1 to %d", s, search.MaxFacetSize)
+		if p.FacetSize, err = strconv.Atoi(s); err != nil {
+			return nil, badRequestf("facet_size %q: want a whole number from 0 (the default) to %d", s, search.MaxFacetSize)
 		}
 	}
 
@@ -248,9 +245,6 @@ func parseParams(q url.Values, o *Options) (*params, error) {
 				f = strings.ToLower(strings.TrimSpace(f))
 				if f == "" || slices.Contains(p.Facets, f) {
 					continue
-				}
-				if !slices.Contains(search.DefaultFacets, f) {
-					return nil, badRequestf("unknown facet %q (want %s)", f, strings.Join(search.DefaultFacets, ", "))
 				}
 				p.Facets = append(p.Facets, f)
 			}
@@ -276,7 +270,14 @@ func canonical(name, v string, l search.Labeler) (string, error) {
 	return v, nil
 }
 
-// request returns the index request p describes.
+// searchRequest returns the request p describes for a search of kind,
+// checked and normalized by the contract's one validator: its errors wrap
+// search.ErrBadQuery, a 400 with Normalize's message.
+func (p *params) searchRequest(kind search.Kind, lab search.Labeler) (search.Request, error) {
+	return search.Normalize(p.request(), kind, lab)
+}
+
+// request returns the index request p describes, unchecked.
 func (p *params) request() search.Request {
 	r := search.Request{
 		Query:         p.Query,
@@ -302,7 +303,7 @@ func (p *params) request() search.Request {
 		r.Facets = p.Facets
 	}
 	r.FacetSize = facetSize
-	if p.FacetSize > 0 {
+	if p.FacetSize != 0 { // a negative one is Normalize's to refuse
 		r.FacetSize = p.FacetSize
 	}
 	return r
@@ -447,17 +448,6 @@ func (p *params) forArticles() *params {
 	c.MinConf, c.minConf, c.Named = "", 0, false
 	c.Offset = 0
 	return c
-}
-
-// articlesOnly rejects a minimum confidence on an article search.
-func (p *params) articlesOnly() error {
-	if p.MinConf != "" {
-		return badRequestf("min_confidence applies to quotes: use /quotes or /api/quotes")
-	}
-	if p.Named {
-		return badRequestf("named applies to quotes: use /quotes or /api/quotes")
-	}
-	return nil
 }
 
 // hasFilter reports whether filter name holds v, ignoring case.

@@ -574,7 +574,7 @@ func TestQuotesPage(t *testing.T) {
 	mustContain(t, "min_confidence", body, `5 quotes`, `<span class="confidence" title="How sure the attribution is">90%</span>`)
 	for _, path := range []string{"/?min_confidence=0.5", "/api/search?min_confidence=0.5"} {
 		res, body := get(t, h, path)
-		if res.StatusCode != http.StatusBadRequest || !strings.Contains(body, "min_confidence applies to quotes") {
+		if res.StatusCode != http.StatusBadRequest || !strings.Contains(body, "bad query: a minimum confidence applies to quotes, not articles") {
 			t.Errorf("GET %s: status %d, body %.200s; want 400 saying it applies to quotes", path, res.StatusCode, body)
 		}
 	}
@@ -820,17 +820,17 @@ func TestBadRequests(t *testing.T) {
 		{"filter value too long", "speaker=" + strings.Repeat("x", 201), "speaker value too long: 201 bytes, at most 200"},
 		{"unknown parameter", "page=2", `unknown parameter \"page\" (want q, country, region, speaker, actor, source, lang, from, to, limit, offset, sort, facets, default_operator, facet_size, min_confidence or named)`},
 		{"repeated single parameter", "q=a&q=b", `parameter \"q\" given 2 times`},
-		{"bad sort", "sort=score", `sort \"score\": want relevance, date or -date`},
-		{"bad facet", "facets=country,colour", `unknown facet \"colour\"`},
+		{"bad sort", "sort=score", `bad query: unknown sort \"score\" (want relevance, date or -date)`},
+		{"bad facet", "facets=country,colour", `bad query: unknown facet \"colour\" (want speaker, actor, country, region, source, lang, date)`},
 		{"bad from", "from=yesterday", `from: cannot read date \"yesterday\"`},
 		{"bad to", "to=2025-13", `to: cannot read date \"2025-13\"`},
-		{"from after to", "from=2025-03&to=2025-01", "from 2025-03 is after to 2025-01"},
+		{"from after to", "from=2025-03&to=2025-01", "bad query: date range 2025-03-01..2025-01-31 is empty"},
 		{"unknown country", "country=Atlantis", `country \"Atlantis\": not a country code or name newsdex knows`},
 		{"unknown region", "region=Mordor", `region \"Mordor\"`},
 		{"bad query syntax", "q=" + url.QueryEscape(`title:"unclosed`), "bad query"},
 		{"unknown query field", "q=colour:red", "bad query"},
 		{"invalid UTF-8", "q=%ff%fe", "not valid UTF-8"},
-		{"min_confidence over 1", "min_confidence=1.5", `min_confidence \"1.5\": want a number from 0 to 1`},
+		{"min_confidence over 1", "min_confidence=1.5", `bad query: minimum confidence 1.5 is outside 0..1`},
 		{"min_confidence not a number", "min_confidence=high", `min_confidence \"high\": want a number from 0 to 1`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -1093,10 +1093,16 @@ func TestQueryLanguage(t *testing.T) {
 	mustContain(t, "syntax error page", body, `position 15: expected &#39;)&#39; to close this &#39;(&#39;`)
 	body = mustGet(t, h, "/api/search?q=ceasefire&default_operator=xor", http.StatusBadRequest)
 	mustContain(t, "bad operator", body, `default_operator \"xor\": want and or or`)
-	for _, v := range []string{"0", "1001", "x"} {
+	for v, want := range map[string]string{
+		"-1":   `bad query: facet size -1 is outside 0..1000`,
+		"1001": `bad query: facet size 1001 is outside 0..1000`,
+		"x":    `facet_size \"x\": want a whole number from 0 (the default) to 1000`,
+	} {
 		body = mustGet(t, h, "/api/search?q=ceasefire&facet_size="+v, http.StatusBadRequest)
-		mustContain(t, "bad facet_size", body, `facet_size \"`+v+`\": want a whole number from 1 to 1000`)
+		mustContain(t, "bad facet_size", body, want)
 	}
+	// 0 is the contract's default size, as it is for the CLI and a server.
+	mustGet(t, h, "/api/search?q=ceasefire&facet_size=0", http.StatusOK)
 	body = mustGet(t, h, "/?q=ceasefire+iraq&default_operator=and&facet_size=30", http.StatusOK)
 	mustContain(t, "links keep the operator and facet size", body, "default_operator=and&amp;facet_size=30")
 	mustContain(t, "the form keeps them", body, `<input type="hidden" name="default_operator" value="and">`, `<input type="hidden" name="facet_size" value="30">`)

@@ -481,6 +481,29 @@ func TestUsageErrors(t *testing.T) {
 	}
 }
 
+// TestContractMessages: what the contract checks (search.Normalize) is
+// worded as the web and a server word it: the same request, the same
+// message, exit 2.
+func TestContractMessages(t *testing.T) {
+	dir := mustIndex(t)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"search", "--sort", "sideways"}, `newsdex: bad query: unknown sort "sideways" (want relevance, date or -date)`},
+		{[]string{"search", "--facets", "country,colour"}, `newsdex: bad query: unknown facet "colour" (want speaker, actor, country, region, source, lang, date)`},
+		{[]string{"search", "--facet-size", "1001"}, `newsdex: bad query: facet size 1001 is outside 0..1000`},
+		{[]string{"search", "--facet-size", "-1"}, `newsdex: bad query: facet size -1 is outside 0..1000`},
+		{[]string{"quotes", "--min-confidence", "1.5"}, `newsdex: bad query: minimum confidence 1.5 is outside 0..1`},
+		{[]string{"search", "--from", "2025-03", "--to", "2025-01"}, `newsdex: bad query: date range 2025-03-01..2025-01-31 is empty`},
+	} {
+		_, errs, code := run(t, append([]string{"--index", dir}, tc.args...)...)
+		if code != 2 || strings.TrimSpace(errs) != tc.want {
+			t.Errorf("newsdex %s: exit %d, stderr %q; want 2, %q", strings.Join(tc.args, " "), code, errs, tc.want)
+		}
+	}
+}
+
 // TestDateForms: --from and --to take the forms the web's from and to and
 // the query's date: ranges take (search.ParseBound), and nothing else: the
 // CLI once read "14 Feb 2025" too, which the web and the index refused.

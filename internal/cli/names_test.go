@@ -164,7 +164,7 @@ func TestNamesLaterRun(t *testing.T) {
 	if n, _ := quoteFacet(t, "--index", dir, "--min-confidence", "0.1"); n != 3 {
 		t.Errorf("quotes --min-confidence 0.1 = %d, want 3", n)
 	}
-	if _, errs, code := run(t, "--index", dir, "quotes", "--min-confidence", "2"); code != 2 || !strings.Contains(errs, "--min-confidence 2: want a number from 0 to 1") {
+	if _, errs, code := run(t, "--index", dir, "quotes", "--min-confidence", "2"); code != 2 || !strings.Contains(errs, "newsdex: bad query: minimum confidence 2 is outside 0..1") {
 		t.Errorf("quotes --min-confidence 2: exit %d, stderr %q", code, errs)
 	}
 }

@@ -71,7 +71,7 @@ func (o *queryOptions) addFlags(cmd *cobra.Command) {
 	f.BoolVar(&o.All, "all", false, "stream every hit in date order, with no cap, for exports (not with --limit, --offset or --sort relevance)")
 	f.BoolVar(&o.Demo, "demo", false, "search the embedded demo corpus instead of --index")
 	f.StringVar(&o.Fields, "fields", "", "add whole-record fields to each hit, comma-separated, or all: body, quotes, actors (with types), countries (with mentions), regions, speakers, byline, url, file, date_text; for quotes also start, end, confidence")
-	f.IntVar(&o.FacetSize, "facet-size", search.DefaultFacetSize, fmt.Sprintf("values each facet lists, the most frequent first (1 to %d; the date facet lists every month)", search.MaxFacetSize))
+	f.IntVar(&o.FacetSize, "facet-size", search.DefaultFacetSize, fmt.Sprintf("values each facet lists, the most frequent first (1 to %d, 0 for the default; the date facet lists every month)", search.MaxFacetSize))
 	f.StringVar(&o.DefaultOperator, "default-operator", "or", "operator between query words written side by side: or (any of them) or and (all of them)")
 	f.DurationVar(&o.Timeout, "timeout", 30*time.Second, "give up on a search after this long")
 }
@@ -101,9 +101,6 @@ func (o *queryOptions) request(q string, kind search.Kind) (search.Request, erro
 		return r, usageError("--default-operator %q: want and or or", o.DefaultOperator)
 	}
 	r.DefaultOperator = op.String()
-	if o.FacetSize < 1 || o.FacetSize > search.MaxFacetSize {
-		return r, usageError("--facet-size %d: want 1 to %d", o.FacetSize, search.MaxFacetSize)
-	}
 	r.FacetSize = o.FacetSize
 	if o.Limit < 0 || o.Offset < 0 {
 		return r, usageError("--limit and --offset must not be negative")
@@ -120,27 +117,17 @@ func (o *queryOptions) request(q string, kind search.Kind) (search.Request, erro
 			return r, usageError("--all streams in date order (relevance ties have no stable order across pages): use --sort date or -date")
 		}
 	}
-	if o.MinConf < 0 || o.MinConf > 1 {
-		return r, usageError("--min-confidence %g: want a number from 0 to 1", o.MinConf)
-	}
-	switch o.Sort {
-	case search.SortRelevance, search.SortDate, search.SortDateDesc:
-	default:
-		return r, usageError("--sort %q: want relevance, date or -date", o.Sort)
-	}
-	facets, err := parseFacets(o.Facets)
-	if err != nil {
-		return r, err
-	}
-	r.Facets = facets
+	r.Facets = parseFacets(o.Facets)
 	if r.Filters.From, err = search.ParseBound(o.From, false); err != nil {
 		return r, usageError("--from: %v", err)
 	}
 	if r.Filters.To, err = search.ParseBound(o.To, true); err != nil {
 		return r, usageError("--to: %v", err)
 	}
-	// The contract's one validator checks the rest (countries, regions,
-	// the date range, the query) before any index is opened.
+	// The contract's one validator checks the rest (the sort, the facets
+	// and their size, the minimum confidence, countries, regions, the date
+	// range, the query) before any index is opened, with the words the
+	// web and a server use.
 	if _, err := search.Normalize(r, kind, gazetteer.Default()); err != nil {
 		return r, &exitError{code: 2, err: err}
 	}
@@ -162,28 +149,20 @@ func checkWorkers(n int) error {
 	return nil
 }
 
-// parseFacets reads --facets: a comma-separated list, or "none".
-func parseFacets(s string) ([]string, error) {
+// parseFacets reads --facets: a comma-separated list, or "none". The names
+// are Normalize's to check.
+func parseFacets(s string) []string {
 	s = strings.TrimSpace(s)
-	if s == "" || s == "none" {
-		return []string{}, nil
-	}
 	out := []string{}
-	for _, f := range strings.Split(s, ",") {
-		f = strings.ToLower(strings.TrimSpace(f))
-		if f == "" {
-			continue
-		}
-		ok := false
-		for _, known := range search.DefaultFacets {
-			ok = ok || f == known
-		}
-		if !ok {
-			return nil, usageError("--facets: unknown facet %q (want %s)", f, strings.Join(search.DefaultFacets, ", "))
-		}
-		out = append(out, f)
+	if s == "" || s == "none" {
+		return out
 	}
-	return out, nil
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.ToLower(strings.TrimSpace(f)); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // outputFormat decides the output format: the flag, else table on a

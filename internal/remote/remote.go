@@ -59,7 +59,12 @@ var statuses = map[search.Code]int{
 	search.CodeNotFound: http.StatusNotFound,
 	search.CodeLocked:   http.StatusConflict,
 	search.CodeReadOnly: http.StatusForbidden,
-	search.CodeInternal: http.StatusInternalServerError,
+	// The index must be rebuilt or given room: the server is in no state
+	// to answer, whatever the request.
+	search.CodeDamaged:        http.StatusInternalServerError,
+	search.CodeNoSpace:        http.StatusInsufficientStorage,
+	search.CodeMappingVersion: http.StatusInternalServerError,
+	search.CodeInternal:       http.StatusInternalServerError,
 }
 
 // wireError is the body of an error answer.

@@ -195,7 +195,10 @@ func TestErrorsThroughTheSocket(t *testing.T) {
 		{fmt.Errorf("article x: %w", search.ErrNotFound), search.ErrNotFound},
 		{fmt.Errorf("open index i: %w", search.ErrLocked), search.ErrLocked},
 		{fmt.Errorf("put: %w", search.ErrReadOnly), search.ErrReadOnly},
-		{errors.New("not enough free space in i"), nil},
+		{fmt.Errorf("%w: the segments of i cannot be read", search.ErrDamaged), search.ErrDamaged},
+		{fmt.Errorf("%w in i: 1 MB free, 9 MB needed", search.ErrNoSpace), search.ErrNoSpace},
+		{fmt.Errorf("open index i: mapping version \"1\", want \"2\": %w", search.ErrMappingVersion), search.ErrMappingVersion},
+		{errors.New("disk on fire in i"), nil},
 	} {
 		f := newFake()
 		f.err = c.err
@@ -210,7 +213,10 @@ func TestErrorsThroughTheSocket(t *testing.T) {
 				t.Errorf("%s with %q: error %v, want the same message", name, c.err, err)
 				continue
 			}
-			for _, s := range []error{search.ErrBadQuery, search.ErrNotFound, search.ErrLocked, search.ErrReadOnly} {
+			if got, want := search.CodeOf(err), search.CodeOf(c.err); got != want {
+				t.Errorf("%s with %q: code %q, want %q", name, c.err, got, want)
+			}
+			for _, s := range []error{search.ErrBadQuery, search.ErrNotFound, search.ErrLocked, search.ErrReadOnly, search.ErrDamaged, search.ErrNoSpace, search.ErrMappingVersion} {
 				if errors.Is(err, s) != (s == c.sentinel) {
 					t.Errorf("%s with %q: errors.Is(%v) = %v", name, c.err, s, errors.Is(err, s))
 				}

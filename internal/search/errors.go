@@ -15,7 +15,11 @@ const (
 	CodeNotFound Code = "not_found"
 	CodeLocked   Code = "locked"
 	CodeReadOnly Code = "read_only"
-	CodeInternal Code = "internal"
+	CodeDamaged  Code = "damaged"
+	CodeNoSpace  Code = "no_space"
+	// CodeMappingVersion: the index must be rebuilt by this version.
+	CodeMappingVersion Code = "mapping_version"
+	CodeInternal       Code = "internal"
 )
 
 // Errors a caller may act on; wrap them (fmt.Errorf("...: %w", ErrX))
@@ -32,15 +36,27 @@ var (
 	ErrLocked = &codeError{CodeLocked, "index locked"}
 	// ErrReadOnly is a write to a store opened read-only.
 	ErrReadOnly = &codeError{CodeReadOnly, "index opened read-only"}
+	// ErrDamaged is an index whose files a store cannot read: it must be
+	// removed and built again.
+	ErrDamaged = &codeError{CodeDamaged, "index is damaged"}
+	// ErrNoSpace is a write refused because the store's file system has
+	// too little free space for it; nothing was written.
+	ErrNoSpace = &codeError{CodeNoSpace, "not enough free space"}
+	// ErrMappingVersion is an index built by another newsdex version, with
+	// another mapping: it must be rebuilt.
+	ErrMappingVersion = &codeError{CodeMappingVersion, "index built by another newsdex version"}
 )
 
 // sentinels maps each code to its sentinel: the one table both CodeOf and
 // Errorf read.
 var sentinels = map[Code]*codeError{
-	CodeBadQuery: ErrBadQuery,
-	CodeNotFound: ErrNotFound,
-	CodeLocked:   ErrLocked,
-	CodeReadOnly: ErrReadOnly,
+	CodeBadQuery:       ErrBadQuery,
+	CodeNotFound:       ErrNotFound,
+	CodeLocked:         ErrLocked,
+	CodeReadOnly:       ErrReadOnly,
+	CodeDamaged:        ErrDamaged,
+	CodeNoSpace:        ErrNoSpace,
+	CodeMappingVersion: ErrMappingVersion,
 }
 
 // codeError is a sentinel: an error with a code.

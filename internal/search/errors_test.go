@@ -17,6 +17,10 @@ func TestCodes(t *testing.T) {
 		{fmt.Errorf("article x: %w", ErrNotFound), CodeNotFound},
 		{fmt.Errorf("open: %w", ErrLocked), CodeLocked},
 		{fmt.Errorf("put: %w", ErrReadOnly), CodeReadOnly},
+		{fmt.Errorf("%w: a segment is short", ErrDamaged), CodeDamaged},
+		{fmt.Errorf("%w in i", ErrNoSpace), CodeNoSpace},
+		{fmt.Errorf("open index i: %w", ErrMappingVersion), CodeMappingVersion},
+		{NewError(CodeNoSpace, "not enough free space in i"), CodeNoSpace},
 		{NewError(CodeNotFound, "article x: not found"), CodeNotFound},
 	} {
 		if got := CodeOf(c.err); got != c.want {

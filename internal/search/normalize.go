@@ -38,7 +38,7 @@ func Normalize(r Request, kind Kind, lab Labeler) (Request, error) {
 	}
 	for _, name := range r.Facets {
 		if !slices.Contains(DefaultFacets, name) {
-			return r, fmt.Errorf("%w: unknown facet %q (facets: %s)", ErrBadQuery, name, strings.Join(DefaultFacets, ", "))
+			return r, fmt.Errorf("%w: unknown facet %q (want %s)", ErrBadQuery, name, strings.Join(DefaultFacets, ", "))
 		}
 	}
 	switch r.Sort {
@@ -51,6 +51,11 @@ func Normalize(r Request, kind Kind, lab Labeler) (Request, error) {
 		return r, fmt.Errorf("%w: %v", ErrBadQuery, err)
 	}
 	r.DefaultOperator = op.String()
+	// The range first, whatever the kind: the same value gets the same
+	// message on /search and /quotes.
+	if math.IsNaN(r.MinConfidence) || r.MinConfidence < 0 || r.MinConfidence > 1 {
+		return r, fmt.Errorf("%w: minimum confidence %g is outside 0..1", ErrBadQuery, r.MinConfidence)
+	}
 	switch kind {
 	case Articles:
 		if r.MinConfidence != 0 {
@@ -62,9 +67,6 @@ func Normalize(r Request, kind Kind, lab Labeler) (Request, error) {
 	case Quotes:
 		if len(trimmed(r.Filters.Actors)) > 0 {
 			return r, fmt.Errorf("%w: quotes cannot be filtered by actor", ErrBadQuery)
-		}
-		if math.IsNaN(r.MinConfidence) || r.MinConfidence < 0 || r.MinConfidence > 1 {
-			return r, fmt.Errorf("%w: minimum confidence %g is outside 0..1", ErrBadQuery, r.MinConfidence)
 		}
 	}
 	if r.Filters, err = normalizeFilters(r.Filters, lab); err != nil {

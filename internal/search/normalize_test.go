@@ -3,6 +3,7 @@ package search
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -76,13 +77,16 @@ func TestNormalize(t *testing.T) {
 		{"window", Articles, Request{Limit: 10, Offset: MaxWindow}, "bad query: offset 10000 with limit 10 goes past the result window of 10000: page with After (the CLI streams with --all)"},
 		{"window with after", Articles, Request{Limit: 10, Offset: MaxWindow, After: []string{"x"}}, "[] [] or"},
 		{"facet size", Articles, Request{FacetSize: MaxFacetSize + 1}, "bad query: facet size 1001 is outside 0..1000"},
-		{"facet", Articles, Request{Facets: []string{"colour"}}, `bad query: unknown facet "colour" (facets: speaker, actor, country, region, source, lang, date)`},
+		{"facet", Articles, Request{Facets: []string{"colour"}}, `bad query: unknown facet "colour" (want speaker, actor, country, region, source, lang, date)`},
 		{"sort", Articles, Request{Sort: "score"}, `bad query: unknown sort "score" (want relevance, date or -date)`},
 		{"operator", Articles, Request{DefaultOperator: "xor"}, `bad query: default operator "xor": want and or or`},
 		{"confidence on articles", Articles, Request{MinConfidence: 0.5}, "bad query: a minimum confidence applies to quotes, not articles"},
 		{"named only on articles", Articles, Request{NamedOnly: true}, "bad query: named speakers only applies to quotes, not articles"},
 		{"named only on quotes", Quotes, Request{NamedOnly: true}, "[] [] or"},
 		{"confidence range", Quotes, Request{MinConfidence: 2}, "bad query: minimum confidence 2 is outside 0..1"},
+		{"confidence range on articles", Articles, Request{MinConfidence: 2}, "bad query: minimum confidence 2 is outside 0..1"},
+		{"confidence not a number", Quotes, Request{MinConfidence: math.NaN()}, "bad query: minimum confidence NaN is outside 0..1"},
+		{"negative facet size", Articles, Request{FacetSize: -1}, "bad query: facet size -1 is outside 0..1000"},
 		{"actors on quotes", Quotes, Request{Filters: Filters{Actors: []string{"UN"}}}, "bad query: quotes cannot be filtered by actor"},
 		{"empty range", Articles, Request{Filters: Filters{From: day("2025-02-01"), To: day("2025-01-31")}}, "bad query: date range 2025-02-01..2025-01-31 is empty"},
 		{"one day", Articles, Request{Filters: Filters{From: day("2025-02-01"), To: day("2025-02-01")}}, "[] [] or"},
