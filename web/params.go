@@ -11,7 +11,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsdex/newsdex/internal/search"
-	"github.com/newsdex/newsdex/internal/search/query"
 )
 
 // Parameter names, shared by the pages and the API.
@@ -220,14 +219,8 @@ func parseParams(q url.Values, o *Options) (*params, error) {
 
 	p.Sort = q.Get(paramSort)
 
-	if s := q.Get(paramOp); s != "" {
-		op, err := query.ParseOperator(s)
-		if err != nil {
-			return nil, badRequestf("default_operator %q: want and or or", s)
-		}
-		if op == query.And {
-			p.Op = op.String()
-		}
+	if s := strings.ToLower(strings.TrimSpace(q.Get(paramOp))); s != "" && s != "or" {
+		p.Op = s // search.Normalize checks it; links keep it only when not the default
 	}
 
 	if s := q.Get(paramFacetSize); s != "" {

@@ -1092,7 +1092,7 @@ func TestQueryLanguage(t *testing.T) {
 	body = mustGet(t, h, "/?q=ceasefire+AND+(iraq", http.StatusBadRequest)
 	mustContain(t, "syntax error page", body, `position 15: expected &#39;)&#39; to close this &#39;(&#39;`)
 	body = mustGet(t, h, "/api/search?q=ceasefire&default_operator=xor", http.StatusBadRequest)
-	mustContain(t, "bad operator", body, `default_operator \"xor\": want and or or`)
+	mustContain(t, "bad operator", body, `bad query: default operator \"xor\": want and or or`)
 	for v, want := range map[string]string{
 		"-1":   `bad query: facet size -1 is outside 0..1000`,
 		"1001": `bad query: facet size 1001 is outside 0..1000`,

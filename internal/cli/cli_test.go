@@ -496,6 +496,8 @@ func TestContractMessages(t *testing.T) {
 		{[]string{"search", "--facet-size", "-1"}, `newsdex: bad query: facet size -1 is outside 0..1000`},
 		{[]string{"quotes", "--min-confidence", "1.5"}, `newsdex: bad query: minimum confidence 1.5 is outside 0..1`},
 		{[]string{"search", "--from", "2025-03", "--to", "2025-01"}, `newsdex: bad query: date range 2025-03-01..2025-01-31 is empty`},
+		{[]string{"search", "--default-operator", "xor", "oil"}, `newsdex: bad query: default operator "xor": want and or or`},
+		{[]string{"quotes", "--default-operator", "xor", "oil"}, `newsdex: bad query: default operator "xor": want and or or`},
 	} {
 		_, errs, code := run(t, append([]string{"--index", dir}, tc.args...)...)
 		if code != 2 || strings.TrimSpace(errs) != tc.want {

@@ -12,7 +12,6 @@ import (
 
 	"github.com/newsdex/newsdex/internal/article"
 	"github.com/newsdex/newsdex/internal/gazetteer"
-	"github.com/newsdex/newsdex/internal/search/query"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 )
@@ -96,11 +95,7 @@ func (o *queryOptions) request(q string, kind search.Kind) (search.Request, erro
 			Actors: o.Actors, Sources: o.Sources, Langs: o.Langs,
 		},
 	}
-	op, err := query.ParseOperator(o.DefaultOperator)
-	if err != nil {
-		return r, usageError("--default-operator %q: want and or or", o.DefaultOperator)
-	}
-	r.DefaultOperator = op.String()
+	r.DefaultOperator = o.DefaultOperator // search.Normalize checks it
 	r.FacetSize = o.FacetSize
 	if o.Limit < 0 || o.Offset < 0 {
 		return r, usageError("--limit and --offset must not be negative")
@@ -118,6 +113,7 @@ func (o *queryOptions) request(q string, kind search.Kind) (search.Request, erro
 		}
 	}
 	r.Facets = parseFacets(o.Facets)
+	var err error
 	if r.Filters.From, err = search.ParseBound(o.From, false); err != nil {
 		return r, usageError("--from: %v", err)
 	}
