@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -92,20 +93,34 @@ func (s *server) handleAPIStats(w http.ResponseWriter, r *http.Request) {
 // apiSearch answers /api/search: the index's Result, with hits and facets
 // as [] and {} rather than null.
 func (s *server) apiSearch(r *http.Request) (*search.ArticleResult, error) {
+	_, res, err := runSearch(s, r, search.Articles, s.opts.Searcher.Search)
+	return apiResult(res, err)
+}
+
+// runSearch reads r's parameters into a request of the kind given, checks
+// it with the contract and runs it with call (the searcher's Search or
+// SearchQuotes): the one path of the search and quote pages and their API.
+func runSearch[H search.Hit](s *server, r *http.Request, kind search.Kind,
+	call func(context.Context, search.Request) (*search.Result[H], error)) (*params, *search.Result[H], error) {
 	p, err := parseRequest(r, &s.opts)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	req, err := p.searchRequest(search.Articles, s.opts.Labeler)
+	req, err := p.searchRequest(kind, s.opts.Labeler)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	res, err := s.opts.Searcher.Search(r.Context(), req)
+	res, err := call(r.Context(), req)
+	return p, res, err
+}
+
+// apiResult gives a result's hits and facets as [] and {} rather than null.
+func apiResult[H search.Hit](res *search.Result[H], err error) (*search.Result[H], error) {
 	if err != nil {
 		return nil, err
 	}
 	if res.Hits == nil {
-		res.Hits = []search.ArticleHit{}
+		res.Hits = []H{}
 	}
 	if res.Facets == nil {
 		res.Facets = map[string][]search.FacetValue{}
@@ -115,25 +130,8 @@ func (s *server) apiSearch(r *http.Request) (*search.ArticleResult, error) {
 
 // apiQuotes answers /api/quotes like apiSearch.
 func (s *server) apiQuotes(r *http.Request) (*search.QuoteResult, error) {
-	p, err := parseRequest(r, &s.opts)
-	if err != nil {
-		return nil, err
-	}
-	req, err := p.searchRequest(search.Quotes, s.opts.Labeler)
-	if err != nil {
-		return nil, err
-	}
-	res, err := s.opts.Searcher.SearchQuotes(r.Context(), req)
-	if err != nil {
-		return nil, err
-	}
-	if res.Hits == nil {
-		res.Hits = []search.QuoteHit{}
-	}
-	if res.Facets == nil {
-		res.Facets = map[string][]search.FacetValue{}
-	}
-	return res, nil
+	_, res, err := runSearch(s, r, search.Quotes, s.opts.Searcher.SearchQuotes)
+	return apiResult(res, err)
 }
 
 // publicFile is an article's input file as the API shows it: a path given

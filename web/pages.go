@@ -250,15 +250,7 @@ var facetTitles = []struct{ name, title string }{
 
 // search builds the search page for r.
 func (s *server) search(r *http.Request) (*SearchPage, error) {
-	p, err := parseRequest(r, &s.opts)
-	if err != nil {
-		return nil, err
-	}
-	req, err := p.searchRequest(search.Articles, s.opts.Labeler)
-	if err != nil {
-		return nil, err
-	}
-	res, err := s.opts.Searcher.Search(r.Context(), req)
+	p, res, err := runSearch(s, r, search.Articles, s.opts.Searcher.Search)
 	if err != nil {
 		return nil, err
 	}
@@ -307,15 +299,7 @@ func (s *server) search(r *http.Request) (*SearchPage, error) {
 
 // quotes builds the quote view for r.
 func (s *server) quotes(r *http.Request) (*QuotesPage, error) {
-	p, err := parseRequest(r, &s.opts)
-	if err != nil {
-		return nil, err
-	}
-	req, err := p.searchRequest(search.Quotes, s.opts.Labeler)
-	if err != nil {
-		return nil, err
-	}
-	res, err := s.opts.Searcher.SearchQuotes(r.Context(), req)
+	p, res, err := runSearch(s, r, search.Quotes, s.opts.Searcher.SearchQuotes)
 	if err != nil {
 		return nil, err
 	}
