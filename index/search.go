@@ -26,22 +26,7 @@ var quoteFacets = contract.QuoteFacets
 // Search searches article documents.
 func (x *Index) Search(ctx context.Context, r contract.Request) (*contract.ArticleResult, error) {
 	start := time.Now()
-	r, err := contract.Normalize(r, contract.Articles, x.lab)
-	if err != nil {
-		return nil, err
-	}
-	tab, err := x.table(ctx) // names.go
-	if err != nil {
-		return nil, err
-	}
-	req, err := x.request(kindArticle, r, tab)
-	if err != nil {
-		return nil, err
-	}
-	if len(req.Fields) > 0 {
-		req.Fields = storedHitFields(kindArticle) // record.go
-	}
-	res, facets, err := x.run(ctx, kindArticle, r, req, tab)
+	r, tab, res, facets, err := x.search(ctx, kindArticle, contract.Articles, r)
 	if err != nil {
 		return nil, err
 	}
@@ -62,6 +47,29 @@ func (x *Index) Search(ctx context.Context, r contract.Request) (*contract.Artic
 	out.Facets, out.FacetOther, out.FacetMissing = facets.values, facets.other, facets.missing
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
+}
+
+// search is what Search and SearchQuotes share: the contract's check of r
+// for its kind, the name table, the bleve request (stored fields for hits
+// when it asks for any) and its run. It returns r as normalised.
+func (x *Index) search(ctx context.Context, kind string, ck contract.Kind, r contract.Request) (contract.Request, *identity.Table, *bleve.SearchResult, *facetCounts, error) {
+	r, err := contract.Normalize(r, ck, x.lab)
+	if err != nil {
+		return r, nil, nil, nil, err
+	}
+	tab, err := x.table(ctx) // names.go
+	if err != nil {
+		return r, nil, nil, nil, err
+	}
+	req, err := x.request(kind, r, tab)
+	if err != nil {
+		return r, nil, nil, nil, err
+	}
+	if len(req.Fields) > 0 {
+		req.Fields = storedHitFields(kind) // record.go
+	}
+	res, facets, err := x.run(ctx, kind, r, req, tab)
+	return r, tab, res, facets, err
 }
 
 // hitHook, when set (by tests), is called before Search builds hit i:
@@ -226,22 +234,7 @@ func simplify(q query.Query) query.Query {
 // facet comes back empty and an actor filter is a bad query.
 func (x *Index) SearchQuotes(ctx context.Context, r contract.Request) (*contract.QuoteResult, error) {
 	start := time.Now()
-	r, err := contract.Normalize(r, contract.Quotes, x.lab)
-	if err != nil {
-		return nil, err
-	}
-	tab, err := x.table(ctx) // names.go
-	if err != nil {
-		return nil, err
-	}
-	req, err := x.request(kindQuote, r, tab)
-	if err != nil {
-		return nil, err
-	}
-	if len(req.Fields) > 0 {
-		req.Fields = storedHitFields(kindQuote) // record.go
-	}
-	res, facets, err := x.run(ctx, kindQuote, r, req, tab)
+	r, tab, res, facets, err := x.search(ctx, kindQuote, contract.Quotes, r)
 	if err != nil {
 		return nil, err
 	}
