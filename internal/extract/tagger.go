@@ -775,17 +775,24 @@ func (ac *actors) tag(m *tagModel, d *doc, title bool) ([]uint8, []float32) {
 		}
 		fs = ac.features(d, i, prev, cx, fs[:0])
 		m.score(fs, &sc)
-		best := uint8(tagO)
-		for t := uint8(1); t < nTags; t++ {
-			if validNext(prev, t) && sc[t] > sc[best] {
-				best = t
-			}
-		}
+		best := bestTag(prev, &sc)
 		tags[i] = best
 		margin[i] = sc[best] - sc[tagO]
 		cx.record(d, i, best)
 	}
 	return tags, margin
+}
+
+// bestTag returns the tag of highest score that may follow prev (an inside
+// tag only after its own type), outside when none beats it.
+func bestTag(prev uint8, sc *[nTags]float32) uint8 {
+	best := uint8(tagO)
+	for t := uint8(1); t < nTags; t++ {
+		if validNext(prev, t) && sc[t] > sc[best] {
+			best = t
+		}
+	}
+	return best
 }
 
 // tagSpans returns the names the tags mark: [s, e) and type (1 PER ... 4 MISC).

@@ -275,12 +275,7 @@ func TrainTagger(r io.Reader, name string, g *gazetteer.Gazetteer, opt TrainOpti
 						}
 					}
 				}
-				best := uint8(tagO)
-				for t := uint8(1); t < nTags; t++ {
-					if validNext(prev, t) && sc[t] > sc[best] {
-						best = t
-					}
-				}
+				best := bestTag(prev, &sc)
 				gold := ex.gold[i]
 				if !validNext(prev, gold) {
 					gold-- // an inside tag after a wrong guess: begin the name
