@@ -102,16 +102,7 @@ func (x *Index) compile(kind string, n qtree.Node, tab *identity.Table) (query.Q
 		if text, err = x.fieldValue(field, text); err != nil {
 			return nil, err
 		}
-		if field == FieldSpeaker || field == FieldActor {
-			terms, err := nameTerms(tab, text)
-			if err != nil {
-				return nil, err
-			}
-			return anyName(field, terms), nil
-		}
-		m := query.NewMatchQuery(text)
-		m.SetField(field)
-		return m, nil
+		return valueQuery(tab, field, text)
 	case *qtree.Phrase:
 		if text, err = x.fieldValue(field, text); err != nil {
 			return nil, err
@@ -120,18 +111,9 @@ func (x *Index) compile(kind string, n qtree.Node, tab *identity.Table) (query.Q
 			if n.Slop > 0 {
 				return nil, fmt.Errorf("%w: %s: proximity (~%d) needs a text field (title, body, byline)", ErrBadQuery, n, n.Slop)
 			}
-			if field == FieldSpeaker || field == FieldActor {
-				terms, err := nameTerms(tab, text)
-				if err != nil {
-					return nil, err
-				}
-				return anyName(field, terms), nil
-			}
 			// A keyword field holds one term per value and no positions,
 			// which a phrase search needs: match the whole value instead.
-			m := query.NewMatchQuery(text)
-			m.SetField(field)
-			return m, nil
+			return valueQuery(tab, field, text)
 		}
 		if n.Slop > 0 {
 			return newProximityQuery(field, text, n.Slop), nil
@@ -157,6 +139,22 @@ func (x *Index) compile(kind string, n qtree.Node, tab *identity.Table) (query.Q
 		return m, nil
 	}
 	return nil, fmt.Errorf("%w: cannot search for %s", ErrBadQuery, n)
+}
+
+// valueQuery matches text as one value of field: every form of a person
+// or organisation on the speaker and actor fields (names.go), a match
+// query on any other.
+func valueQuery(tab *identity.Table, field, text string) (query.Query, error) {
+	if field == FieldSpeaker || field == FieldActor {
+		terms, err := nameTerms(tab, text)
+		if err != nil {
+			return nil, err
+		}
+		return anyName(field, terms), nil
+	}
+	m := query.NewMatchQuery(text)
+	m.SetField(field)
+	return m, nil
 }
 
 // leaf returns a leaf's index field and value.
