@@ -1304,7 +1304,7 @@ func notActorName(ac *actors, words []string) bool {
 		}
 	}
 	if len(words) == 1 {
-		return adjectiveLike(last) || thingAcronyms[last]
+		return adjectiveLike(last)
 	}
 	return false
 }
