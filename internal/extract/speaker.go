@@ -385,9 +385,11 @@ func isAdverb(w string) bool {
 }
 
 // subjectAfter returns the noun phrase starting at i (after an inverted
-// speech verb: `said Hussein`, `according to the ministry`).
+// speech verb: `said Hussein`, `according to the ministry`). After a form
+// of "tell" it is none: `"...," told Reuters` names the addressee, never
+// an inverted speaker.
 func (d *doc) subjectAfter(ac *actors, i int) np {
-	if i >= len(d.toks) || d.toks[i].kind != kWord || d.toks[i].inq {
+	if i >= len(d.toks) || d.toks[i].kind != kWord || d.toks[i].inq || i > 0 && d.toks[i-1].kind == kWord && tellForms[d.lw(i-1)] {
 		return np{}
 	}
 	p, _ := d.phraseForward(ac, i)
@@ -440,11 +442,6 @@ func (d *doc) afterCue(ac *actors, q span) (attr, bool) {
 		}
 	}
 	if end, ok := d.cueAt(i, false); ok {
-		if tellForms[d.lw(i)] {
-			// `"...," told Reuters`: what follows "told" is the
-			// addressee, never an inverted speaker.
-			return attr{}, false
-		}
 		p := d.subjectAfter(ac, end)
 		if p.kind != npNone {
 			return attr{how: byAfter, cueS: i, cueE: end, np: p, adjacent: true}, true
@@ -1104,7 +1101,7 @@ func (d *doc) attribute(ac *actors) []article.Quote {
 			}
 		}
 		np := d.subjectBefore(ac, i, lo)
-		if np.kind == npNone && pastCue(d.lw(i)) && !tellForms[d.lw(i)] && d.afterQuote(i) {
+		if np.kind == npNone && pastCue(d.lw(i)) && d.afterQuote(i) {
 			// `"...," said Larry Noble, a lawyer.`: inverted.
 			if p := d.subjectAfter(ac, end); p.kind == npName || p.kind == npDesc {
 				np = p
